@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: MIT
+// What solvers return. A solver is a free function over a game it only reads; it returns a
+// SolveResult (status + message + equilibria, in the manner of a Ceres Summary) and may also
+// stream each equilibrium through an OnEquilibrium callback as it is found. "No equilibrium
+// of this kind" or "iteration cap reached" are results, not errors.
+#pragma once
+
+#include <Eigen/Core>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/game/profile.h"
+
+namespace sim::solve {
+
+enum class EquilibriumKind {
+  kPure,            // every player plays one strategy with probability 1
+  kMixed,           // some player randomises
+  kSubgamePerfect,  // a behaviour profile of a game tree (sequential games)
+};
+
+// "pure", "mixed" or "spe": the `kind` column of the solve CSV.
+const char* KindName(EquilibriumKind kind);
+
+struct Equilibrium {
+  EquilibriumKind kind = EquilibriumKind::kPure;
+  MixedProfile profile;      // one distribution per player over its strategies
+  Eigen::VectorXd payoffs;   // each player's expected payoff
+  double regret = 0.0;       // max gain from a unilateral deviation (0 when exact)
+  bool exact = false;        // re-checked in exact rational arithmetic
+  int component = -1;        // connected component id when the solver reports them
+  std::vector<std::string> labels;  // selection labels: "payoff-dominant", "risk-dominant", ...
+};
+
+enum class SolveStatus {
+  kComplete,   // the method finished: the equilibria are all it promises (e.g. all pure NE)
+  kPartial,    // stopped early (iteration or time cap): what was found is valid
+  kFailed,     // the method could not produce an answer on this game (message says why)
+};
+
+const char* StatusName(SolveStatus status);
+
+struct SolveResult {
+  std::string method;  // registry name of the solver that produced this
+  SolveStatus status = SolveStatus::kComplete;
+  std::string message;
+  std::vector<Equilibrium> equilibria;
+
+  // One line, e.g. "pure: 2 equilibria (complete)".
+  std::string BriefReport() const;
+};
+
+// Options shared by solvers. Every field has a default; Validate() names the first bad one.
+struct SolveOptions {
+  double tolerance = 1e-9;          // regret accepted as "equilibrium" for float methods
+  int64_t max_iterations = 1000000;
+  int max_equilibria = 0;           // 0 = no cap; otherwise stop after this many
+  double qre_lambda = -1.0;         // logit QRE: a fixed precision; < 0 = trace to the limit
+
+  std::optional<std::string> Validate() const;
+};
+
+// Called once per equilibrium as it is found (may be empty).
+using OnEquilibrium = std::function<void(const Equilibrium&)>;
+
+// Builds an Equilibrium for `profile`: kind from its support, payoffs and regret computed
+// on `game`.
+Equilibrium MakeEquilibrium(const NormalFormGame& game, MixedProfile profile);
+
+}  // namespace sim::solve

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: MIT
+#include "sim/model/build_game.h"
+
+#include <algorithm>
+
+namespace sim::model {
+
+std::vector<double> Positions(const Scenario& scenario, std::span<const int> moves) {
+  std::vector<double> x(scenario.issues.size());
+  for (size_t k = 0; k < x.size(); ++k) x[k] = scenario.issues[k].status_quo;
+  for (size_t a = 0; a < scenario.actors.size(); ++a) {
+    const Move& move = scenario.actors[a].moves[moves[a]];
+    for (const Effect& e : move.effects) x[e.issue] += e.delta;
+    for (const ConditionalEffect& c : move.conditional_effects) {
+      // Conditions look at moves only (never positions), so the order of effects is moot.
+      if (!c.condition.Evaluate(x, moves)) continue;
+      for (const Effect& e : c.effects) x[e.issue] += e.delta;
+    }
+  }
+  for (double& v : x) v = std::clamp(v, 0.0, 1.0);
+  return x;
+}
+
+double Utility(const Scenario& scenario, int actor, std::span<const double> x,
+               std::span<const int> moves) {
+  const Actor& a = scenario.actors[actor];
+  double u = 0.0;
+  for (size_t k = 0; k < a.stakes.size(); ++k) {
+    const double gap = x[k] - a.stakes[k].ideal;
+    u -= a.stakes[k].salience * gap * gap;
+  }
+  u -= a.moves[moves[actor]].cost;
+  for (const UtilityTerm& term : a.terms) {
+    if (term.when.Evaluate(x, moves)) u += term.value;
+  }
+  return u;
+}
+
+int ClassifyOutcome(const Scenario& scenario, std::span<const double> x,
+                    std::span<const int> moves) {
+  for (size_t c = 0; c < scenario.outcomes.size(); ++c) {
+    if (scenario.outcomes[c].when.Evaluate(x, moves)) return static_cast<int>(c);
+  }
+  return static_cast<int>(scenario.outcomes.size());  // "other"
+}
+
+DerivedGame BuildGame(const Scenario& scenario) {
+  std::vector<std::string> players;
+  std::vector<std::vector<std::string>> strategies;
+  for (const Actor& actor : scenario.actors) {
+    players.push_back(actor.id);
+    std::vector<std::string> names;
+    for (const Move& move : actor.moves) names.push_back(move.id);
+    strategies.push_back(std::move(names));
+  }
+  DerivedGame derived{NormalFormGame(players, strategies, scenario.title), {}, {}, {}};
+  NormalFormGame& game = derived.game;
+  const int n = game.num_players();
+  const int64_t profiles = game.num_profiles();
+  const int issues = static_cast<int>(scenario.issues.size());
+  derived.positions.resize(profiles, issues);
+  derived.outcome_class.resize(profiles);
+  for (const OutcomeClass& c : scenario.outcomes) derived.outcome_names.push_back(c.name);
+  derived.outcome_names.push_back(kOtherOutcome);
+
+  std::vector<int> moves(n, 0);
+  for (int64_t i = 0; i < profiles; ++i) {
+    std::vector<double> x = Positions(scenario, moves);
+    for (int k = 0; k < issues; ++k) derived.positions(i, k) = x[k];
+    if (scenario.payoff_table) {
+      for (int a = 0; a < n; ++a) game.set_payoff(i, a, scenario.payoff_table->payoffs[i][a]);
+    } else {
+      for (int a = 0; a < n; ++a) game.set_payoff(i, a, Utility(scenario, a, x, moves));
+    }
+    derived.outcome_class[i] = ClassifyOutcome(scenario, x, moves);
+    // Next profile in game order: the first actor's move changes fastest.
+    for (int a = 0; a < n && ++moves[a] == game.num_strategies(a); ++a) moves[a] = 0;
+  }
+  return derived;
+}
+
+}  // namespace sim::model

@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: MIT
+#include "sim/solve/pure.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace sim::solve {
+
+SolveResult SolvePureNash(const NormalFormGame& game, const SolveOptions& options,
+                          const OnEquilibrium& on_equilibrium) {
+  SolveResult result;
+  result.method = "pure";
+  const int n = game.num_players();
+  const int64_t profiles = game.num_profiles();
+  const Eigen::MatrixXd& u = game.payoffs();
+  const double scale = std::max(1.0, profiles > 0 ? u.cwiseAbs().maxCoeff() : 0.0);
+  const double slack = options.tolerance * scale;
+
+  // best[p][i] = player p's best payoff over its own strategies, with the others fixed as in
+  // profile i. One pass per player over "lines" (profiles that differ only in p's strategy).
+  // A profile is an equilibrium iff u_p(i) >= best_p(i) - slack for every p.
+  std::vector<char> candidate(profiles, 1);
+  std::vector<double> regret(profiles, 0.0);
+  for (int p = 0; p < n; ++p) {
+    const int64_t stride = game.stride(p);
+    const int k = game.num_strategies(p);
+    const int64_t block = stride * k;
+    for (int64_t base = 0; base < profiles; base += block) {
+      for (int64_t offset = 0; offset < stride; ++offset) {
+        const int64_t first = base + offset;
+        double best = u(first, p);
+        for (int s = 1; s < k; ++s) best = std::max(best, u(first + s * stride, p));
+        for (int s = 0; s < k; ++s) {
+          const int64_t i = first + s * stride;
+          const double gain = best - u(i, p);
+          if (gain > slack) candidate[i] = 0;
+          regret[i] = std::max(regret[i], gain);
+        }
+      }
+    }
+  }
+  for (int64_t i = 0; i < profiles; ++i) {
+    if (!candidate[i]) continue;
+    Equilibrium eq;
+    eq.kind = EquilibriumKind::kPure;
+    eq.profile = MixedProfile::Pure(game, game.ProfileAt(i));
+    eq.payoffs = u.row(i).transpose();
+    eq.regret = regret[i];
+    eq.exact = regret[i] == 0.0;
+    if (on_equilibrium) on_equilibrium(eq);
+    result.equilibria.push_back(std::move(eq));
+    if (options.max_equilibria > 0 &&
+        static_cast<int>(result.equilibria.size()) >= options.max_equilibria) {
+      result.status = SolveStatus::kPartial;
+      result.message = "stopped at max_equilibria";
+      break;
+    }
+  }
+  if (result.equilibria.empty()) result.message = "no pure-strategy equilibrium";
+  return result;
+}
+
+namespace {
+
+// True when strategy a of player p strictly beats strategy b (by more than tolerance)
+// against every combination of the others' surviving strategies.
+bool StrictlyDominates(const NormalFormGame& game, const std::vector<std::vector<int>>& alive,
+                       int p, int a, int b, double tolerance) {
+  const int n = game.num_players();
+  std::vector<size_t> cursor(n, 0);
+  while (true) {
+    int64_t base = 0;
+    for (int q = 0; q < n; ++q) {
+      if (q != p) base += alive[q][cursor[q]] * game.stride(q);
+    }
+    const double ua = game.payoff(base + a * game.stride(p), p);
+    const double ub = game.payoff(base + b * game.stride(p), p);
+    if (!(ua > ub + tolerance)) return false;
+    // Advance the odometer over the other players' surviving strategies.
+    int q = 0;
+    for (; q < n; ++q) {
+      if (q == p) continue;
+      if (++cursor[q] < alive[q].size()) break;
+      cursor[q] = 0;
+    }
+    if (q == n) return true;
+  }
+}
+
+}  // namespace
+
+DominanceResult EliminateStrictlyDominated(const NormalFormGame& game, double tolerance) {
+  const int n = game.num_players();
+  DominanceResult result;
+  result.surviving.resize(n);
+  for (int p = 0; p < n; ++p) {
+    for (int s = 0; s < game.num_strategies(p); ++s) result.surviving[p].push_back(s);
+  }
+  for (int round = 1;; ++round) {
+    std::vector<DominanceStep> removed_now;
+    // Decide every removal of the round against the same surviving game.
+    for (int p = 0; p < n; ++p) {
+      const auto& mine = result.surviving[p];
+      for (int b : mine) {
+        for (int a : mine) {
+          if (a != b && StrictlyDominates(game, result.surviving, p, a, b, tolerance)) {
+            removed_now.push_back({round, p, b, a});
+            break;
+          }
+        }
+      }
+    }
+    if (removed_now.empty()) break;
+    for (const DominanceStep& step : removed_now) {
+      auto& list = result.surviving[step.player];
+      list.erase(std::find(list.begin(), list.end(), step.strategy));
+      result.removed.push_back(step);
+    }
+  }
+  return result;
+}
+
+std::vector<int64_t> ParetoEfficientProfiles(const NormalFormGame& game) {
+  const int64_t profiles = game.num_profiles();
+  const Eigen::MatrixXd& u = game.payoffs();
+  // Sort by the sum of payoffs, descending: a profile can only be dominated by one with a
+  // strictly larger sum, so each profile is tested against the efficient ones seen so far
+  // (the efficient set dominates everything dominated).
+  std::vector<int64_t> order(profiles);
+  for (int64_t i = 0; i < profiles; ++i) order[i] = i;
+  Eigen::VectorXd sums = u.rowwise().sum();
+  std::stable_sort(order.begin(), order.end(),
+                   [&](int64_t a, int64_t b) { return sums(a) > sums(b); });
+  std::vector<int64_t> efficient;
+  for (int64_t i : order) {
+    bool dominated = false;
+    for (int64_t j : efficient) {
+      if ((u.row(j).array() >= u.row(i).array()).all() &&
+          (u.row(j).array() > u.row(i).array()).any()) {
+        dominated = true;
+        break;
+      }
+    }
+    if (!dominated) efficient.push_back(i);
+  }
+  std::sort(efficient.begin(), efficient.end());
+  return efficient;
+}
+
+std::vector<SecurityLevel> PureSecurityLevels(const NormalFormGame& game) {
+  const int n = game.num_players();
+  std::vector<SecurityLevel> levels;
+  for (int p = 0; p < n; ++p) {
+    const int k = game.num_strategies(p);
+    std::vector<double> worst(k, INFINITY);
+    for (int64_t i = 0; i < game.num_profiles(); ++i) {
+      const int s = static_cast<int>((i / game.stride(p)) % k);
+      worst[s] = std::min(worst[s], game.payoff(i, p));
+    }
+    SecurityLevel level{p, worst[0], 0};
+    for (int s = 1; s < k; ++s) {
+      if (worst[s] > level.value) level = {p, worst[s], s};
+    }
+    levels.push_back(level);
+  }
+  return levels;
+}
+
+}  // namespace sim::solve
