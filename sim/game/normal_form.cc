@@ -58,6 +58,33 @@ PureProfile NormalFormGame::ProfileAt(int64_t index) const {
   return profile;
 }
 
+void NormalFormGame::set_payoff(int64_t profile, int player, double value) {
+  payoffs_(profile, player) = value;
+  if (!exact_.empty()) exact_[player * num_profiles_ + profile] = RationalFromDouble(value);
+}
+
+Rational NormalFormGame::exact_payoff(int64_t profile, int player) const {
+  const double value = payoffs_(profile, player);
+  if (!exact_.empty()) {
+    const Rational& exact = exact_[player * num_profiles_ + profile];
+    if (RationalToDouble(exact) == value) return exact;
+  }
+  return RationalFromDouble(value);
+}
+
+void NormalFormGame::set_exact_payoff(int64_t profile, int player, const Rational& value) {
+  if (exact_.empty()) {
+    exact_.resize(static_cast<size_t>(num_profiles_) * players_.size());
+    for (int p = 0; p < num_players(); ++p) {
+      for (int64_t i = 0; i < num_profiles_; ++i) {
+        exact_[p * num_profiles_ + i] = RationalFromDouble(payoffs_(i, p));
+      }
+    }
+  }
+  exact_[player * num_profiles_ + profile] = value;
+  payoffs_(profile, player) = RationalToDouble(value);
+}
+
 Eigen::MatrixXd NormalFormGame::PayoffMatrix(int player) const {
   SIM_CHECK(num_players() == 2, "PayoffMatrix needs a 2-player game");
   // Column-major storage with player 0 fastest is exactly the m x n bimatrix.
