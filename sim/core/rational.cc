@@ -89,10 +89,27 @@ Rational RationalFromDouble(double value) { return Rational(value); }
 double RationalToDouble(const Rational& value) {
   // Both parts exact in a double: one correctly rounded division.
   static const mpz_class kLimit = mpz_class(1) << 53;
-  if (abs(value.get_num()) <= kLimit && value.get_den() <= kLimit) {
-    return value.get_num().get_d() / value.get_den().get_d();
+  const mpz_class& p = value.get_num();
+  const mpz_class& q = value.get_den();
+  if (abs(p) <= kLimit && q <= kLimit) return p.get_d() / q.get_d();
+  // Otherwise: an integer quotient t = floor(|p| 2^s / q) of 55 or 56 bits, then round it
+  // to 53 bits, half to even, with the remainder as a sticky bit.
+  const long shift = 55 + static_cast<long>(mpz_sizeinbase(q.get_mpz_t(), 2)) -
+                     static_cast<long>(mpz_sizeinbase(p.get_mpz_t(), 2));
+  mpz_class num = abs(p), den = q, t, r;
+  if (shift > 0) {
+    num <<= shift;
+  } else {
+    den <<= -shift;
   }
-  return value.get_d();
+  mpz_tdiv_qr(t.get_mpz_t(), r.get_mpz_t(), num.get_mpz_t(), den.get_mpz_t());
+  const long extra = static_cast<long>(mpz_sizeinbase(t.get_mpz_t(), 2)) - 53;
+  mpz_class kept = t >> extra;
+  const mpz_class dropped = t - (kept << extra);
+  const mpz_class half = mpz_class(1) << (extra - 1);
+  if (dropped > half || (dropped == half && (r != 0 || mpz_odd_p(kept.get_mpz_t())))) ++kept;
+  const double magnitude = std::ldexp(kept.get_d(), static_cast<int>(extra - shift));
+  return sgn(p) < 0 ? -magnitude : magnitude;
 }
 
 std::string RationalToString(const Rational& value) { return value.get_str(); }
