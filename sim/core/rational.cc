@@ -42,6 +42,15 @@ bool ParseDecimal(std::string_view text, std::string* digits, long* exponent) {
 }  // namespace
 
 std::optional<Rational> ParseRational(std::string_view text) {
+  // Fast path: a plain integer of at most 18 digits (most payoffs).
+  {
+    size_t i = !text.empty() && text[0] == '-' ? 1 : 0;
+    if (text.size() > i && text.size() - i <= 18) {
+      long value = 0;
+      for (; i < text.size() && IsDigit(text[i]); ++i) value = value * 10 + (text[i] - '0');
+      if (i == text.size()) return Rational(text[0] == '-' ? -value : value);
+    }
+  }
   bool negative = false;
   if (!text.empty() && text[0] == '-') {
     negative = true;
@@ -91,7 +100,10 @@ double RationalToDouble(const Rational& value) {
   static const mpz_class kLimit = mpz_class(1) << 53;
   const mpz_class& p = value.get_num();
   const mpz_class& q = value.get_den();
-  if (abs(p) <= kLimit && q <= kLimit) return p.get_d() / q.get_d();
+  if (q == 1 && mpz_fits_slong_p(p.get_mpz_t())) return static_cast<double>(p.get_si());
+  if (mpz_cmpabs(p.get_mpz_t(), kLimit.get_mpz_t()) <= 0 && q <= kLimit) {
+    return p.get_d() / q.get_d();
+  }
   // Otherwise: an integer quotient t = floor(|p| 2^s / q) of 55 or 56 bits, then round it
   // to 53 bits, half to even, with the remainder as a sticky bit.
   const long shift = 55 + static_cast<long>(mpz_sizeinbase(q.get_mpz_t(), 2)) -

@@ -73,16 +73,24 @@ Rational NormalFormGame::exact_payoff(int64_t profile, int player) const {
 }
 
 void NormalFormGame::set_exact_payoff(int64_t profile, int player, const Rational& value) {
+  const double nearest = RationalToDouble(value);
+  payoffs_(profile, player) = nearest;
+  // Integers below 2^53 (and other dyadic values) are their double exactly: no storage.
+  const bool representable =
+      (value.get_den() == 1 && mpz_fits_slong_p(value.get_num_mpz_t()) &&
+       std::abs(value.get_num().get_si()) <= (int64_t{1} << 53)) ||
+      RationalFromDouble(nearest) == value;
   if (exact_.empty()) {
+    if (representable) return;
     exact_.resize(static_cast<size_t>(num_profiles_) * players_.size());
     for (int p = 0; p < num_players(); ++p) {
       for (int64_t i = 0; i < num_profiles_; ++i) {
-        exact_[p * num_profiles_ + i] = RationalFromDouble(payoffs_(i, p));
+        // Rational() is already 0: convert only the nonzero doubles.
+        if (payoffs_(i, p) != 0.0) exact_[p * num_profiles_ + i] = RationalFromDouble(payoffs_(i, p));
       }
     }
   }
   exact_[player * num_profiles_ + profile] = value;
-  payoffs_(profile, player) = RationalToDouble(value);
 }
 
 Eigen::MatrixXd NormalFormGame::PayoffMatrix(int player) const {

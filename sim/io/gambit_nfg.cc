@@ -18,6 +18,8 @@ namespace {
 
 constexpr int64_t kMaxProfiles = 10000000;
 
+bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+
 enum class TokenKind { kEnd, kOpen, kClose, kComma, kString, kWord };
 
 struct Token {
@@ -77,7 +79,7 @@ class Lexer {
 
  private:
   Token Scan() {
-    while (pos_ < text_.size() && std::isspace(static_cast<unsigned char>(text_[pos_]))) ++pos_;
+    while (pos_ < text_.size() && IsSpace(text_[pos_])) ++pos_;
     Token t;
     t.offset = pos_;
     if (pos_ == text_.size()) return t;
@@ -97,7 +99,7 @@ class Lexer {
       return t;
     }
     size_t i = pos_;
-    while (i < text_.size() && !std::isspace(static_cast<unsigned char>(text_[i])) &&
+    while (i < text_.size() && !IsSpace(text_[i]) &&
            text_[i] != '{' && text_[i] != '}' && text_[i] != ',' && text_[i] != '"') {
       ++i;
     }
@@ -122,6 +124,18 @@ std::string Unescape(std::string_view raw) {
     out.push_back(raw[i]);
   }
   return out;
+}
+
+// The value of "-?DIGITS" with at most 15 digits, else nullopt.
+std::optional<double> SmallInteger(std::string_view text) {
+  const size_t start = !text.empty() && text[0] == '-' ? 1 : 0;
+  if (text.size() == start || text.size() - start > 15) return std::nullopt;
+  int64_t value = 0;
+  for (size_t i = start; i < text.size(); ++i) {
+    if (text[i] < '0' || text[i] > '9') return std::nullopt;
+    value = value * 10 + (text[i] - '0');
+  }
+  return static_cast<double>(start ? -value : value);
 }
 
 constexpr const char* kNumberHint =
@@ -255,7 +269,12 @@ class Parser {
                       std::to_string(game.num_profiles()) + " profiles x " + std::to_string(n) +
                       " players); found " + std::to_string(k));
       }
-      game.set_exact_payoff(k / n, static_cast<int>(k % n), Number(t));
+      // Plain integers of up to 15 digits are exact doubles: no rational needed.
+      if (std::optional<double> small = SmallInteger(t.text)) {
+        game.set_payoff(k / n, static_cast<int>(k % n), *small);
+      } else {
+        game.set_exact_payoff(k / n, static_cast<int>(k % n), Number(t));
+      }
     }
   }
 

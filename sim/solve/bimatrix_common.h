@@ -4,6 +4,8 @@
 
 #include <gmpxx.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <vector>
@@ -75,6 +77,16 @@ template <>
 inline bool Narrow<mpz_class>(const std::vector<mpz_class>& in, std::vector<mpz_class>* out) {
   *out = in;
   return true;
+}
+
+// log2 of Hadamard's bound on every subdeterminant that integer pivoting on  M z + s = 1
+// (M k x d, entries in `m`) can produce: r = min(k, d + 1) columns of norm at most
+// sqrt(r) * max|entry|. Below 61 bits, 64-bit pivoting cannot overflow.
+inline double HadamardBits(const std::vector<mpz_class>& m, int k, int d) {
+  size_t bits = 1;
+  for (const mpz_class& v : m) bits = std::max(bits, mpz_sizeinbase(v.get_mpz_t(), 2));
+  const double r = std::min(k, d + 1);
+  return r * (static_cast<double>(bits) + 0.5 * std::log2(std::max(r, 1.0)));
 }
 
 // The transpose of a row-major rows x cols matrix.

@@ -187,7 +187,10 @@ LemkeHowsonPath RunLemkeHowson(const NormalFormGame& game, int missing_label,
     path.exact_rerun = true;
     const detail::IntegerBimatrix g = detail::ToIntegerBimatrix(game);
     bool done = false;
+    const double bits =
+        std::max(detail::HadamardBits(g.b, g.n, g.m), detail::HadamardBits(g.a, g.m, g.n));
     try {
+      if (bits >= 61) throw Overflow{};
       done = ExactPath<int64_t>(g, missing_label, max_pivots, &path);
     } catch (const Overflow&) {
       try {

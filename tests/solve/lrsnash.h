@@ -37,39 +37,9 @@ inline std::set<EquilibriumKey> KeysOf(const solve::BimatrixEnumeration& e) {
   return keys;
 }
 
-inline bool LrsnashAvailable() { return access("/usr/bin/lrsnash", X_OK) == 0; }
-
-// Writes the game in lrsnash's input format ("m n", A, B with exact rationals), runs
-// lrsnash and parses its blocks: each block lists player-2 strategies ("2 ...") then
-// player-1 strategies ("1 ..."); every pairing in a block is an equilibrium.
-inline std::optional<std::set<EquilibriumKey>> LrsnashEquilibria(const NormalFormGame& game) {
-  const int m = game.num_strategies(0), n = game.num_strategies(1);
-  char path[] = "/tmp/sim_lrsnash_XXXXXX";
-  const int fd = mkstemp(path);
-  if (fd < 0) return std::nullopt;
-  close(fd);
-  {
-    std::ofstream out(path);
-    out << m << " " << n << "\n\n";
-    for (int p = 0; p < 2; ++p) {
-      for (int i = 0; i < m; ++i) {
-        for (int j = 0; j < n; ++j) {
-          out << RationalToString(game.exact_payoff(i * game.stride(0) + j * game.stride(1), p))
-              << (j + 1 < n ? " " : "\n");
-        }
-      }
-      out << "\n";
-    }
-  }
-  std::string command = std::string("/usr/bin/lrsnash ") + path + " 2>/dev/null";
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) return std::nullopt;
-  std::string output;
-  std::array<char, 4096> buffer;
-  while (size_t got = fread(buffer.data(), 1, buffer.size(), pipe)) output.append(buffer.data(), got);
-  pclose(pipe);
-  unlink(path);
-
+// Parses lrsnash's output: each block lists player-2 strategies ("2 ...") then player-1
+// strategies ("1 ..."); every pairing in a block is an equilibrium.
+inline std::set<EquilibriumKey> ParseLrsnashOutput(const std::string& output, int m, int n) {
   std::set<EquilibriumKey> keys;
   std::vector<std::string> xs, ys;
   auto flush = [&]() {
@@ -96,6 +66,45 @@ inline std::optional<std::set<EquilibriumKey>> LrsnashEquilibria(const NormalFor
   }
   if (!xs.empty() && !ys.empty()) flush();
   return keys;
+}
+
+inline bool LrsnashAvailable() { return access("/usr/bin/lrsnash", X_OK) == 0; }
+
+// lrsnash's input format: "m n", a blank line, A, a blank line, B (exact rationals).
+inline std::string LrsnashInput(const NormalFormGame& game) {
+  const int m = game.num_strategies(0), n = game.num_strategies(1);
+  std::ostringstream out;
+  out << m << " " << n << "\n\n";
+  for (int p = 0; p < 2; ++p) {
+    for (int i = 0; i < m; ++i) {
+      for (int j = 0; j < n; ++j) {
+        out << RationalToString(game.exact_payoff(i * game.stride(0) + j * game.stride(1), p))
+            << (j + 1 < n ? " " : "\n");
+      }
+    }
+    out << "\n";
+  }
+  return out.str();
+}
+
+// Writes the game to a temporary file, runs lrsnash on it and parses its output.
+inline std::optional<std::set<EquilibriumKey>> LrsnashEquilibria(const NormalFormGame& game) {
+  const int m = game.num_strategies(0), n = game.num_strategies(1);
+  char path[] = "/tmp/sim_lrsnash_XXXXXX";
+  const int fd = mkstemp(path);
+  if (fd < 0) return std::nullopt;
+  close(fd);
+  std::ofstream(path) << LrsnashInput(game);
+  std::string command = std::string("/usr/bin/lrsnash ") + path + " 2>/dev/null";
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) return std::nullopt;
+  std::string output;
+  std::array<char, 4096> buffer;
+  while (size_t got = fread(buffer.data(), 1, buffer.size(), pipe)) output.append(buffer.data(), got);
+  pclose(pipe);
+  unlink(path);
+
+  return ParseLrsnashOutput(output, m, n);
 }
 
 }  // namespace sim::testing

@@ -73,10 +73,12 @@ class NormalFormGame {
   // set_exact_payoff; otherwise the exact payoff is the exact value of the stored double.
   // If the double was changed behind the exact value's back (mutable_payoffs()), the
   // double wins: exact_payoff() returns a value whose nearest double is payoff().
+  // has_exact_payoffs() is true once some payoff was set to a value that no double equals
+  // (1/3, 0.1); until then the doubles are the exact values and nothing else is stored.
   bool has_exact_payoffs() const { return !exact_.empty(); }
   Rational exact_payoff(int64_t profile, int player) const;
-  // Sets the exact value and the double nearest to it. The first call allocates exact
-  // storage for every payoff (num_profiles * num_players rationals).
+  // Sets the exact value and the double nearest to it. The first value that is not a double
+  // allocates exact storage for every payoff (num_profiles * num_players rationals).
   void set_exact_payoff(int64_t profile, int player, const Rational& value);
   // Rows = profiles (Gambit order), columns = players.
   const Eigen::MatrixXd& payoffs() const { return payoffs_; }
