@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <bit>
+#include <functional>
 #include <map>
+#include <memory>
 #include <numeric>
 #include <set>
 #include <type_traits>
@@ -18,8 +20,11 @@
 namespace sim::solve {
 namespace {
 
+using detail::Arith;
+using detail::Int128;
 using detail::IntegerTableau;
 using detail::Overflow;
+using detail::Widen;
 
 // A set of up to 128 labels or variables.
 struct Bits {
@@ -75,99 +80,199 @@ class BitsSet {
   size_t size_ = 0;
 };
 
-// The distinct vertices of {z >= 0 : M z <= 1} (M k x d), with their labels.
+// Depth-first search over the lexicographic bases of {z >= 0 : M z <= 1} (M k x d),
+// collecting the distinct vertices with their labels. Before each descent the parent's
+// tableau is saved; on the way back it is restored (a copy of k (d + k + 1) numbers is
+// cheaper than undoing the pivot). label_of_var maps the d structural and k slack variables
+// to game labels.
+//
+// Overflow: the machine-integer kinds throw Overflow only inside a pivot, after the parent
+// was saved. Run() then restores the parent, keeps the pivot pending and returns false; a
+// search of the next wider kind built from this one (the converting constructor) resumes
+// exactly there. No work is repeated.
+// A node of the depth-first search, and a pivot decided but not yet done.
+struct SearchFrame {
+  int next;     // next variable to try as entering
+  int entered;  // the pivot that led here (-1 at the root)
+  int left;
+};
+struct PendingPivot {
+  int row = -1;
+  int entering = -1;
+  Bits next;
+};
+
 template <typename T>
-struct VertexSet {
+class VertexSearch {
+ public:
+  VertexSearch(int k, int d, const std::vector<T>& matrix, const std::vector<int>& label_of_var,
+               int64_t max_bases)
+      : tab_(k, d, matrix), n_vars_(d + k), d_(d), label_of_var_(label_of_var),
+        max_bases_(max_bases) {
+    for (int i = 0; i < k; ++i) basis_.Set(tab_.basic(i));
+    visited_.Insert(basis_);
+    Record();
+    stack_.push_back({0, -1, -1});
+  }
+
+  template <typename U>
+  explicit VertexSearch(VertexSearch<U>&& o)
+      : tab_(o.tab_), n_vars_(o.n_vars_), d_(o.d_), label_of_var_(std::move(o.label_of_var_)),
+        max_bases_(o.max_bases_), basis_(o.basis_), visited_(std::move(o.visited_)),
+        vertex_of_(std::move(o.vertex_of_)), stack_(std::move(o.stack_)), pending_(o.pending_),
+        labels(std::move(o.labels)), coords(Widen<T>(o.coords)), complete(o.complete) {
+    saved_.reserve(o.saved_.size());
+    for (const auto& state : o.saved_) {
+      saved_.push_back(IntegerTableau<T>::template WidenState<U>(state));
+    }
+  }
+
+  // Runs to the end (true) or to an overflow (false, see above).
+  bool Run() {
+    try {
+      if (pending_.row >= 0) Descend();
+      while (!stack_.empty()) {
+        Frame& frame = stack_.back();
+        if (frame.next == n_vars_) {
+          if (frame.entered >= 0) {
+            tab_.Restore(saved_[stack_.size() - 2]);
+            basis_.Flip(frame.entered);
+            basis_.Flip(frame.left);
+          }
+          stack_.pop_back();
+          continue;
+        }
+        const int entering = frame.next++;
+        // The parent is the neighbour along `left`: known, and visited.
+        if (tab_.is_basic(entering) || entering == frame.left) continue;
+        const int row = tab_.LexMinRatioRow(entering);
+        if (row < 0) continue;
+        Bits next = basis_;
+        next.Flip(entering);
+        next.Flip(tab_.basic(row));
+        if (!visited_.Insert(next)) continue;
+        if (static_cast<int64_t>(visited_.size()) > max_bases_) {
+          complete = false;
+          break;
+        }
+        pending_ = {row, entering, next};
+        Descend();
+      }
+    } catch (const Overflow&) {
+      tab_.Restore(saved_[stack_.size() - 1]);
+      return false;
+    }
+    return true;
+  }
+
+  int64_t bases() const { return static_cast<int64_t>(visited_.size()); }
+  int d() const { return d_; }
+
+  std::vector<Bits> labels;  // per distinct vertex; vertex 0 is the origin
+  std::vector<T> coords;     // d per vertex: det * z_j (only ratios matter)
+  bool complete = true;
+
+ private:
+  template <typename U>
+  friend class VertexSearch;
+
+  using Frame = SearchFrame;
+  using Pending = PendingPivot;
+
+  void Descend() {
+    if (saved_.size() < stack_.size()) saved_.resize(stack_.size());
+    tab_.Save(&saved_[stack_.size() - 1]);
+    const int leaving = tab_.basic(pending_.row);
+    tab_.Pivot(pending_.row, pending_.entering);  // may throw Overflow
+    basis_ = pending_.next;
+    stack_.push_back({0, pending_.entering, leaving});
+    pending_.row = -1;
+    Record();
+  }
+
+  void Record() {
+    Bits vertex_labels;
+    for (int v = 0; v < n_vars_; ++v) {
+      const int row = tab_.row_of(v);
+      if (row < 0 || Arith<T>::Sign(tab_.rhs(row)) == 0) vertex_labels.Set(label_of_var_[v]);
+    }
+    if (vertex_of_.emplace(vertex_labels, static_cast<int>(labels.size())).second) {
+      labels.push_back(vertex_labels);
+      for (int j = 0; j < d_; ++j) {
+        const int row = tab_.row_of(j);
+        coords.push_back(row < 0 ? T(0) : tab_.rhs(row));
+      }
+    }
+  }
+
+  IntegerTableau<T> tab_;
+  int n_vars_, d_;
+  std::vector<int> label_of_var_;
+  int64_t max_bases_;
+  Bits basis_;
+  BitsSet visited_;  // a basis is never empty: it has k >= 1 variables
+  std::unordered_map<Bits, int, BitsHash> vertex_of_;
+  std::vector<Frame> stack_;
+  std::vector<typename IntegerTableau<T>::State> saved_;  // saved_[i]: state at depth i
+  Pending pending_;
+};
+
+// Runs a search to the end, widening int64 -> 128-bit -> GMP on overflow. Calls
+// done(search) with the finished search and returns its arithmetic's name.
+template <typename Done>
+const char* Search(const std::vector<mpz_class>& matrix, int k, int d,
+                   const std::vector<int>& label_of_var, int64_t max_bases, Done&& done) {
+  // Start with 64-bit words unless Hadamard's bound says even 128 bits may not do.
+  const double bits = detail::HadamardBits(matrix, k, d);
+  std::vector<int64_t> m64;
+  if (bits < 126 && detail::Narrow(matrix, &m64)) {
+    VertexSearch<int64_t> s64(k, d, m64, label_of_var, max_bases);
+    if (s64.Run()) return done(s64), "int64";
+    VertexSearch<Int128> s128(std::move(s64));
+    if (s128.Run()) return done(s128), "int128";
+    VertexSearch<mpz_class> sz(std::move(s128));
+    sz.Run();
+    return done(sz), "gmp";
+  }
+  std::vector<Int128> m128;
+  if (detail::Narrow(matrix, &m128)) {
+    VertexSearch<Int128> s128(k, d, m128, label_of_var, max_bases);
+    if (s128.Run()) return done(s128), "int128";
+    VertexSearch<mpz_class> sz(std::move(s128));
+    sz.Run();
+    return done(sz), "gmp";
+  }
+  VertexSearch<mpz_class> sz(k, d, matrix, label_of_var, max_bases);
+  sz.Run();
+  return done(sz), "gmp";
+}
+
+// What the pairing step needs of one polytope's vertices, in exact form on demand.
+struct Vertices {
   int d = 0;
   std::vector<Bits> labels;
-  std::vector<T> coords;  // d per vertex: det * z_j
+  std::function<std::vector<Rational>(int)> probabilities;  // of vertex v
   int64_t bases = 0;
   bool complete = true;
 };
 
-// Depth-first search over the lexicographic bases, undoing each pivot on the way back (exact
-// integer pivoting restores the parent's tableau bit for bit). label_of_var maps the d
-// structural and k slack variables to game labels.
 template <typename T>
-VertexSet<T> EnumerateVertices(int k, int d, const std::vector<T>& matrix,
-                               const std::vector<int>& label_of_var, int64_t max_bases) {
-  IntegerTableau<T> tab(k, d, matrix);
-  const int n_vars = d + k;
-  VertexSet<T> out;
-  out.d = d;
-  std::unordered_map<Bits, int, BitsHash> vertex_of;
-  BitsSet visited;  // a basis is never empty: it has k >= 1 variables
-  Bits basis;
-  for (int i = 0; i < k; ++i) basis.Set(tab.basic(i));
-
-  auto record = [&]() {
-    Bits labels;
-    for (int v = 0; v < n_vars; ++v) {
-      const int row = tab.row_of(v);
-      if (row < 0 || detail::Arith<T>::Sign(tab.rhs(row)) == 0) labels.Set(label_of_var[v]);
+Vertices Collect(VertexSearch<T>& s) {
+  Vertices v;
+  v.d = s.d();
+  v.labels = std::move(s.labels);
+  v.bases = s.bases();
+  v.complete = s.complete;
+  auto coords = std::make_shared<std::vector<T>>(std::move(s.coords));
+  const int d = v.d;
+  v.probabilities = [coords, d](int vertex) {
+    std::vector<Rational> p(d);
+    for (int j = 0; j < d; ++j) {
+      p[j] = Rational(Arith<T>::ToMpz((*coords)[static_cast<size_t>(vertex) * d + j]));
     }
-    if (vertex_of.emplace(labels, static_cast<int>(out.labels.size())).second) {
-      out.labels.push_back(labels);
-      for (int j = 0; j < d; ++j) {
-        const int row = tab.row_of(j);
-        out.coords.push_back(row < 0 ? T(0) : tab.rhs(row));
-      }
-    }
+    return Normalise(std::move(p));
   };
-
-  struct Frame {
-    int next;
-    int entered;
-    int left;
-  };
-  // Machine integers: save the parent's tableau before each descent and restore it on the
-  // way back (a copy of k * (d + k + 1) words is cheaper than a pivot). GMP numbers: undo
-  // the pivot instead (copies would allocate).
-  constexpr bool kSnapshots = !std::is_same_v<T, mpz_class>;
-  std::vector<typename IntegerTableau<T>::State> saved;
-  std::vector<Frame> stack;
-  visited.Insert(basis);
-  record();
-  stack.push_back({0, -1, -1});
-  while (!stack.empty()) {
-    Frame& frame = stack.back();
-    if (frame.next == n_vars) {
-      if (frame.entered >= 0) {
-        if constexpr (kSnapshots) {
-          tab.Restore(saved[stack.size() - 2]);
-        } else {
-          tab.Pivot(tab.row_of(frame.entered), frame.left);
-        }
-        basis.Flip(frame.entered);
-        basis.Flip(frame.left);
-      }
-      stack.pop_back();
-      continue;
-    }
-    const int entering = frame.next++;
-    if (tab.is_basic(entering)) continue;
-    const int row = tab.LexMinRatioRow(entering);
-    if (row < 0) continue;
-    const int leaving = tab.basic(row);
-    Bits next = basis;
-    next.Flip(entering);
-    next.Flip(leaving);
-    if (!visited.Insert(next)) continue;
-    if (static_cast<int64_t>(visited.size()) > max_bases) {
-      out.complete = false;
-      break;
-    }
-    if constexpr (kSnapshots) {
-      if (saved.size() < stack.size()) saved.resize(stack.size());
-      tab.Save(&saved[stack.size() - 1]);
-    }
-    tab.Pivot(row, entering);
-    basis = next;
-    record();
-    stack.push_back({0, entering, leaving});
-  }
-  out.bases = static_cast<int64_t>(visited.size());
-  return out;
+  return v;
 }
 
 // Raw result of the search, before exact post-processing: pairs of vertex indices.
@@ -181,31 +286,23 @@ struct RawResult {
   std::vector<std::pair<int, int>> pairs;                 // (x point, y point)
 };
 
-template <typename T>
-std::vector<Rational> Probabilities(const VertexSet<T>& set, int vertex) {
-  std::vector<Rational> p(set.d);
-  for (int j = 0; j < set.d; ++j) {
-    p[j] = Rational(detail::Arith<T>::ToMpz(set.coords[static_cast<size_t>(vertex) * set.d + j]));
-  }
-  return Normalise(std::move(p));
-}
-
-template <typename T>
-RawResult Run(const detail::IntegerBimatrix& g, int64_t max_bases, const char* name) {
+RawResult RunWithFallback(const NormalFormGame& game, int64_t max_bases) {
+  const detail::IntegerBimatrix g = detail::ToIntegerBimatrix(game);
   const int m = g.m, n = g.n;
-  std::vector<T> a, b;
-  if (!detail::Narrow(g.a, &a) || !detail::Narrow(g.b, &b)) throw Overflow{};
   // P: B'x + s = 1 (n rows, x are labels 0..m-1, slack s_j label m+j).
   // Q: Ay + r = 1 (m rows, y_j label m+j, slack r_i label i).
   std::vector<int> labels_p(m + n), labels_q(m + n);
   for (int v = 0; v < m + n; ++v) labels_p[v] = v;
   for (int j = 0; j < n; ++j) labels_q[j] = m + j;
   for (int i = 0; i < m; ++i) labels_q[n + i] = i;
-  VertexSet<T> p = EnumerateVertices<T>(n, m, detail::Transpose(b, m, n), labels_p, max_bases);
-  VertexSet<T> q = EnumerateVertices<T>(m, n, a, labels_q, max_bases);
+  Vertices p, q;
+  const char* arith_p = Search(detail::Transpose(g.b, m, n), n, m, labels_p, max_bases,
+                               [&](auto& s) { p = Collect(s); });
+  const char* arith_q = Search(g.a, m, n, labels_q, max_bases, [&](auto& s) { q = Collect(s); });
 
   RawResult raw;
-  raw.arithmetic = name;
+  raw.arithmetic = std::string(arith_p) == arith_q ? std::string(arith_p)
+                                                   : std::string(arith_p) + "+" + arith_q;
   raw.complete = p.complete && q.complete;
   raw.bases[0] = p.bases;
   raw.bases[1] = q.bases;
@@ -228,9 +325,9 @@ RawResult Run(const detail::IntegerBimatrix& g, int64_t max_bases, const char* n
     const Bits needed = all & ~p.labels[u];
     auto add = [&](int v) {
       auto [xi, x_new] = x_point.emplace(u, static_cast<int>(raw.x_points.size()));
-      if (x_new) raw.x_points.push_back(Probabilities(p, u));
+      if (x_new) raw.x_points.push_back(p.probabilities(u));
       auto [yi, y_new] = y_point.emplace(v, static_cast<int>(raw.y_points.size()));
-      if (y_new) raw.y_points.push_back(Probabilities(q, v));
+      if (y_new) raw.y_points.push_back(q.probabilities(v));
       raw.pairs.emplace_back(xi->second, yi->second);
     };
     const int need = needed.Count();
@@ -244,25 +341,6 @@ RawResult Run(const detail::IntegerBimatrix& g, int64_t max_bases, const char* n
     }
   }
   return raw;
-}
-
-RawResult RunWithFallback(const NormalFormGame& game, int64_t max_bases) {
-  const detail::IntegerBimatrix g = detail::ToIntegerBimatrix(game);
-  // Start with the narrowest integers that Hadamard's bound proves wide enough; if the bound
-  // is too large for 128 bits, try them anyway (real subdeterminants are usually far
-  // smaller) and fall back to GMP on overflow.
-  const double bits = std::max(detail::HadamardBits(g.b, g.n, g.m), detail::HadamardBits(g.a, g.m, g.n));
-  if (bits < 61) {
-    try {
-      return Run<int64_t>(g, max_bases, "int64");
-    } catch (const Overflow&) {
-    }
-  }
-  try {
-    return Run<detail::Int128>(g, max_bases, "int128");
-  } catch (const Overflow&) {
-  }
-  return Run<mpz_class>(g, max_bases, "gmp");
 }
 
 // Decreasing lexicographic order of probability vectors.

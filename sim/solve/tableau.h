@@ -16,6 +16,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <type_traits>
 #include <vector>
 
 namespace sim::solve::detail {
@@ -37,18 +38,45 @@ __extension__ typedef unsigned __int128 UInt128;
 template <typename T>
 struct Arith;
 
+inline int Clz128(UInt128 v) {
+  const uint64_t hi = static_cast<uint64_t>(v >> 64);
+  return hi != 0 ? __builtin_clzll(hi) : 64 + __builtin_clzll(static_cast<uint64_t>(v));
+}
+
+// Exact division by det = +-2^shift * odd: shift the dividend, then multiply by the inverse
+// of odd modulo 2^W (Jebelean 1993, "An algorithm for exact division"). The quotient is right
+// whenever it fits in W bits, which the callers guarantee by a bit-length test first.
+template <typename U>
+U InverseOfOdd(U odd) {
+  U inverse = odd;  // correct to 3 bits: odd * odd = 1 mod 8
+  for (int i = 0; i < 6; ++i) inverse *= 2 - odd * inverse;  // Newton: doubles the bits
+  return inverse;
+}
+
 template <>
 struct Arith<int64_t> {
   static constexpr int64_t kLimit = int64_t{1} << 62;
   struct Divider {
-    explicit Divider(int64_t d) : det(d) {}
+    explicit Divider(int64_t d) : det(d) {
+      uint64_t m = d < 0 ? -static_cast<uint64_t>(d) : static_cast<uint64_t>(d);
+      det_bits = 64 - __builtin_clzll(m);
+      shift = __builtin_ctzll(m);
+      inverse = InverseOfOdd<uint64_t>(m >> shift);
+    }
     int64_t det;
+    int shift = 0;
+    int det_bits = 0;
+    uint64_t inverse = 0;
   };
   static void MulSubDiv(int64_t& x, int64_t p, int64_t f, int64_t y, const Divider& div) {
-    // |x p|, |f y| < 2^124: the difference fits in 128 bits.
-    const Int128 q = (static_cast<Int128>(x) * p - static_cast<Int128>(f) * y) / div.det;
-    if (q >= kLimit || q <= -kLimit) throw Overflow{};
-    x = static_cast<int64_t>(q);
+    // |x p|, |f y| < 2^124: the difference fits in 128 bits. |q| < 2^62 is guaranteed when
+    // bits(|difference|) <= 61 + bits(det).
+    const Int128 diff = static_cast<Int128>(x) * p - static_cast<Int128>(f) * y;
+    const UInt128 magnitude = diff < 0 ? -static_cast<UInt128>(diff) : static_cast<UInt128>(diff);
+    if (magnitude != 0 && 128 - Clz128(magnitude) > 61 + div.det_bits) throw Overflow{};
+    const uint64_t low = static_cast<uint64_t>(static_cast<UInt128>(diff >> div.shift));
+    const int64_t q = static_cast<int64_t>(low * div.inverse);
+    x = div.det < 0 ? -q : q;
   }
   static int CompareProducts(int64_t a, int64_t b, int64_t c, int64_t d) {
     const Int128 l = static_cast<Int128>(a) * b, r = static_cast<Int128>(c) * d;
@@ -105,20 +133,16 @@ inline int Compare(const Int256& a, const Int256& b) {
 template <>
 struct Arith<Int128> {
   static constexpr Int128 kLimit = static_cast<Int128>(1) << 126;
-  // Exact division by det = +-2^shift * odd: shift the dividend, then multiply by the
-  // inverse of odd modulo 2^128 (Jebelean 1993, exact division). The quotient is then
-  // checked by multiplying back, which also catches quotients too large for 126 bits.
+  // Exact division as for int64_t, modulo 2^128.
   struct Divider {
     explicit Divider(Int128 d) : det(d) {
       UInt128 m = d < 0 ? -static_cast<UInt128>(d) : static_cast<UInt128>(d);
+      det_bits = 128 - Clz128(m);
       while ((m & 1) == 0) {
         m >>= 1;
         ++shift;
       }
-      inverse = m;  // correct to 3 bits: m * m = 1 mod 8 for odd m
-      for (int i = 0; i < 6; ++i) inverse *= 2 - m * inverse;  // Newton: doubles the bits
-      UInt128 a = d < 0 ? -static_cast<UInt128>(d) : static_cast<UInt128>(d);
-      det_bits = 128 - Clz(a);
+      inverse = InverseOfOdd<UInt128>(m);
     }
     Int128 det;
     int shift = 0;
@@ -141,12 +165,8 @@ struct Arith<Int128> {
       m.lo = ~v.lo + 1;
       m.hi = ~v.hi + (m.lo == 0 ? 1 : 0);
     }
-    if (m.hi != 0) return 256 - Clz(m.hi);
-    return m.lo == 0 ? 0 : 128 - Clz(m.lo);
-  }
-  static int Clz(UInt128 v) {
-    const uint64_t hi = static_cast<uint64_t>(v >> 64);
-    return hi != 0 ? __builtin_clzll(hi) : 64 + __builtin_clzll(static_cast<uint64_t>(v));
+    if (m.hi != 0) return 256 - Clz128(m.hi);
+    return m.lo == 0 ? 0 : 128 - Clz128(m.lo);
   }
   static int CompareProducts(Int128 a, Int128 b, Int128 c, Int128 d) {
     return Compare(MulWide(a, b), MulWide(c, d));
@@ -193,6 +213,26 @@ struct Arith<mpz_class> {
   static mpz_class ToMpz(const mpz_class& a) { return a; }
 };
 
+// Conversion to a wider integer kind (exact).
+template <typename T, typename U>
+T Widen(const U& u) {
+  if constexpr (std::is_same_v<T, U>) {
+    return u;
+  } else if constexpr (std::is_same_v<T, mpz_class>) {
+    return Arith<U>::ToMpz(u);
+  } else {
+    return static_cast<T>(u);
+  }
+}
+
+template <typename T, typename U>
+std::vector<T> Widen(const std::vector<U>& in) {
+  std::vector<T> out;
+  out.reserve(in.size());
+  for (const U& u : in) out.push_back(Widen<T>(u));
+  return out;
+}
+
 // Integer tableau of  M z + s = 1  with k rows and n_vars = d + k variables: structural
 // z_0..z_{d-1} are variables 0..d-1, slacks s_0..s_{k-1} are variables d..d+k-1. Entry
 // (i, v) of the scaled tableau is det * (B^-1 A)_{i,v}; column 0 of a row is det * the value
@@ -215,6 +255,12 @@ class IntegerTableau {
       row_of_[d + i] = i;
     }
   }
+
+  // The same tableau in a wider integer kind.
+  template <typename U>
+  explicit IntegerTableau(const IntegerTableau<U>& o)
+      : k_(o.k_), d_(o.d_), width_(o.width_), t_(Widen<T>(o.t_)), basis_(o.basis_),
+        row_of_(o.row_of_), det_(Widen<T>(o.det_)) {}
 
   int rows() const { return k_; }
   int num_vars() const { return d_ + k_; }
@@ -257,6 +303,10 @@ class IntegerTableau {
     std::vector<int> basis, row_of;
     T det;
   };
+  template <typename U>
+  static State WidenState(const typename IntegerTableau<U>::State& s) {
+    return State{Widen<T>(s.t), s.basis, s.row_of, Widen<T>(s.det)};
+  }
   void Save(State* s) const {
     s->t = t_;
     s->basis = basis_;
@@ -302,6 +352,9 @@ class IntegerTableau {
   }
 
  private:
+  template <typename U>
+  friend class IntegerTableau;
+
   T& at(int row, int var) { return t_[static_cast<size_t>(row) * width_ + 1 + var]; }
   // Entry of a nonbasic column (basic columns are implicit).
   const T& cell_ref(int row, int var) const {
