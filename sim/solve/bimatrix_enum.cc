@@ -46,38 +46,53 @@ struct BitsHash {
 
 // Open-addressing set of nonempty Bits (linear probing, load <= 1/2): the visited bases.
 // std::unordered_set spent a fifth of the enumeration time allocating nodes.
-class BitsSet {
+// With a value per key (BitsMap) it maps vertex label sets to vertex numbers.
+template <typename Value>
+class BitsMap {
  public:
-  BitsSet() : slots_(1024) {}
-  // True if `b` was not in the set (and is now).
-  bool Insert(const Bits& b) {
+  BitsMap() : slots_(1024) {}
+  // Inserts (b, value) unless b is present; returns the value stored for b and whether it
+  // was inserted now.
+  std::pair<Value, bool> Insert(const Bits& b, Value value) {
     if (2 * (size_ + 1) > slots_.size()) Grow();
-    if (!Place(slots_, b)) return false;
-    ++size_;
-    return true;
+    auto [slot, fresh] = Place(slots_, b, value);
+    size_ += fresh;
+    return {slot->second, fresh};
   }
   size_t size() const { return size_; }
 
  private:
-  static bool Place(std::vector<Bits>& slots, const Bits& b) {
+  using Slot = std::pair<Bits, Value>;
+  static std::pair<Slot*, bool> Place(std::vector<Slot>& slots, const Bits& b, Value value) {
     const size_t mask = slots.size() - 1;
     for (size_t i = BitsHash()(b) & mask;; i = (i + 1) & mask) {
-      if (slots[i].Empty()) {
-        slots[i] = b;
-        return true;
+      if (slots[i].first.Empty()) {
+        slots[i] = {b, value};
+        return {&slots[i], true};
       }
-      if (slots[i] == b) return false;
+      if (slots[i].first == b) return {&slots[i], false};
     }
   }
   void Grow() {
-    std::vector<Bits> bigger(slots_.size() * 2);
-    for (const Bits& b : slots_) {
-      if (!b.Empty()) Place(bigger, b);
+    std::vector<Slot> bigger(slots_.size() * 2);
+    for (const Slot& s : slots_) {
+      if (!s.first.Empty()) Place(bigger, s.first, s.second);
     }
     slots_.swap(bigger);
   }
-  std::vector<Bits> slots_;
+  std::vector<Slot> slots_;
   size_t size_ = 0;
+};
+
+class BitsSet {
+ public:
+  // True if `b` was not in the set (and is now).
+  bool Insert(const Bits& b) { return map_.Insert(b, {}).second; }
+  size_t size() const { return map_.size(); }
+
+ private:
+  struct Nothing {};
+  BitsMap<Nothing> map_;
 };
 
 // Depth-first search over the lexicographic bases of {z >= 0 : M z <= 1} (M k x d),
@@ -196,7 +211,7 @@ class VertexSearch {
       const int row = tab_.row_of(v);
       if (row < 0 || Arith<T>::Sign(tab_.rhs(row)) == 0) vertex_labels.Set(label_of_var_[v]);
     }
-    if (vertex_of_.emplace(vertex_labels, static_cast<int>(labels.size())).second) {
+    if (vertex_of_.Insert(vertex_labels, static_cast<int>(labels.size())).second) {
       labels.push_back(vertex_labels);
       for (int j = 0; j < d_; ++j) {
         const int row = tab_.row_of(j);
@@ -211,7 +226,7 @@ class VertexSearch {
   int64_t max_bases_;
   Bits basis_;
   BitsSet visited_;  // a basis is never empty: it has k >= 1 variables
-  std::unordered_map<Bits, int, BitsHash> vertex_of_;
+  BitsMap<int> vertex_of_;  // label sets are never empty: the origin has m labels
   std::vector<Frame> stack_;
   std::vector<typename IntegerTableau<T>::State> saved_;  // saved_[i]: state at depth i
   Pending pending_;
@@ -308,36 +323,50 @@ RawResult RunWithFallback(const NormalFormGame& game, int64_t max_bases) {
   raw.bases[1] = q.bases;
   raw.vertices[0] = static_cast<int64_t>(p.labels.size());
   raw.vertices[1] = static_cast<int64_t>(q.labels.size());
-  bool q_simple = true;
   for (const Bits& l : p.labels) raw.degenerate |= l.Count() > m;
-  for (const Bits& l : q.labels) q_simple &= l.Count() == n;
-  raw.degenerate |= !q_simple;
+  for (const Bits& l : q.labels) raw.degenerate |= l.Count() > n;
 
+  // Pairing: x (vertex u of P) and y (vertex v of Q) are an equilibrium when every label
+  // missing from x is a label of y. A simple vertex of Q has exactly n labels, so when x
+  // misses exactly n labels its simple partner can only be that set itself: a hash lookup.
+  // The few non-simple vertices of Q (degenerate games) are checked one by one, as are all
+  // of Q for the rare x that misses fewer than n labels (x itself not simple).
   Bits all;
   for (int l = 0; l < m + n; ++l) all.Set(l);
   // Vertex 0 of each set is the origin (the search starts there): never an equilibrium.
-  std::unordered_map<Bits, int, BitsHash> q_index;
-  if (q_simple) {
-    for (int v = 1; v < static_cast<int>(q.labels.size()); ++v) q_index.emplace(q.labels[v], v);
+  std::unordered_map<Bits, int, BitsHash> simple_q;
+  std::vector<int> other_q;
+  for (int v = 1; v < static_cast<int>(q.labels.size()); ++v) {
+    if (q.labels[v].Count() == n) {
+      simple_q.emplace(q.labels[v], v);
+    } else {
+      other_q.push_back(v);
+    }
   }
   std::map<int, int> x_point, y_point;
+  std::vector<int> partners;
   for (int u = 1; u < static_cast<int>(p.labels.size()); ++u) {
     const Bits needed = all & ~p.labels[u];
-    auto add = [&](int v) {
+    const int need = needed.Count();
+    partners.clear();
+    if (need < n) {
+      for (int v = 1; v < static_cast<int>(q.labels.size()); ++v) {
+        if ((needed & ~q.labels[v]).Empty()) partners.push_back(v);
+      }
+    } else {
+      if (need == n) {
+        if (auto it = simple_q.find(needed); it != simple_q.end()) partners.push_back(it->second);
+      }
+      for (int v : other_q) {
+        if ((needed & ~q.labels[v]).Empty()) partners.push_back(v);
+      }
+    }
+    for (int v : partners) {
       auto [xi, x_new] = x_point.emplace(u, static_cast<int>(raw.x_points.size()));
       if (x_new) raw.x_points.push_back(p.probabilities(u));
       auto [yi, y_new] = y_point.emplace(v, static_cast<int>(raw.y_points.size()));
       if (y_new) raw.y_points.push_back(q.probabilities(v));
       raw.pairs.emplace_back(xi->second, yi->second);
-    };
-    const int need = needed.Count();
-    if (q_simple && need == n) {
-      // A simple vertex of Q has exactly n labels: it must be `needed` itself.
-      if (auto it = q_index.find(needed); it != q_index.end()) add(it->second);
-    } else if (!(q_simple && need > n)) {
-      for (int v = 1; v < static_cast<int>(q.labels.size()); ++v) {
-        if ((needed & ~q.labels[v]).Empty()) add(v);
-      }
     }
   }
   return raw;

@@ -41,7 +41,8 @@ int main(int argc, char** argv) {
       sim::NormalFormGame g = sim::io::ReadNfgFile(argv[2]);
       sim::solve::BimatrixEnumeration e = sim::solve::EnumerateExtremeEquilibria(g);
       for (const std::string& key : sim::testing::KeysOf(e)) std::printf("%s\n", key.c_str());
-      std::fprintf(stderr, "%zu equilibria, bases %lld + %lld, %s\n", e.equilibria.size(),
+      std::fprintf(stderr, "%zu equilibria, %s, bases %lld + %lld, %s\n", e.equilibria.size(),
+                   e.degenerate ? "degenerate" : "nondegenerate",
                    static_cast<long long>(e.bases[0]), static_cast<long long>(e.bases[1]),
                    e.arithmetic.c_str());
       return 0;
