@@ -206,3 +206,29 @@ TEST(Cli, RepeatedSetBeforeTheScenarioKeepsThePositional) {
 }
 
 }  // namespace
+
+namespace {
+
+// Every file in tests/data/bad/ is one class of bad input (syntax error, unknown key,
+// duplicate key, wrong type, out-of-range number, NaN/inf, empty file, oversize game, ...).
+// Through the CLI each must exit 2 with the compiler-style location of its first problem.
+TEST(Cli, EveryBadInputFileExitsTwoWithALocatedError) {
+  const fs::path dir = fs::path(SIM_SOURCE_DIR) / "tests/data/bad";
+  int files = 0;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (entry.path().extension() != ".yaml") continue;
+    ++files;
+    const std::string relative = "tests/data/bad/" + entry.path().filename().string();
+    for (const char* command : {"validate", "run"}) {
+      RunResult r = std::string(command) == "validate" ? Simulate({"validate", relative})
+                                                       : Simulate({relative});
+      EXPECT_EQ(r.status, 2) << command << " " << relative << "\n" << r.err;
+      EXPECT_THAT(r.err, ::testing::ContainsRegex("^" + relative + ":[0-9]+(:[0-9]+)?: error: "))
+          << command << " " << relative;
+      EXPECT_EQ(r.out.find("Equilibria"), std::string::npos) << relative;
+    }
+  }
+  EXPECT_GE(files, 10);
+}
+
+}  // namespace
