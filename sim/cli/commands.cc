@@ -6,6 +6,7 @@
 
 #include "sim/core/atomic_file.h"
 #include "sim/core/error.h"
+#include "sim/io/gambit_nfg.h"
 #include "sim/io/report.h"
 #include "sim/model/build_game.h"
 #include "sim/scenario/load.h"
@@ -73,6 +74,33 @@ void ReportScenario(const CommonOptions& options, const std::string& path,
   EmitGameReport(options, report);
 }
 
+bool IsNfgPath(const std::string& path) {
+  return path.size() >= 4 && path.compare(path.size() - 4, 4, ".nfg") == 0;
+}
+
+// The report of an imported .nfg game: no scenario, so no outcomes or issue positions.
+void ReportNfg(const CommonOptions& options, const std::string& path,
+               const std::vector<std::string>& methods) {
+  if (!options.sets.empty()) {
+    throw InputError({"<command line>", 0, 0}, "--set applies to scenarios, not to .nfg files",
+                     "edit the payoffs in " + path + " instead");
+  }
+  const NormalFormGame game = io::ReadNfgFile(path);
+  io::GameReport report;
+  report.source = path;
+  report.title = game.title().empty() ? path : game.title();
+  report.game = &game;
+  solve::SolveOptions solve_options;
+  solve::SolveResult merged =
+      methods.empty() ? solve::SolveWithDefaults(game, solve_options, &report.results)
+                      : solve::SolveWithMethods(game, methods, solve_options, &report.results);
+  report.equilibria = std::move(merged.equilibria);
+  report.dominance = solve::EliminateStrictlyDominated(game);
+  report.pareto = solve::ParetoEfficientProfiles(game, /*max_comparisons=*/200'000'000);
+  report.security = solve::PureSecurityLevels(game);
+  EmitGameReport(options, report);
+}
+
 }  // namespace
 
 void RunScenario(const CommonOptions& options, const std::string& scenario_path) {
@@ -81,7 +109,24 @@ void RunScenario(const CommonOptions& options, const std::string& scenario_path)
 
 void RunSolve(const CommonOptions& options, const std::string& game_path,
               const std::vector<std::string>& methods) {
-  ReportScenario(options, game_path, methods);
+  if (IsNfgPath(game_path)) {
+    ReportNfg(options, game_path, methods);
+  } else {
+    ReportScenario(options, game_path, methods);
+  }
+}
+
+void RunExport(const CommonOptions& options, const std::string& scenario_path,
+               const std::string& to) {
+  if (to != "nfg") {
+    throw InputError({"<command line>", 0, 0}, "cannot export to '" + to + "'",
+                     "available: nfg");
+  }
+  const Scenario scenario = LoadScenario(scenario_path, MakeLoadOptions(options));
+  const model::DerivedGame derived = model::BuildGame(scenario);
+  const std::string text =
+      io::FormatNfg(derived.game, "exported by simulate from " + scenario_path);
+  Emit(options, [&](std::ostream& out) { out << text; });
 }
 
 int RunValidate(const CommonOptions& options, const std::vector<std::string>& paths,

@@ -22,10 +22,16 @@ struct CommonOptions {
 // `simulate SCENARIO`: derive the game, solve it with the default methods, report.
 void RunScenario(const CommonOptions& options, const std::string& scenario_path);
 
-// `simulate solve GAME [--method M]...`: equilibria of a scenario (by default methods, or
-// those named).
+// `simulate solve GAME [--method M]...`: equilibria of a scenario or of a Gambit .nfg file
+// (chosen by the .nfg extension), by the default methods or those named. --set applies to
+// scenarios only (an InputError for .nfg files).
 void RunSolve(const CommonOptions& options, const std::string& game_path,
               const std::vector<std::string>& methods);
+
+// `simulate export SCENARIO --to nfg`: the scenario's derived game in Gambit's .nfg format,
+// to stdout or --output (atomically).
+void RunExport(const CommonOptions& options, const std::string& scenario_path,
+               const std::string& to);
 
 // `simulate validate FILE...`: checks every file, prints "FILE: ok" to `out` for good ones
 // and every problem of the bad ones to `err`. Returns the number of bad files.

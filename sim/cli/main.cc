@@ -53,8 +53,9 @@ int main(int argc, char** argv) {
   CLI::App app{
       "simulate: derive the game a bargaining scenario describes, solve it, and report.\n"
       "  simulate SCENARIO [options]          the main job\n"
-      "  simulate solve GAME [--method M]     equilibria of a scenario\n"
+      "  simulate solve GAME [--method M]     equilibria of a scenario or a Gambit .nfg file\n"
       "  simulate validate SCENARIO...        check files, report every problem\n"
+      "  simulate export SCENARIO --to nfg    the derived game in Gambit's .nfg format\n"
       "Exit status: 0 success, 2 bad usage or bad input, 1 other failure.",
       "simulate"};
   app.set_version_flag("--version", std::string("simulate ") + sim::kVersion);
@@ -67,8 +68,11 @@ int main(int argc, char** argv) {
 
   std::string solve_path;
   std::vector<std::string> methods;
-  CLI::App* solve = app.add_subcommand("solve", "Equilibria of a game (a scenario file)");
-  solve->add_option("GAME", solve_path, "Scenario file")->required()->type_name("FILE");
+  CLI::App* solve =
+      app.add_subcommand("solve", "Equilibria of a game (a scenario, or a Gambit .nfg file)");
+  solve->add_option("GAME", solve_path, "Scenario file, or a Gambit strategic game (.nfg)")
+      ->required()
+      ->type_name("FILE");
   solve->add_option("--method,-m", methods, "Solver method (repeatable)\n" + sim::cli::MethodsHelp())
       ->type_name("M")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
@@ -77,6 +81,15 @@ int main(int argc, char** argv) {
   std::vector<std::string> validate_paths;
   CLI::App* validate = app.add_subcommand("validate", "Check scenario files; change nothing");
   validate->add_option("FILES", validate_paths, "Scenario files")->required()->type_name("FILE");
+
+  std::string export_path, export_to;
+  CLI::App* export_command =
+      app.add_subcommand("export", "Write a scenario's derived game in Gambit's format");
+  export_command->add_option("SCENARIO", export_path, "Scenario file")->required()->type_name("FILE");
+  export_command->add_option("--to", export_to, "Target format")
+      ->required()
+      ->check(CLI::IsMember({"nfg"}))
+      ->type_name("nfg");
 
   app.require_subcommand(0, 1);
 
@@ -96,6 +109,8 @@ int main(int argc, char** argv) {
   try {
     if (*solve) {
       sim::cli::RunSolve(options, solve_path, methods);
+    } else if (*export_command) {
+      sim::cli::RunExport(options, export_path, export_to);
     } else if (*validate) {
       return sim::cli::RunValidate(options, validate_paths, std::cout, std::cerr) == 0
                  ? 0
