@@ -106,6 +106,29 @@ TEST(LemkeHowson, LargeRandomGameGivesExactEquilibrium) {
   EXPECT_LE(Regret(g, path.profile), 1e-9 * 999);
 }
 
+TEST(LemkeHowson, FloatingPointFailureIsCaughtAndRerunExactly) {
+  // One payoff of 10^17 squeezes all the others into the same double after scaling (the
+  // float path sees ties that are not there). The exact re-check notices, and the path is
+  // rerun in integer arithmetic: the answer is still an exact extreme equilibrium.
+  std::mt19937 rng(8);
+  std::uniform_int_distribution<int> payoff(0, 5);
+  int reruns = 0;
+  for (int t = 0; t < 20; ++t) {
+    std::vector<int> a(25), b(25);
+    for (int k = 0; k < 25; ++k) a[k] = payoff(rng), b[k] = payoff(rng);
+    NormalFormGame g = Bimatrix(5, 5, a, b);
+    g.set_payoff(g.ProfileIndex(std::vector<int>{4, 4}), 0, 1e17);
+    const std::set<std::string> all = KeysOf(EnumerateExtremeEquilibria(g));
+    for (int k = 0; k < 10; ++k) {
+      LemkeHowsonPath path = RunLemkeHowson(g, k);
+      ASSERT_TRUE(path.found && path.exact) << "game " << t << " label " << k;
+      EXPECT_TRUE(all.count(Key(path)));
+      reruns += path.exact_rerun;
+    }
+  }
+  EXPECT_GT(reruns, 0) << "the test no longer exercises the exact rerun";
+}
+
 TEST(LemkeHowson, MethodReturnsOneEquilibriumUnlessAskedForMore) {
   NormalFormGame g = Bimatrix(3, 2, {3, 3, 2, 5, 0, 6}, {3, 2, 2, 6, 3, 1});
   SolveResult one = SolveLemkeHowson(g);
