@@ -234,10 +234,11 @@ std::vector<T> Widen(const std::vector<U>& in) {
 }
 
 // Integer tableau of  M z + s = 1  with k rows and n_vars = d + k variables: structural
-// z_0..z_{d-1} are variables 0..d-1, slacks s_0..s_{k-1} are variables d..d+k-1. Entry
-// (i, v) of the scaled tableau is det * (B^-1 A)_{i,v}; column 0 of a row is det * the value
-// of its basic variable. Columns of basic variables are implicit (det * unit vector) and
-// not kept up to date.
+// z_0..z_{d-1} are variables 0..d-1, slacks s_0..s_{k-1} are variables d..d+k-1. Kept in
+// dictionary form (as lrs does): only the rhs and the d nonbasic columns are stored, each
+// nonbasic variable in a slot; entry (i, v) is det * (B^-1 A)_{i,v}, and a basic
+// variable's column is implicit (det * unit vector). Rows are k x (d + 1) contiguous words,
+// so a pivot is a dense update and saving the state is a small copy.
 template <typename T>
 class IntegerTableau {
  public:
@@ -245,22 +246,24 @@ class IntegerTableau {
 
   // `matrix` is k x d, row-major, entries >= 1.
   IntegerTableau(int k, int d, const std::vector<T>& matrix)
-      : k_(k), d_(d), width_(d + k + 1), t_(static_cast<size_t>(k) * width_, T(0)),
-        basis_(k), row_of_(d + k, -1), det_(1) {
+      : k_(k), d_(d), width_(d + 1), t_(static_cast<size_t>(k) * width_, T(0)), basis_(k),
+        row_of_(d + k, -1), slot_of_(d + k, -1), det_(1) {
     for (int i = 0; i < k; ++i) {
-      at(i, -1) = T(1);
-      for (int j = 0; j < d; ++j) at(i, j) = matrix[static_cast<size_t>(i) * d + j];
-      at(i, d + i) = T(1);
+      t_[static_cast<size_t>(i) * width_] = T(1);
+      for (int j = 0; j < d; ++j) {
+        t_[static_cast<size_t>(i) * width_ + 1 + j] = matrix[static_cast<size_t>(i) * d + j];
+      }
       basis_[i] = d + i;
       row_of_[d + i] = i;
     }
+    for (int j = 0; j < d; ++j) slot_of_[j] = j;
   }
 
   // The same tableau in a wider integer kind.
   template <typename U>
   explicit IntegerTableau(const IntegerTableau<U>& o)
       : k_(o.k_), d_(o.d_), width_(o.width_), t_(Widen<T>(o.t_)), basis_(o.basis_),
-        row_of_(o.row_of_), det_(Widen<T>(o.det_)) {}
+        row_of_(o.row_of_), slot_of_(o.slot_of_), det_(Widen<T>(o.det_)) {}
 
   int rows() const { return k_; }
   int num_vars() const { return d_ + k_; }
@@ -297,87 +300,89 @@ class IntegerTableau {
     return winner;
   }
 
-  // Saves and restores the whole state (cheaper than undoing a pivot for machine integers).
+  // Saves and restores the whole state (cheaper than undoing a pivot).
   struct State {
     std::vector<T> t;
-    std::vector<int> basis, row_of;
+    std::vector<int> basis, row_of, slot_of;
     T det;
   };
   template <typename U>
   static State WidenState(const typename IntegerTableau<U>::State& s) {
-    return State{Widen<T>(s.t), s.basis, s.row_of, Widen<T>(s.det)};
+    return State{Widen<T>(s.t), s.basis, s.row_of, s.slot_of, Widen<T>(s.det)};
   }
   void Save(State* s) const {
     s->t = t_;
     s->basis = basis_;
     s->row_of = row_of_;
+    s->slot_of = slot_of_;
     s->det = det_;
   }
   void Restore(const State& s) {
     t_ = s.t;
     basis_ = s.basis;
     row_of_ = s.row_of;
+    slot_of_ = s.slot_of;
     det_ = s.det;
   }
 
-  // Pivots `entering` into the basis at `row` (the entry there must be positive).
+  // Pivots `entering` into the basis at `row` (the entry there must be positive). The
+  // leaving variable takes over the entering one's slot.
   void Pivot(int row, int entering) {
     const int leaving = basis_[row];
-    const T p = cell(row, entering);
-    const T* pivot_row = &t_[static_cast<size_t>(row) * width_];
+    const int slot = 1 + slot_of_[entering];
+    T* pivot_row = &t_[static_cast<size_t>(row) * width_];
+    const T p = pivot_row[slot];
     const typename A::Divider divider(det_);
     for (int i = 0; i < k_; ++i) {
       if (i == row) continue;
       T* r = &t_[static_cast<size_t>(i) * width_];
-      const T factor = r[1 + entering];
-      // r' = (r * p - factor * pivot_row) / det over rhs and nonbasic columns.
-      for (int v = -1; v < d_ + k_; ++v) {
-        if (v >= 0 && row_of_[v] >= 0) continue;
-        A::MulSubDiv(r[1 + v], p, factor, pivot_row[1 + v], divider);
+      const T factor = r[slot];
+      // r' = (r * p - factor * pivot_row) / det over the rhs and the other slots.
+      for (int c = 0; c < width_; ++c) {
+        if (c != slot) A::MulSubDiv(r[c], p, factor, pivot_row[c], divider);
       }
       // The leaving column, implicit until now (det * e_row), becomes -factor.
-      r[1 + leaving] = A::Neg(factor);
+      r[slot] = A::Neg(factor);
     }
-    t_[static_cast<size_t>(row) * width_ + 1 + leaving] = det_;
+    pivot_row[slot] = det_;
     det_ = p;
     basis_[row] = entering;
     row_of_[entering] = row;
     row_of_[leaving] = -1;
+    slot_of_[leaving] = slot - 1;
+    slot_of_[entering] = -1;
   }
 
   // Entry (row, var) of the scaled tableau, basic columns included.
-  T cell(int row, int var) const {
-    if (row_of_[var] >= 0) return row_of_[var] == row ? det_ : T(0);
-    return t_[static_cast<size_t>(row) * width_ + 1 + var];
-  }
+  T cell(int row, int var) const { return cell_ref(row, var); }
 
  private:
   template <typename U>
   friend class IntegerTableau;
 
-  T& at(int row, int var) { return t_[static_cast<size_t>(row) * width_ + 1 + var]; }
-  // Entry of a nonbasic column (basic columns are implicit).
   const T& cell_ref(int row, int var) const {
     if (row_of_[var] >= 0) return row_of_[var] == row ? det_ : zero_;
-    return t_[static_cast<size_t>(row) * width_ + 1 + var];
+    return t_[static_cast<size_t>(row) * width_ + 1 + slot_of_[var]];
   }
 
   // Row a lexicographically smaller than row b in (rhs, B^-1) / column entry.
   bool LexLess(int a, int b, int entering) const {
-    const T ea = cell(a, entering), eb = cell(b, entering);
+    const T& ea = cell_ref(a, entering);
+    const T& eb = cell_ref(b, entering);
     int c = A::CompareProducts(rhs(a), eb, rhs(b), ea);
     if (c != 0) return c < 0;
     for (int s = 0; s < k_; ++s) {
-      c = A::CompareProducts(cell(a, d_ + s), eb, cell(b, d_ + s), ea);
+      c = A::CompareProducts(cell_ref(a, d_ + s), eb, cell_ref(b, d_ + s), ea);
       if (c != 0) return c < 0;
     }
     return false;  // equal rows: impossible, B^-1 is nonsingular
   }
 
   int k_, d_, width_;
-  std::vector<T> t_;
+  std::vector<T> t_;  // k rows of (rhs, slot 0, ..., slot d-1)
   std::vector<int> basis_;
-  std::vector<int> row_of_;
+  std::vector<int> row_of_;   // row of a basic variable, -1 if nonbasic
+  std::vector<int> slot_of_;  // slot of a nonbasic variable, -1 if basic
   T det_;
   T zero_ = T(0);
   mutable std::vector<double> ratio_ = std::vector<double>(k_);
