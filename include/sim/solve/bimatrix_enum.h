@@ -19,10 +19,10 @@
 // basis has one neighbour per nonbasic variable, and every vertex of the unperturbed
 // polytope is the limit of some perturbed vertex, hence reached. A vertex is identified by
 // its label set (its tight constraints determine it). Pivoting is exact integer pivoting
-// in 64-bit, then 128-bit, then GMP integers as results grow (the first that never
-// overflows is used, as in lrs). The game is degenerate exactly when some vertex has more
-// labels than its dimension (a mixed strategy with more pure best responses than its
-// support size).
+// (Edmonds): 64-bit words while the entries fit, and when one would not, the search goes on
+// from that very pivot in 128-bit words, then in GMP integers (like lrs's hybrid mode, but
+// nothing is recomputed). The game is degenerate exactly when some vertex has more labels
+// than its dimension (a mixed strategy with more pure best responses than its support).
 #pragma once
 
 #include <cstdint>
@@ -57,7 +57,9 @@ struct NashSubset {
 struct BimatrixEnumeration {
   bool complete = true;      // false when stopped by max_bases (what is listed is valid)
   bool degenerate = false;   // some mixed strategy has more pure best responses than its support
-  std::string arithmetic;    // "int64", "int128" or "gmp": the pivoting integers used
+  // The widest pivoting integers used: "int64", "int128" or "gmp", as "P+Q" when the two
+  // polytopes ended in different widths (e.g. "int128+int64").
+  std::string arithmetic;
   int64_t bases[2] = {0, 0};     // bases visited in P (player 0's x) and Q (player 1's y)
   int64_t vertices[2] = {0, 0};  // distinct vertices of P and Q, the zero vertex included
   // Distinct extreme strategies that occur in equilibria: points[0] for player 0 (length m
