@@ -41,7 +41,7 @@ void BM_LemkeHowson200IncludingRead(benchmark::State& state) {
   int64_t pivots = 0;
   for (auto _ : state) {
     sim::NormalFormGame g = sim::io::ReadNfgFile(path);
-    sim::solve::LemkeHowsonPath p = sim::solve::RunLemkeHowson(g, 0);
+    sim::solve::LemkeHowsonPath p = sim::solve::RunLemkeHowsonRace(g);
     if (!p.exact) state.SkipWithError("Lemke-Howson result failed the exact check");
     pivots = p.pivots;
   }

@@ -4,7 +4,8 @@
 // programs' outputs into the same canonical equilibrium lists for comparison.
 //   solvers_driver gen SIZE SEED PREFIX   writes PREFIX.nfg and PREFIX.lrs (integers 0..99)
 //   solvers_driver enum FILE.nfg          prints every extreme equilibrium, one per line
-//   solvers_driver lh FILE.nfg            one Lemke-Howson equilibrium; prints pivots, exactness
+//   solvers_driver lh FILE.nfg            one Lemke-Howson equilibrium (race of labels 0-3);
+//                                         prints pivots (all raced paths), exactness
 //   solvers_driver lrs-keys M N           reads lrsnash output on stdin, prints its equilibria
 #include <cstdio>
 #include <fstream>
@@ -49,7 +50,7 @@ int main(int argc, char** argv) {
     }
     if (mode == "lh" && argc == 3) {
       sim::NormalFormGame g = sim::io::ReadNfgFile(argv[2]);
-      sim::solve::LemkeHowsonPath path = sim::solve::RunLemkeHowson(g, 0);
+      sim::solve::LemkeHowsonPath path = sim::solve::RunLemkeHowsonRace(g);
       std::printf("found=%d exact=%d rerun=%d pivots=%lld\n", path.found, path.exact,
                   path.exact_rerun, static_cast<long long>(path.pivots));
       return path.found && path.exact ? 0 : 1;

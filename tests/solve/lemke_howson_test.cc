@@ -129,13 +129,27 @@ TEST(LemkeHowson, FloatingPointFailureIsCaughtAndRerunExactly) {
   EXPECT_GT(reruns, 0) << "the test no longer exercises the exact rerun";
 }
 
+TEST(LemkeHowson, RaceOfLabelsEndsAtAnEnumeratedEquilibrium) {
+  std::mt19937 rng(31);
+  std::uniform_int_distribution<int> payoff(0, 9);
+  for (int t = 0; t < 20; ++t) {
+    std::vector<int> a(49), b(49);
+    for (int k = 0; k < 49; ++k) a[k] = payoff(rng), b[k] = payoff(rng);
+    NormalFormGame g = Bimatrix(7, 7, a, b);
+    LemkeHowsonPath path = RunLemkeHowsonRace(g, /*num_labels=*/4);
+    ASSERT_TRUE(path.found && path.exact);
+    EXPECT_LT(path.missing_label, 4);
+    EXPECT_TRUE(KeysOf(EnumerateExtremeEquilibria(g)).count(Key(path)));
+  }
+}
+
 TEST(LemkeHowson, MethodReturnsOneEquilibriumUnlessAskedForMore) {
   NormalFormGame g = Bimatrix(3, 2, {3, 3, 2, 5, 0, 6}, {3, 2, 2, 6, 3, 1});
   SolveResult one = SolveLemkeHowson(g);
   ASSERT_EQ(one.equilibria.size(), 1u);
   EXPECT_TRUE(one.equilibria[0].exact);
   EXPECT_EQ(one.equilibria[0].regret, 0.0);
-  EXPECT_THAT(one.message, HasSubstr("1 of 5 starting labels tried"));
+  EXPECT_THAT(one.message, HasSubstr("4 of 5 starting labels tried"));  // the race
   SolveOptions options;
   options.max_equilibria = 3;
   SolveResult more = SolveLemkeHowson(g, options);
