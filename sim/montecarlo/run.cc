@@ -320,28 +320,6 @@ Plan MakePlan(const Scenario& scenario, const MonteCarloOptions& options) {
 
 }  // namespace
 
-const char* SelectKey(SelectRule rule) {
-  switch (rule) {
-    case SelectRule::kUniform: return "uniform";
-    case SelectRule::kPayoffDominant: return "payoff-dominant";
-    case SelectRule::kRiskDominant: return "risk-dominant";
-    case SelectRule::kQreLimit: return "qre-limit";
-  }
-  return "?";
-}
-
-std::vector<std::string> SelectKeys() {
-  return {"uniform", "payoff-dominant", "risk-dominant", "qre-limit"};
-}
-
-std::optional<SelectRule> SelectFromKey(const std::string& key) {
-  for (auto rule : {SelectRule::kUniform, SelectRule::kPayoffDominant, SelectRule::kRiskDominant,
-                    SelectRule::kQreLimit}) {
-    if (key == SelectKey(rule)) return rule;
-  }
-  return std::nullopt;
-}
-
 MonteCarloResult RunMonteCarlo(const Scenario& scenario, const MonteCarloOptions& options) {
   SIM_CHECK(options.draws > 0, "draws must be positive");
   SIM_CHECK(options.threads >= 1, "threads must be >= 1");

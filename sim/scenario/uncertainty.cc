@@ -275,6 +275,28 @@ std::string Distribution::ToString() const {
   return out;
 }
 
+const char* SelectKey(SelectRule rule) {
+  switch (rule) {
+    case SelectRule::kUniform: return "uniform";
+    case SelectRule::kPayoffDominant: return "payoff-dominant";
+    case SelectRule::kRiskDominant: return "risk-dominant";
+    case SelectRule::kQreLimit: return "qre-limit";
+  }
+  return "?";
+}
+
+std::vector<std::string> SelectKeys() {
+  return {"uniform", "payoff-dominant", "risk-dominant", "qre-limit"};
+}
+
+std::optional<SelectRule> SelectFromKey(const std::string& key) {
+  for (auto rule : {SelectRule::kUniform, SelectRule::kPayoffDominant, SelectRule::kRiskDominant,
+                    SelectRule::kQreLimit}) {
+    if (key == SelectKey(rule)) return rule;
+  }
+  return std::nullopt;
+}
+
 NumberLookup FindNumber(Scenario& s, const std::string& path) {
   const std::vector<std::string> p = Split(path);
   if (p[0] == "issues") {
@@ -290,11 +312,36 @@ NumberLookup FindNumber(Scenario& s, const std::string& path) {
     return FindActorNumber(s, s.actors[a], p);
   }
   if (p[0] == "payoffs" && p.size() == 3 && s.payoff_table) {
-    const int k = ParseIndex(p[1]), j = ParseIndex(p[2]);
+    // The profile as the file writes it ("hold, stay": one move per actor) or its index.
+    int k = ParseIndex(p[1]);
+    if (k < 0) {
+      std::vector<std::string> words;
+      std::string word;
+      for (char c : p[1] + ",") {
+        if (c == ',' || c == ' ') {
+          if (!word.empty()) words.push_back(word);
+          word.clear();
+        } else {
+          word += c;
+        }
+      }
+      if (words.size() == s.actors.size()) {
+        int64_t index = 0, stride = 1;
+        for (size_t a = 0; a < words.size() && index >= 0; ++a) {
+          int move = -1;
+          for (size_t m = 0; m < s.actors[a].moves.size(); ++m)
+            if (s.actors[a].moves[m].id == words[a]) move = static_cast<int>(m);
+          index = move < 0 ? -1 : index + stride * move;
+          stride *= static_cast<int64_t>(s.actors[a].moves.size());
+        }
+        k = static_cast<int>(index);
+      }
+    }
+    const int j = ParseIndex(p[2]);
     auto& table = s.payoff_table->payoffs;
     if (k < 0 || k >= static_cast<int>(table.size()) || j < 0 ||
         j >= static_cast<int>(table[k].size()))
-      return Bad("no payoff at " + path, "payoffs.PROFILE.ACTOR, both 0-based");
+      return Bad("no payoff at " + path, "payoffs.PROFILE.J: PROFILE as in the file, J the 0-based actor");
     return Slot(&table[k][j], -kInf, kInf);
   }
   return Bad("not a number of the model: " + path,

@@ -20,18 +20,11 @@
 
 namespace sim::montecarlo {
 
-// How one equilibrium is picked when a draw's game has several.
-//   uniform          every equilibrium found equally likely
-//   payoff-dominant  uniformly among those labelled "payoff-dominant"
-//   risk-dominant    uniformly among those labelled "risk-dominant"
-//   qre-limit        uniformly among those labelled "qre-limit"
-// Labels come from the solver (solve::Equilibrium::labels). When no equilibrium of a draw
-// carries the label, the draw falls back to `uniform` and counts in
-// MonteCarloResult::selection_fallbacks (the reports print that count).
-enum class SelectRule { kUniform, kPayoffDominant, kRiskDominant, kQreLimit };
-const char* SelectKey(SelectRule rule);  // "uniform", "payoff-dominant", ...
-std::optional<SelectRule> SelectFromKey(const std::string& key);
-std::vector<std::string> SelectKeys();
+// Equilibrium selection rules (defined with the scenario's montecarlo block).
+using ::sim::SelectFromKey;
+using ::sim::SelectKey;
+using ::sim::SelectKeys;
+using ::sim::SelectRule;
 
 struct MonteCarloOptions {
   int64_t draws = 10'000;  // > 0

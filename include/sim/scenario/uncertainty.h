@@ -5,6 +5,7 @@
 // the draw loop in montecarlo/run.h. Reference: scenarios/README.md, "Monte Carlo".
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -68,13 +69,25 @@ const char* ModelKey(UnpredictabilityModel model);  // "tremble", "preference_no
 std::optional<UnpredictabilityModel> ModelFromKey(const std::string& key);
 std::vector<std::string> ModelKeys();
 
+// How one equilibrium of a draw's game is picked when it has several.
+//   uniform          every equilibrium found equally likely
+//   payoff-dominant  uniformly among those labelled "payoff-dominant"
+//   risk-dominant    uniformly among those labelled "risk-dominant"
+//   qre-limit        uniformly among those labelled "qre-limit"
+// Labels come from the solvers (solve::Equilibrium::labels). When no equilibrium of a draw
+// carries the label, that draw falls back to `uniform` and is counted (reports show it).
+enum class SelectRule { kUniform, kPayoffDominant, kRiskDominant, kQreLimit };
+const char* SelectKey(SelectRule rule);  // "uniform", "payoff-dominant", ...
+std::optional<SelectRule> SelectFromKey(const std::string& key);
+std::vector<std::string> SelectKeys();
+
 // The scenario's `montecarlo:` block. Every field has a default; the command line's
 // --draws/--seed/--select override draws/seed/select.
 struct MonteCarloSpec {
   bool present = false;             // the scenario has a montecarlo block
   int64_t draws = 10'000;
   uint64_t seed = 1;
-  std::string select = "uniform";   // an equilibrium selection rule (montecarlo/run.h)
+  SelectRule select = SelectRule::kUniform;
   UnpredictabilityModel model = UnpredictabilityModel::kTremble;  // default for every actor
   std::vector<std::pair<std::string, UnpredictabilityModel>> models;  // per actor id
   SourceLocation location;
