@@ -109,6 +109,22 @@ class Extractor {
   // The rewritten node, or nothing when `node` holds no distribution (no copy needed).
   std::optional<YAML::Node> Rewrite(const YAML::Node& node, const std::string& path) {
     reader_.Visit(node);
+    // An alias can make a node its own descendant (yaml-cpp builds the cycle); do not enter
+    // it again. The sections report such trees. Depth is bounded by the parser's nesting
+    // limit, so this list stays short.
+    for (const YAML::Node& ancestor : ancestors_)
+      if (ancestor.is(node)) return std::nullopt;
+    if (ancestors_.size() >= kMaxDepth) return std::nullopt;
+    ancestors_.push_back(node);
+    std::optional<YAML::Node> result = RewriteChildren(node, path);
+    ancestors_.pop_back();
+    return result;
+  }
+
+ private:
+  static constexpr size_t kMaxDepth = 1000;
+
+  std::optional<YAML::Node> RewriteChildren(const YAML::Node& node, const std::string& path) {
     if (DistributionKey(node)) {
       const SourceLocation at = reader_.Where(node);
       std::optional<Distribution> d = ReadDistribution(reader_, node, path, at);
@@ -152,7 +168,6 @@ class Extractor {
     return std::nullopt;
   }
 
- private:
   static std::string Join(const std::string& path, const std::string& key) {
     return path.empty() ? key : path + "." + key;
   }
@@ -160,6 +175,7 @@ class Extractor {
   Document& document_;
   Reader reader_;
   std::vector<UncertainNumber>* out_;
+  std::vector<YAML::Node> ancestors_;
 };
 
 }  // namespace
