@@ -196,6 +196,19 @@ TEST_F(MonteCarloCli, SweepStoppedBySigintLeavesNoPartialOutput) {
   EXPECT_THAT(left, ::testing::UnorderedElementsAre("uncertain.yaml"));
 }
 
+TEST_F(MonteCarloCli, PlotSweepTurnsASweepCsvIntoAPng) {
+  if (std::system("command -v gnuplot >/dev/null 2>&1") != 0) GTEST_SKIP() << "no gnuplot";
+  const fs::path csv = dir_ / "sweep.csv", png = dir_ / "sweep.png";
+  ASSERT_EQ(Exec("sweep " + kDetente + " --vary actors.usa.unpredictability=0:1:3 --draws 200 "
+                 "--format csv -o " + csv.string()).status, 0);
+  const std::string command = SIM_SOURCE_DIR "/tools/plot-sweep " + csv.string() + " " +
+                              png.string() + " >/dev/null 2>&1";
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  const std::string bytes = Read(png);
+  ASSERT_GT(bytes.size(), 8u);
+  EXPECT_EQ(bytes.substr(1, 3), "PNG");
+}
+
 TEST_F(MonteCarloCli, BadDistributionExitsTwoWithALocatedError) {
   const fs::path bad = Write("bad.yaml", std::string(kUncertain).replace(
                                              std::string(kUncertain).find("beta: [2, 5]"), 12,
