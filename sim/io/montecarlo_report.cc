@@ -179,6 +179,10 @@ void WriteMonteCarloTable(std::ostream& out, const MonteCarloResult& r, const Ma
   if (r.selection_fallbacks > 0)
     out << "Note: " << r.selection_fallbacks << " of " << r.draws << " draws had no equilibrium "
         << "labelled '" << r.select << "'; they chose uniformly among all equilibria.\n";
+  if (r.fast_path)
+    out << "Note: " << (r.games_solved - r.exact_solves) << " of " << r.games_solved
+        << " draw games were solved by floating-point support enumeration (nondegenerate), "
+        << r.exact_solves << " by exact enum (degenerate).\n";
   if (r.solved < r.draws)
     out << "Note: " << (r.draws - r.solved) << " draws had no equilibrium the methods could find "
         << "(outcome 'unsolved').\n";
@@ -196,6 +200,7 @@ std::string MonteCarloJson(const MonteCarloResult& r, const Manifest& manifest) 
   out += ",\n    \"solved\": " + std::to_string(r.solved);
   out += ",\n    \"selection_fallbacks\": " + std::to_string(r.selection_fallbacks);
   out += ",\n    \"games_solved\": " + std::to_string(r.games_solved);
+  out += ",\n    \"exact_solves\": " + std::to_string(r.exact_solves);
   out += ",\n    \"sampled\": [";
   for (size_t j = 0; j < r.sampled.size(); ++j)
     out += std::string(j ? ", " : "") + "{\"path\": " + JsonString(r.sampled[j]) +

@@ -62,6 +62,11 @@ struct MonteCarloResult {
   int64_t solved = 0;                        // draws whose game had an equilibrium
   int64_t selection_fallbacks = 0;           // draws where the --select label was absent
   int64_t games_solved = 0;                  // solver calls (1 when the game never changes)
+  // With the default `enum` on a 2-player game of at most 8 x 8 moves, draws are solved by
+  // floating-point support enumeration (fast_path), which finds the same equilibria on
+  // nondegenerate games and detects degenerate ones; those (exact_solves) go to `enum`.
+  bool fast_path = false;
+  int64_t exact_solves = 0;
   std::string methods;                       // solver methods used, "pure+enum" style
 };
 
