@@ -289,6 +289,7 @@ void WriteReportTable(std::ostream& out, const GameReport& r) {
   if (r.derived && !r.derived->issue_names.empty()) WriteOutcomes(out, r);
   WriteEquilibria(out, r);
   WriteFacts(out, r);
+  out << r.extra_table;
   for (const std::string& note : r.notes) out << note << '\n';
   out << "-- simulate " << kVersion << '\n';
 }
@@ -455,7 +456,9 @@ void WriteReportJson(std::ostream& out, const GameReport& r) {
         << ", \"level\": " << JsonNumber(s.value) << ", \"strategy\": "
         << JsonString(g.strategy_name(s.player, s.strategy)) << '}';
   }
-  out << "]\n}\n";
+  out << "]";
+  for (const auto& [name, value] : r.json_fields) out << ",\n  " << JsonString(name) << ": " << value;
+  out << "\n}\n";
 }
 
 }  // namespace sim::io
