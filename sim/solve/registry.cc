@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "sim/solve/registry.h"
 
+#include "sim/core/tolerance.h"
 #include "sim/solve/pure.h"
 
 namespace sim::solve {
@@ -42,7 +43,7 @@ namespace {
 
 bool SameProfile(const MixedProfile& a, const MixedProfile& b) {
   for (size_t p = 0; p < a.strategies.size(); ++p) {
-    if ((a.strategies[p] - b.strategies[p]).cwiseAbs().maxCoeff() > 1e-9) return false;
+    if ((a.strategies[p] - b.strategies[p]).cwiseAbs().maxCoeff() > kProbabilityTolerance) return false;
   }
   return true;
 }
