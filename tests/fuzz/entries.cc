@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "sim/core/error.h"
+#include "sim/io/gambit_nfg.h"
 #include "sim/io/report.h"
 #include "sim/model/build_game.h"
 #include "sim/scenario/load.h"
@@ -143,7 +144,44 @@ void PredicateEntry(std::string_view bytes) {
   }
 }
 
+void NfgEntry(std::string_view bytes) {
+  NormalFormGame game;
+  std::string comment;
+  try {
+    game = io::ParseNfg(bytes, "fuzz.nfg", &comment);
+  } catch (const InputError&) {
+    return;
+  }
+  // What the reader accepts, the writer must write and the reader read back unchanged
+  // (FormatNfg's contract); a sim::Error here (say, a payoff that is not finite) is a bug.
+  const NormalFormGame again = io::ParseNfg(io::FormatNfg(game, comment), "roundtrip.nfg");
+  SIM_CHECK(again.player_names() == game.player_names(), "players changed in a round trip");
+  for (int p = 0; p < game.num_players(); ++p) {
+    SIM_CHECK(again.strategy_names(p) == game.strategy_names(p), "strategies changed");
+  }
+  for (int64_t i = 0; i < game.num_profiles(); ++i) {
+    for (int p = 0; p < game.num_players(); ++p) {
+      SIM_CHECK(std::isfinite(game.payoff(i, p)), "the reader produced a non-finite payoff");
+      SIM_CHECK(again.payoff(i, p) == game.payoff(i, p), "a payoff changed in a round trip");
+      SIM_CHECK(again.exact_payoff(i, p) == game.exact_payoff(i, p), "an exact payoff changed");
+    }
+  }
+  if (game.num_profiles() > 64) return;  // solving big games is not what this target tests
+  io::GameReport report;
+  report.source = "fuzz.nfg";
+  report.game = &game;
+  report.equilibria = solve::SolveWithDefaults(game, {}, &report.results).equilibria;
+  for (const solve::Equilibrium& eq : report.equilibria) {
+    SIM_CHECK(std::isfinite(eq.regret), "non-finite regret of an equilibrium");
+  }
+  report.security = solve::PureSecurityLevels(game);
+  std::ostringstream out;
+  io::WriteSolveCsv(out, report);
+  io::WriteReportJson(out, report);
+}
+
 Entry EntryByName(std::string_view name) {
+  if (name == "nfg") return NfgEntry;
   if (name == "scenario") return ScenarioEntry;
   if (name == "override") return OverrideEntry;
   if (name == "predicate") return PredicateEntry;

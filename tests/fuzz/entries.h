@@ -27,8 +27,12 @@ void OverrideEntry(std::string_view bytes);
 // The first byte chooses whether positions may be compared (odd: no, as in conditions).
 void PredicateEntry(std::string_view bytes);
 
+// The Gambit .nfg reader; an accepted game must survive FormatNfg + ParseNfg unchanged
+// (names, doubles, exact values), and small ones are solved and reported.
+void NfgEntry(std::string_view bytes);
+
 // Which entry a regression file replays through, by the name of its folder under
-// tests/data/fuzz-regressions ("scenario", "override", "predicate", ...); nullptr if unknown.
+// tests/data/fuzz-regressions ("scenario", "override", "predicate", "nfg", ...); nullptr if unknown.
 using Entry = void (*)(std::string_view);
 Entry EntryByName(std::string_view name);
 

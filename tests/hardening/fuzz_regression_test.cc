@@ -66,16 +66,21 @@ TEST(FuzzRegression, EveryRegressionInputIsAcceptedOrRefusedWithAnInputError) {
 
 TEST(FuzzRegression, ScenarioSeedsAreAcceptedOrRefusedWithAnInputError) {
   int count = 0;
-  for (const char* dir : {"scenarios", "tests/data/good", "tests/data/bad",
-                          "tests/fuzz/seeds/scenario"}) {
+  for (const char* dir : {"scenarios", "tests/data/good", "tests/data/bad"}) {
     count += ReplayAll(fuzz::ScenarioEntry, kSource / dir);
   }
   EXPECT_GT(count, 0);
 }
 
-TEST(FuzzRegression, OverrideAndPredicateSeedsAreAcceptedOrRefusedWithAnInputError) {
-  EXPECT_GT(ReplayAll(fuzz::OverrideEntry, kSource / "tests/fuzz/seeds/override"), 0);
-  EXPECT_GT(ReplayAll(fuzz::PredicateEntry, kSource / "tests/fuzz/seeds/predicate"), 0);
+TEST(FuzzRegression, EverySeedOfEveryTargetIsAcceptedOrRefusedWithAnInputError) {
+  int folders = 0;
+  for (const auto& folder : fs::directory_iterator(kSource / "tests/fuzz/seeds")) {
+    const fuzz::Entry entry = fuzz::EntryByName(folder.path().filename().string());
+    ASSERT_NE(entry, nullptr) << "no fuzz entry named after " << folder.path();
+    EXPECT_GT(ReplayAll(entry, folder.path()), 0) << folder.path();
+    ++folders;
+  }
+  EXPECT_GE(folders, 4);
 }
 
 TEST(FuzzRegression, EntriesRefuseHostileTextWithoutThrowingAnythingElse) {
@@ -85,6 +90,7 @@ TEST(FuzzRegression, EntriesRefuseHostileTextWithoutThrowingAnythingElse) {
     EXPECT_NO_THROW(fuzz::ScenarioEntry(text));
     EXPECT_NO_THROW(fuzz::OverrideEntry(text));
     EXPECT_NO_THROW(fuzz::PredicateEntry(text));
+    EXPECT_NO_THROW(fuzz::NfgEntry(text));
   }
 }
 
