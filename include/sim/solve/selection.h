@@ -20,7 +20,8 @@ struct SelectionOptions {
   double tolerance = 1e-9;
   // Trace the logit branch (solve/logit.h) and label the equilibrium it converges to.
   bool label_qre_limit = true;
-  // When the branch's limit is not in the list, append it (labelled) rather than drop it.
+  // When the branch's limit is not in the list, append it with the single label qre-limit
+  // (payoff and risk dominance judge only the equilibria the caller listed).
   bool append_qre_limit = true;
 };
 
