@@ -4,6 +4,8 @@
 #include <Eigen/Dense>
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -37,12 +39,83 @@ Interval& operator+=(Interval& a, Interval b) { return a = a + b; }
 // dense multilinear tensor over the other players' "slots": slot 0 of player k is the
 // constant 1, slot l >= 1 the unknown x_{k,l-1}. Writing the last support strategy's
 // probability as 1 - sum_l x_{k,l} before expanding makes f exactly affine in each unknown,
-// which keeps the natural interval extension tight.
+// which makes exact ranges over boxes cheap (TensorRange).
 struct Equation {
   std::vector<int> others;  // players k != i with their slot counts below
   std::vector<int> slots;   // |support_k|
   std::vector<double> coef;  // odometer order, others[0] fastest
 };
+
+// A multilinear tensor over some players' slots (slot 0 = 1, slot l = x_{k,l-1}), with the
+// offset of each mode's first unknown in the unknown vector.
+struct Tensor {
+  std::vector<int> slots;
+  std::vector<int> var_offset;
+  std::vector<double> coef;  // first mode fastest
+};
+
+// Exact range of a tensor's function over a box. The function is affine in each player's
+// block of unknowns (a player's slots never multiply each other), so its extremes over a
+// box lie at vertices: enumerate the vertices of every block but the first, and take the
+// first block's affine range in closed form. Cost: prod_j 2^(slots_j - 1) * size, small
+// for the supports enumpoly accepts.
+Interval TensorRange(const double* coef, const int* slots, const int* var_offset, int q,
+                     const std::vector<Interval>& box) {
+  if (q == 0) return Interval(coef[0]);
+  if (q == 1) {
+    Interval range(coef[0]);
+    for (int l = 1; l < slots[0]; ++l) {
+      const Interval& x = box[var_offset[0] + l - 1];
+      const double a = coef[l] * x.lo, b = coef[l] * x.hi;
+      range = range + Interval(std::min(a, b), std::max(a, b));
+    }
+    return range;
+  }
+  const int m = slots[q - 1];
+  int64_t inner = 1;
+  for (int j = 0; j + 1 < q; ++j) inner *= slots[j];
+  std::vector<double> reduced(inner);
+  std::vector<double> y(m, 1.0);
+  Interval hull(INFINITY, -INFINITY);
+  for (int mask = 0; mask < (1 << (m - 1)); ++mask) {
+    for (int l = 1; l < m; ++l) {
+      const Interval& x = box[var_offset[q - 1] + l - 1];
+      y[l] = (mask >> (l - 1) & 1) ? x.hi : x.lo;
+    }
+    for (int64_t i = 0; i < inner; ++i) {
+      double sum = 0.0;
+      for (int t = 0; t < m; ++t) sum += coef[i + t * inner] * y[t];
+      reduced[i] = sum;
+    }
+    const Interval r = TensorRange(reduced.data(), slots, var_offset, q - 1, box);
+    hull = Interval(std::min(hull.lo, r.lo), std::max(hull.hi, r.hi));
+  }
+  return hull;
+}
+
+Interval TensorRange(const Tensor& t, const std::vector<Interval>& box) {
+  return TensorRange(t.coef.data(), t.slots.data(), t.var_offset.data(),
+                     static_cast<int>(t.slots.size()), box);
+}
+
+// t with mode j fixed at slot l (that mode removed): the partial derivative of t's function
+// with respect to the unknown of slot l.
+Tensor Slice(const Tensor& t, int j, int l) {
+  Tensor out;
+  int64_t stride = 1, size = 1;
+  for (size_t k = 0; k < t.slots.size(); ++k) {
+    size *= t.slots[k];
+    if (static_cast<int>(k) < j) stride *= t.slots[k];
+    if (static_cast<int>(k) == j) continue;
+    out.slots.push_back(t.slots[k]);
+    out.var_offset.push_back(t.var_offset[k]);
+  }
+  const int64_t block = stride * t.slots[j];
+  for (int64_t outer = 0; outer < size; outer += block) {
+    for (int64_t i = 0; i < stride; ++i) out.coef.push_back(t.coef[outer + l * stride + i]);
+  }
+  return out;
+}
 
 // value (and gradient, when grad != nullptr, accumulated into grad[0..d)) of `e` at x.
 template <typename T>
@@ -93,6 +166,29 @@ class SupportSystem {
       const int m = static_cast<int>(support[i].size());
       for (int a = 0; a + 1 < m; ++a) equations_.push_back(Build(i, support[i][a], support[i][m - 1]));
     }
+    // Tensor forms of every equation and of every nonzero Jacobian entry, for exact ranges.
+    for (int e = 0; e < d_; ++e) {
+      const Equation& eq = equations_[e];
+      Tensor t;
+      t.slots = eq.slots;
+      t.coef = eq.coef;
+      for (int k : eq.others) t.var_offset.push_back(var_offset_[k]);
+      for (size_t j = 0; j < eq.others.size(); ++j) {
+        for (int l = 1; l < eq.slots[j]; ++l) {
+          partials_.push_back({e, var_offset_[eq.others[j]] + l - 1, Slice(t, static_cast<int>(j), l)});
+        }
+      }
+      tensors_.push_back(std::move(t));
+    }
+  }
+
+  // Exact ranges of every equation (f) and Jacobian entry (jac, row-major d x d) over box.
+  void EvaluateRange(const std::vector<Interval>& box, std::vector<Interval>* f,
+                     std::vector<Interval>* jac) const {
+    f->resize(d_);
+    for (int e = 0; e < d_; ++e) (*f)[e] = TensorRange(tensors_[e], box);
+    jac->assign(static_cast<size_t>(d_) * d_, Interval(0.0));
+    for (const Partial& p : partials_) (*jac)[p.row * d_ + p.col] = TensorRange(p.tensor, box);
   }
 
   int size() const { return d_; }
@@ -187,8 +283,14 @@ class SupportSystem {
     return e;
   }
 
+  struct Partial {
+    int row, col;
+    Tensor tensor;
+  };
   const NormalFormGame& game_;
   SupportProfile support_;
+  std::vector<Tensor> tensors_;
+  std::vector<Partial> partials_;
   std::vector<int> var_offset_;
   int d_ = 0;
   std::vector<Equation> equations_;
@@ -226,6 +328,38 @@ bool ConditionallyDominated(const NormalFormGame& game, const SupportProfile& su
     }
   }
   return false;
+}
+
+// True when the support's Jacobian can be nonsingular at all: player i's equations depend
+// only on the other players' unknowns, so the equation-unknown incidence must admit a
+// perfect matching (augmenting paths over unit nodes; d is small).
+bool StructurallyRegular(const SupportProfile& support) {
+  std::vector<int> eq_player, var_player;
+  for (size_t k = 0; k < support.size(); ++k) {
+    for (size_t a = 1; a < support[k].size(); ++a) {
+      eq_player.push_back(static_cast<int>(k));
+      var_player.push_back(static_cast<int>(k));
+    }
+  }
+  const int d = static_cast<int>(eq_player.size());
+  std::vector<int> match(d, -1);  // variable -> equation
+  std::vector<char> seen;
+  std::function<bool(int)> augment = [&](int e) {
+    for (int v = 0; v < d; ++v) {
+      if (var_player[v] == eq_player[e] || seen[v]) continue;
+      seen[v] = 1;
+      if (match[v] < 0 || augment(match[v])) {
+        match[v] = e;
+        return true;
+      }
+    }
+    return false;
+  };
+  for (int e = 0; e < d; ++e) {
+    seen.assign(d, 0);
+    if (!augment(e)) return false;
+  }
+  return true;
 }
 
 std::string SupportName(const SupportProfile& support) {
@@ -292,7 +426,7 @@ BoxOutcome SolveBoxes(const SupportSystem& system, double scale, int64_t max_box
         keep = false;
         break;
       }
-      system.Evaluate(box, &fx, &jx);
+      system.EvaluateRange(box, &fx, &jx);
       for (const Interval& v : fx) {
         if (!v.contains(0.0)) keep = false;
       }
@@ -432,7 +566,7 @@ SolveResult SolveEnumPoly(const NormalFormGame& game, const SolveOptions& option
   }
 
   std::vector<Eigen::VectorXd> found;
-  std::vector<std::string> unresolved, skipped;
+  std::vector<std::string> unresolved, skipped, over_budget;
   bool capped = false;
   for (const std::vector<int>& mask : masks) {
     SupportProfile support(n);
@@ -469,9 +603,34 @@ SolveResult SolveEnumPoly(const NormalFormGame& game, const SolveOptions& option
     };
     if (unknowns == 0) {
       accept({});
+    } else if (!StructurallyRegular(support)) {
+      // The Jacobian is singular everywhere: in a generic game no equilibrium has this
+      // support, and in a degenerate one any equilibrium it has lies in a continuum. Probe
+      // with minimum-norm Newton from seeded starts; a feasible, verified root means a
+      // continuum, reported as unresolved (not listed point by point).
+      std::mt19937_64 rng(0x5eed + unknowns);
+      std::exponential_distribution<double> weight(1.0);
+      for (int start = 0; start < 8; ++start) {
+        std::vector<double> x;
+        for (int i = 0; i < n; ++i) {
+          std::vector<double> w(support[i].size());
+          double sum = 0.0;
+          for (double& v : w) sum += (v = start == 0 ? 1.0 : weight(rng));
+          for (size_t a = 0; a + 1 < w.size(); ++a) x.push_back(w[a] / sum);
+        }
+        if (!Newton(system, &x, 1e-13 * scale)) continue;
+        Eigen::VectorXd prob = system.Probabilities(eval, x);
+        if (prob.minCoeff() < -1e-9) continue;
+        MixedProfile profile = eval.Unflatten(prob.cwiseMax(0.0));
+        if (Regret(game, profile) <= options.tolerance * scale) {
+          unresolved.push_back(SupportName(support));
+          break;
+        }
+      }
     } else {
       BoxOutcome outcome = SolveBoxes(system, scale, limits.max_boxes_per_support, accept);
-      if (outcome != BoxOutcome::kResolved) unresolved.push_back(SupportName(support));
+      if (outcome == BoxOutcome::kBudget) over_budget.push_back(SupportName(support));
+      if (outcome == BoxOutcome::kUnresolved) unresolved.push_back(SupportName(support));
 
     }
     if (options.max_equilibria > 0 &&
@@ -483,12 +642,17 @@ SolveResult SolveEnumPoly(const NormalFormGame& game, const SolveOptions& option
   if (capped) {
     result.status = SolveStatus::kPartial;
     result.message = "stopped at max_equilibria";
-  } else if (!unresolved.empty() || !skipped.empty()) {
+  } else if (!unresolved.empty() || !skipped.empty() || !over_budget.empty()) {
     result.status = SolveStatus::kPartial;
     if (!unresolved.empty()) {
       result.message = "non-isolated or singular solutions on " +
                        std::to_string(unresolved.size()) + " support(s), e.g. " + unresolved[0] +
                        " (a continuum of equilibria?)";
+    }
+    if (!over_budget.empty()) {
+      if (!result.message.empty()) result.message += "; ";
+      result.message += "box budget exhausted on " + std::to_string(over_budget.size()) +
+                        " support(s), e.g. " + over_budget[0];
     }
     if (!skipped.empty()) {
       if (!result.message.empty()) result.message += "; ";

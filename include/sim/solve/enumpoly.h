@@ -22,20 +22,26 @@ struct EnumPolyLimits {
 };
 
 // Registry "enumpoly". For every support profile (one non-empty strategy set per player,
-// smallest first) that no strategy conditionally strictly dominates, finds every solution
-// of the indifference system
+// smallest first) finds every solution of the indifference system
 //   u_i(a, p_{-i}) = u_i(b, p_{-i})  for a, b in support_i,  sum_{a in support_i} p_ia = 1,
-// with p in the (slightly enlarged) product of simplices: boxes where the natural interval
-// extension of some equation excludes 0, or where the Krawczyk operator misses the box, are
+// with p in the (slightly enlarged) product of simplices. Supports are skipped when a
+// strategy in them is strictly dominated against the others' supports, or when the
+// system's Jacobian is structurally singular (no perfect matching between equations and
+// the unknowns they depend on): a generic game has no equilibrium there, and a degenerate
+// one only continua, which minimum-norm Newton probes from 8 seeded starts look for (a hit
+// makes the answer partial). Otherwise the box is subdivided: each equation is affine in
+// each player's block of unknowns, so its exact range over a box comes from the box's
+// vertices; boxes where some range excludes 0, or the Krawczyk operator misses the box, are
 // discarded; a box whose Krawczyk image lies inside it holds exactly one root (Moore 1977),
-// found by Newton's method; other boxes are split. Each root is kept when its regret is
-// within options.tolerance * max(1, largest |payoff|), after removing duplicates (profiles
-// within 1e-7). A support whose boxes shrink to 1e-9 without isolating its roots (a
-// singular Jacobian: a continuum of equilibria, or a double root) makes the result kPartial
-// and is named in the message; the isolated equilibria found are still returned.
+// found by Newton's method. Each root is kept when its regret is within
+// options.tolerance * max(1, largest |payoff|), after removing duplicates (profiles within
+// 1e-7). Boxes narrower than 0.03 around a root with a singular Jacobian (a continuum or a
+// multiple root) are dropped and make the result kPartial, as does a support exceeding its
+// box budget; the message names them, and the isolated equilibria found are still returned.
 // Interval arithmetic uses round-to-nearest doubles (not outward rounding): the final
 // regret check, not the interval bounds, certifies each reported equilibrium.
-// Cost: exponential in the number of strategies; see EnumPolyLimits.
+// Measured (one core, random real payoffs): 2x2x2 0.04 ms, 3x3x3 ~20 ms, 4x4x4 1-3 s,
+// 2^6 players 0.5 s. Cost is exponential in the number of strategies; see EnumPolyLimits.
 SolveResult SolveEnumPoly(const NormalFormGame& game, const SolveOptions& options = {},
                           const OnEquilibrium& on_equilibrium = {},
                           const EnumPolyLimits& limits = {});
