@@ -540,6 +540,15 @@ SolveResult SolveEnumPoly(const NormalFormGame& game, const SolveOptions& option
     }
     count *= (int64_t{1} << game.num_strategies(i)) - 1;
   }
+  int total_unknowns = 0;
+  for (int i = 0; i < n; ++i) total_unknowns += game.num_strategies(i) - 1;
+  if (total_unknowns > limits.max_unknowns) {
+    result.status = SolveStatus::kFailed;
+    result.message = "game too large for enumpoly: " + std::to_string(total_unknowns) +
+                     " unknowns (sum of strategies - 1 over players) exceed the limit of " +
+                     std::to_string(limits.max_unknowns) + " (use logit for one equilibrium)";
+    return result;
+  }
   PayoffEvaluator eval(game);
   const double scale = detail::PayoffScale(game);
 
@@ -566,7 +575,7 @@ SolveResult SolveEnumPoly(const NormalFormGame& game, const SolveOptions& option
   }
 
   std::vector<Eigen::VectorXd> found;
-  std::vector<std::string> unresolved, skipped, over_budget;
+  std::vector<std::string> unresolved, over_budget;
   bool capped = false;
   for (const std::vector<int>& mask : masks) {
     SupportProfile support(n);
@@ -578,10 +587,6 @@ SolveResult SolveEnumPoly(const NormalFormGame& game, const SolveOptions& option
       unknowns += static_cast<int>(support[i].size()) - 1;
     }
     if (ConditionallyDominated(game, support)) continue;
-    if (unknowns > limits.max_unknowns) {
-      skipped.push_back(SupportName(support));
-      continue;
-    }
     SupportSystem system(game, support);
     auto accept = [&](const std::vector<double>& x) {
       Eigen::VectorXd prob = system.Probabilities(eval, x);
@@ -642,7 +647,7 @@ SolveResult SolveEnumPoly(const NormalFormGame& game, const SolveOptions& option
   if (capped) {
     result.status = SolveStatus::kPartial;
     result.message = "stopped at max_equilibria";
-  } else if (!unresolved.empty() || !skipped.empty() || !over_budget.empty()) {
+  } else if (!unresolved.empty() || !over_budget.empty()) {
     result.status = SolveStatus::kPartial;
     if (!unresolved.empty()) {
       result.message = "non-isolated or singular solutions on " +
@@ -653,12 +658,6 @@ SolveResult SolveEnumPoly(const NormalFormGame& game, const SolveOptions& option
       if (!result.message.empty()) result.message += "; ";
       result.message += "box budget exhausted on " + std::to_string(over_budget.size()) +
                         " support(s), e.g. " + over_budget[0];
-    }
-    if (!skipped.empty()) {
-      if (!result.message.empty()) result.message += "; ";
-      result.message += std::to_string(skipped.size()) + " support(s) with more than " +
-                        std::to_string(limits.max_unknowns) + " unknowns skipped, e.g. " +
-                        skipped[0];
     }
   }
   return result;

@@ -134,10 +134,13 @@ TEST(EnumPoly, RandomGamesWithTiesReportOnlyVerifiedEquilibria) {
 }
 
 TEST(EnumPoly, RefusesGamesBeyondItsLimits) {
-  SolveResult r = SolveEnumPoly(RandomGame({12, 12, 12}, 1, false));
-  EXPECT_EQ(r.status, SolveStatus::kFailed);
-  EXPECT_THAT(r.message, ::testing::HasSubstr("too large for enumpoly"));
-  EXPECT_TRUE(r.equilibria.empty());
+  // 12x12x12: too many support profiles; 5x5x5: 12 unknowns, above the limit of 9.
+  for (const auto& shape : std::vector<std::vector<int>>{{12, 12, 12}, {5, 5, 5}}) {
+    SolveResult r = SolveEnumPoly(RandomGame(shape, 1, false));
+    EXPECT_EQ(r.status, SolveStatus::kFailed);
+    EXPECT_THAT(r.message, ::testing::HasSubstr("too large for enumpoly"));
+    EXPECT_TRUE(r.equilibria.empty());
+  }
 }
 
 TEST(EnumPoly, StopsAtMaxEquilibria) {

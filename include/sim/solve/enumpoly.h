@@ -17,7 +17,7 @@ namespace sim::solve {
 // Size limits of SolveEnumPoly; beyond them it refuses (status kFailed, message says which).
 struct EnumPolyLimits {
   int64_t max_support_profiles = 50000;  // prod over players of (2^k_i - 1)
-  int max_unknowns = 12;                 // largest sum of (|support_i| - 1) to subdivide
+  int max_unknowns = 9;                  // sum over players of (k_i - 1): 4x4x4 is the largest 3-player game
   int64_t max_boxes_per_support = 200000;
 };
 
