@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "sim/solve/registry.h"
 
+#include "sim/solve/bimatrix_enum.h"
+#include "sim/solve/lemke_howson.h"
 #include "sim/solve/enumpoly.h"
 #include "sim/solve/logit.h"
 #include "sim/solve/pure.h"
@@ -13,6 +15,18 @@ const std::vector<SolverInfo>& BuiltinSolvers() {
        "all pure-strategy Nash equilibria of an n-player game (exhaustive check of every "
        "profile)",
        [](const GameTraits& t) { return !t.sequential; }, SolvePureNash},
+      {"enum",
+       "all extreme Nash equilibria of a 2-player game, degenerate games included, in exact "
+       "arithmetic (vertex enumeration of the best-response polytopes); reports whether the "
+       "game is degenerate and groups extreme points into connected components",
+       [](const GameTraits& t) { return !t.sequential && t.num_players == 2; },
+       SolveEnumMixed},
+      {"lemke-howson",
+       "one Nash equilibrium of a 2-player game, quickly even for large games (Lemke-Howson "
+       "path with lexicographic pivoting, re-checked exactly); --max-equilibria N tries more "
+       "of the m+n starting labels",
+       [](const GameTraits& t) { return !t.sequential && t.num_players == 2; },
+       SolveLemkeHowson},
       {"logit",
        "one Nash equilibrium of any n-player game: the limit of the logit QRE branch traced "
        "from the centroid (a homotopy), polished by Newton on its support; regret reported",
@@ -47,9 +61,64 @@ std::vector<std::string> SolverNames() {
 
 std::vector<std::string> DefaultMethods(const GameTraits& traits) {
   if (traits.sequential) return {};
+  if (traits.num_players == 2) return {"enum"};  // every extreme equilibrium, pure ones included
   // n-player games: every pure equilibrium plus one (usually mixed) from the global method.
   if (traits.num_players >= 3) return {"pure", "logit"};
   return {"pure"};
+}
+
+}  // namespace sim::solve
+
+#include <cmath>
+#include <set>
+
+#include "sim/core/error.h"
+
+namespace sim::solve {
+namespace {
+
+// Probabilities rounded to a 1e-9 grid: profiles with equal keys are the same equilibrium.
+// (A set of keys keeps merging O(E log E) even with many equilibria.)
+std::vector<int64_t> ProfileKey(const MixedProfile& profile) {
+  std::vector<int64_t> key;
+  for (const Eigen::VectorXd& mix : profile.strategies)
+    for (Eigen::Index s = 0; s < mix.size(); ++s) key.push_back(std::llround(mix(s) * 1e9));
+  return key;
+}
+
+}  // namespace
+
+SolveResult SolveWithMethods(const NormalFormGame& game, const std::vector<std::string>& methods,
+                             const SolveOptions& options, std::vector<SolveResult>* results) {
+  SolveResult merged;
+  std::set<std::vector<int64_t>> seen;
+  const GameTraits traits = game.traits();
+  for (const std::string& name : methods) {
+    const SolverInfo* info = FindSolver(name);
+    if (info == nullptr) {
+      throw InputError({"<command line>", 0, 0}, "unknown method '" + name + "'",
+                       "available: " + JoinWords(SolverNames()));
+    }
+    if (!info->supports(traits) || !info->solve_normal_form) {
+      throw InputError({"<command line>", 0, 0},
+                       "method '" + name + "' does not apply to this game (" +
+                           std::to_string(traits.num_players) + " players)");
+    }
+    SolveResult result = info->solve_normal_form(game, options, {});
+    if (!merged.method.empty()) merged.method += "+";
+    merged.method += name;
+    if (result.status != SolveStatus::kComplete) merged.status = result.status;
+    for (const Equilibrium& eq : result.equilibria) {
+      if (seen.insert(ProfileKey(eq.profile)).second) merged.equilibria.push_back(eq);
+    }
+    if (results) results->push_back(std::move(result));
+  }
+  return merged;
+}
+
+SolveResult SolveWithDefaults(const NormalFormGame& game, const SolveOptions& options,
+                              std::vector<SolveResult>* results) {
+  return SolveWithMethods(game, DefaultMethods(game.traits()), options, results);
 }
 
 }  // namespace sim::solve

@@ -127,6 +127,21 @@ TEST(LogitNash, RandomThreeAndFourPlayerGamesHaveRegretBelow1e9) {
   }
 }
 
+// Degenerate games still get an equilibrium: Nau's 2x2x2 game (Gambit's
+// contrib/games/2x2x2-nau.nfg: a continuum of totally mixed equilibria) and a game whose
+// payoffs are all equal (every profile is an equilibrium; the branch stays at the centroid).
+TEST(LogitNash, DegenerateGamesStillGetAVerifiedEquilibrium) {
+  const NormalFormGame nau = testing::FromGambitOrder(
+      {2, 2, 2}, {0, 0, 2, 3, 0, 0, 0, 3, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3});
+  const NormalFormGame flat = testing::FromGambitOrder({2, 3, 2}, std::vector<double>(36, 5.0));
+  for (const NormalFormGame* game : {&nau, &flat}) {
+    SolveResult r = SolveLogitNash(*game);
+    ASSERT_EQ(r.equilibria.size(), 1u);
+    EXPECT_EQ(r.status, SolveStatus::kComplete) << r.message;
+    EXPECT_LE(r.equilibria[0].regret, 1e-9);
+  }
+}
+
 TEST(LogitTrace, RecordsAPathWithRisingLambdaFromTheCentroid) {
   LogitTraceOptions options;
   options.record_path = true;
