@@ -79,6 +79,7 @@ void ReportScenario(const CommonOptions& options, const std::string& path,
   report.game = &game;
   report.derived = &derived;
   solve::SolveOptions solve_options;
+  solve_options.qre_lambda = options.qre_lambda;
   solve::SolveResult merged =
       methods.empty() ? solve::SolveWithDefaults(game, solve_options, &report.results)
                       : solve::SolveWithMethods(game, methods, solve_options, &report.results);

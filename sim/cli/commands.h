@@ -17,6 +17,7 @@ struct CommonOptions {
   std::string format = "table";   // table | csv | json
   std::string output;             // --output FILE ("" = stdout)
   int64_t max_profiles = -1;      // --max-profiles N (> 0 overrides the scenario's limit)
+  double qre_lambda = -1.0;       // solve --lambda L: logit QRE precision (< 0: the limit)
 };
 
 // Monte Carlo options (`simulate SCENARIO` and `simulate sweep`). Unset values fall back to

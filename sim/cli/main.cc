@@ -102,6 +102,11 @@ int main(int argc, char** argv) {
       ->type_name("M")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->allow_extra_args(false);
+  solve->add_option("--lambda", options.qre_lambda,
+                    "Method qre: the logit QRE at this precision (1/payoff units, >= 0) "
+                    "instead of the branch's limit")
+      ->check(CLI::Range(0.0, 1e300))
+      ->type_name("L");
 
   std::string sweep_path;
   std::vector<std::string> sweep_vary;

@@ -4,6 +4,8 @@
 #include "sim/core/tolerance.h"
 #include "sim/solve/bimatrix_enum.h"
 #include "sim/solve/lemke_howson.h"
+#include "sim/solve/enumpoly.h"
+#include "sim/solve/logit.h"
 #include "sim/solve/pure.h"
 
 namespace sim::solve {
@@ -26,6 +28,21 @@ const std::vector<SolverInfo>& BuiltinSolvers() {
        "of the m+n starting labels",
        [](const GameTraits& t) { return !t.sequential && t.num_players == 2; },
        SolveLemkeHowson},
+      {"logit",
+       "one Nash equilibrium of any n-player game: the limit of the logit QRE branch traced "
+       "from the centroid (a homotopy), polished by Newton on its support; regret reported",
+       [](const GameTraits& t) { return !t.sequential; }, SolveLogitNash},
+      {"qre",
+       "logit quantal response equilibrium on the principal branch at --lambda, or without "
+       "it the branch's limit as lambda grows (a Nash equilibrium, label qre-limit)",
+       [](const GameTraits& t) { return !t.sequential; }, SolveLogitQre},
+      {"enumpoly",
+       "all Nash equilibria of a small n-player game: support enumeration, each support's "
+       "polynomial indifference system solved by interval subdivision and Newton",
+       [](const GameTraits& t) { return !t.sequential; },
+       [](const NormalFormGame& g, const SolveOptions& o, const OnEquilibrium& cb) {
+         return SolveEnumPoly(g, o, cb);
+       }},
   };
   return solvers;
 }
@@ -46,6 +63,8 @@ std::vector<std::string> SolverNames() {
 std::vector<std::string> DefaultMethods(const GameTraits& traits) {
   if (traits.sequential) return {};
   if (traits.num_players == 2) return {"enum"};  // every extreme equilibrium, pure ones included
+  // n-player games: every pure equilibrium plus one (usually mixed) from the global method.
+  if (traits.num_players >= 3) return {"pure", "logit"};
   return {"pure"};
 }
 
