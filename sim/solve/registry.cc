@@ -2,6 +2,7 @@
 #include "sim/solve/registry.h"
 
 #include "sim/solve/pure.h"
+#include "sim/solve/spe.h"
 
 namespace sim::solve {
 
@@ -10,7 +11,11 @@ const std::vector<SolverInfo>& BuiltinSolvers() {
       {"pure",
        "all pure-strategy Nash equilibria of an n-player game (exhaustive check of every "
        "profile)",
-       [](const GameTraits& t) { return !t.sequential; }, SolvePureNash},
+       [](const GameTraits& t) { return !t.sequential; }, SolvePureNash, {}},
+      {"spe",
+       "every subgame-perfect equilibrium of a game tree (backward induction; subgames with "
+       "information sets through their strategic form)",
+       [](const GameTraits& t) { return t.sequential; }, {}, SolveTreeSpe},
   };
   return solvers;
 }
@@ -29,7 +34,7 @@ std::vector<std::string> SolverNames() {
 }
 
 std::vector<std::string> DefaultMethods(const GameTraits& traits) {
-  if (traits.sequential) return {};
+  if (traits.sequential) return {"spe"};
   return {"pure"};
 }
 
