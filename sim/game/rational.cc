@@ -31,6 +31,7 @@ std::optional<Rational> Narrow(Wide num, Wide den) {
     den /= a;
   }
   if (num > INT64_MAX || num < -INT64_MAX || den > INT64_MAX) return std::nullopt;
+  // Already in lowest terms, so the constructor's reduction is a no-op.
   return Rational(static_cast<int64_t>(num), static_cast<int64_t>(den));
 }
 
@@ -88,10 +89,14 @@ std::optional<Rational> ParseDecimal(std::string_view s) {
 
 Rational::Rational(int64_t num, int64_t den) {
   SIM_CHECK(den != 0, "zero denominator");
-  std::optional<Rational> r = Narrow(num, den);
-  SIM_CHECK(r.has_value(), "rational out of range");
-  num_ = r->num_;
-  den_ = r->den_;
+  SIM_CHECK(num != INT64_MIN && den != INT64_MIN, "rational out of range");
+  if (den < 0) {
+    num = -num;
+    den = -den;
+  }
+  const int64_t g = std::gcd(num < 0 ? -num : num, den);
+  num_ = num / g;
+  den_ = den / g;
 }
 
 std::optional<Rational> Rational::Parse(std::string_view text) {
