@@ -107,6 +107,7 @@ class GameTree {
   // The first node added is the root unless set_root() says otherwise.
   Node AddNode(NodeKind kind, std::string name, int infoset = -1, SourceLocation location = {});
   void SetOutcome(Node node, int outcome) { graph_[node].outcome = outcome; }
+  void set_name(Node node, std::string name) { graph_[node].name = std::move(name); }
   // The move `action` of `parent` leads to `child`.
   void AddMove(Node parent, int action, Node child);
   void set_root(Node root) { root_ = root; }
