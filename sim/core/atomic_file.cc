@@ -48,9 +48,11 @@ AtomicFile::AtomicFile(std::string target) : target_(std::move(target)) {
   fs::path target_path(target_);
   if (fs::is_directory(target_path)) throw Error(target_ + ": error: output path is a directory");
   fs::path dir = target_path.parent_path();
-  temporary_ = (dir / ("." + target_path.filename().string() + ".tmp." +
-                       std::to_string(::getpid())))
-                   .string();
+  std::string name = ".";
+  name += target_path.filename().string();
+  name += ".tmp.";
+  name += std::to_string(::getpid());
+  temporary_ = (dir / name).string();
   RegisterPending(temporary_);
   stream_.open(temporary_, std::ios::binary | std::ios::trunc);
   if (!stream_) {

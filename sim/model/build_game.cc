@@ -53,7 +53,7 @@ DerivedGame BuildGame(const Scenario& scenario) {
     for (const Move& move : actor.moves) names.push_back(move.id);
     strategies.push_back(std::move(names));
   }
-  DerivedGame derived{NormalFormGame(players, strategies, scenario.title), {}, {}, {}};
+  DerivedGame derived{NormalFormGame(players, strategies, scenario.title), {}, {}, {}, {}};
   NormalFormGame& game = derived.game;
   const int n = game.num_players();
   const int64_t profiles = game.num_profiles();
@@ -62,6 +62,7 @@ DerivedGame BuildGame(const Scenario& scenario) {
   derived.outcome_class.resize(profiles);
   for (const OutcomeClass& c : scenario.outcomes) derived.outcome_names.push_back(c.name);
   derived.outcome_names.push_back(kOtherOutcome);
+  for (const Issue& issue : scenario.issues) derived.issue_names.push_back(issue.id);
 
   std::vector<int> moves(n, 0);
   for (int64_t i = 0; i < profiles; ++i) {
@@ -77,6 +78,46 @@ DerivedGame BuildGame(const Scenario& scenario) {
     for (int a = 0; a < n && ++moves[a] == game.num_strategies(a); ++a) moves[a] = 0;
   }
   return derived;
+}
+
+}  // namespace sim::model
+
+namespace sim::model {
+
+ProfileMeaning DescribeProfile(const DerivedGame& derived, const MixedProfile& profile) {
+  const NormalFormGame& game = derived.game;
+  ProfileMeaning meaning;
+  meaning.outcome_probability.assign(derived.outcome_names.size(), 0.0);
+  meaning.expected_positions = Eigen::VectorXd::Zero(derived.positions.cols());
+  const int n = game.num_players();
+  // Odometer over the supports (zero-probability strategies skipped).
+  std::vector<std::vector<int>> support(n);
+  for (int p = 0; p < n; ++p) {
+    for (int s = 0; s < game.num_strategies(p); ++s) {
+      if (profile.strategies[p](s) > 0.0) support[p].push_back(s);
+    }
+    if (support[p].empty()) return meaning;
+  }
+  std::vector<size_t> cursor(n, 0);
+  while (true) {
+    int64_t index = 0;
+    double probability = 1.0;
+    for (int p = 0; p < n; ++p) {
+      const int s = support[p][cursor[p]];
+      index += s * game.stride(p);
+      probability *= profile.strategies[p](s);
+    }
+    meaning.outcome_probability[derived.outcome_class[index]] += probability;
+    meaning.expected_positions += probability * derived.positions.row(index).transpose();
+    int p = 0;
+    while (p < n && ++cursor[p] == support[p].size()) cursor[p++] = 0;
+    if (p == n) break;
+  }
+  for (size_t c = 1; c < meaning.outcome_probability.size(); ++c) {
+    if (meaning.outcome_probability[c] > meaning.outcome_probability[meaning.modal_outcome] + 1e-12)
+      meaning.modal_outcome = static_cast<int>(c);
+  }
+  return meaning;
 }
 
 }  // namespace sim::model

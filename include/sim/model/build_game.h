@@ -13,10 +13,12 @@
 #pragma once
 
 #include <Eigen/Core>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "sim/game/normal_form.h"
+#include "sim/game/profile.h"
 #include "sim/scenario/scenario.h"
 
 namespace sim::model {
@@ -27,6 +29,7 @@ struct DerivedGame {
   Eigen::MatrixXd positions;        // rows = profiles (game order), cols = issues
   std::vector<int> outcome_class;   // per profile: index into outcome_names
   std::vector<std::string> outcome_names;  // the scenario's classes, then "other"
+  std::vector<std::string> issue_names;    // column names of `positions`
 };
 
 // Name used for profiles no outcome class matches.
@@ -46,5 +49,20 @@ double Utility(const Scenario& scenario, int actor, std::span<const double> x,
 // Index into outcome_names of the first class whose predicate holds.
 int ClassifyOutcome(const Scenario& scenario, std::span<const double> x,
                     std::span<const int> moves);
+
+}  // namespace sim::model
+
+namespace sim::model {
+
+// What a (mixed) strategy profile means in scenario words: the probability of each outcome
+// class and the expected issue positions, summed over the pure profiles it puts weight on.
+struct ProfileMeaning {
+  std::vector<double> outcome_probability;  // indexed like DerivedGame::outcome_names
+  Eigen::VectorXd expected_positions;       // one per issue
+  int modal_outcome = 0;                    // most probable class (lowest index on ties)
+};
+
+// Cost: O(profiles in the support * (players + issues)).
+ProfileMeaning DescribeProfile(const DerivedGame& derived, const MixedProfile& profile);
 
 }  // namespace sim::model

@@ -69,7 +69,8 @@ struct UtilityTerm {
 
 struct Actor {
   std::string id;
-  std::string name;          // display name
+  std::string name;          // display name (defaults to the id)
+  std::string description;
   std::vector<Stake> stakes;  // one per issue, in issue order (missing = salience 0)
   std::vector<Move> moves;    // at least one
   std::vector<UtilityTerm> terms;

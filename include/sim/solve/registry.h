@@ -39,3 +39,20 @@ std::vector<std::string> SolverNames();
 std::vector<std::string> DefaultMethods(const GameTraits& traits);
 
 }  // namespace sim::solve
+
+namespace sim::solve {
+
+// Runs DefaultMethods(game.traits()) in order and merges their equilibria: a profile found
+// by several methods (same probabilities within 1e-9) is kept once, as the first method
+// reported it. `results` receives each method's own SolveResult (for status lines); the
+// return value holds the merged list, status kComplete only if every method completed.
+SolveResult SolveWithDefaults(const NormalFormGame& game, const SolveOptions& options,
+                              std::vector<SolveResult>* results = nullptr);
+
+// Runs the named methods (each must exist and support the game; throws sim::InputError
+// located at "<command line>" otherwise) and merges as SolveWithDefaults does.
+SolveResult SolveWithMethods(const NormalFormGame& game, const std::vector<std::string>& methods,
+                             const SolveOptions& options,
+                             std::vector<SolveResult>* results = nullptr);
+
+}  // namespace sim::solve

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+#include "sim/io/number.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace sim::io {
+
+std::string FormatRoundTrip(double value) {
+  if (std::isnan(value)) return "nan";
+  if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
+  if (value == 0.0) return "0";  // also -0
+  // fmt's default for double is the shortest round-trip representation (Dragonbox).
+  return fmt::format("{}", value);
+}
+
+std::string FormatForPeople(double value, int decimals) {
+  if (!std::isfinite(value)) return FormatRoundTrip(value);
+  std::string text = fmt::format("{:.{}f}", value, decimals);
+  if (text.find('.') != std::string::npos) {
+    while (text.back() == '0') text.pop_back();
+    if (text.back() == '.') text.pop_back();
+  }
+  if (text == "-0") text = "0";
+  return text;
+}
+
+}  // namespace sim::io

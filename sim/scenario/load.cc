@@ -1,0 +1,250 @@
+// SPDX-License-Identifier: MIT
+// The scenario loader: file checks (existence, size, encoding), YAML parsing, --set
+// overrides, then the top-level keys in dependency order. Every problem found goes to one
+// DiagnosticSink, so a file's errors are reported together.
+#include "sim/scenario/load.h"
+
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/yaml.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+#include "sim/scenario/overrides.h"
+#include "sim/scenario/reader.h"
+#include "sim/scenario/sections.h"
+
+namespace sim {
+namespace scenario_detail {
+namespace {
+
+void ReadScenarioId(LoadContext& context, const YAML::Node& value, const SourceLocation& at) {
+  if (auto id = context.reader.String(value, "scenario", at)) {
+    if (id->empty()) {
+      context.reader.Error(context.reader.Where(value, at), "'scenario' (the id) is empty");
+    } else {
+      context.scenario.id = *id;
+    }
+  }
+}
+
+void ReadTitle(LoadContext& context, const YAML::Node& value, const SourceLocation& at) {
+  context.scenario.title = context.reader.String(value, "title", at).value_or("");
+}
+
+void ReadDescription(LoadContext& context, const YAML::Node& value, const SourceLocation& at) {
+  context.scenario.description = context.reader.String(value, "description", at).value_or("");
+}
+
+using SectionReader = void (*)(LoadContext&, const YAML::Node&, const SourceLocation&);
+
+struct TopLevelKey {
+  const char* key;
+  SectionReader read;
+  bool required;
+};
+
+// The top-level keys of format v1, in the order they are READ (file order does not matter):
+// a key may use what the keys above it produced (actors need issues; predicates and payoff
+// tables need actors). Adding a top-level key (stages, types, montecarlo, ...) is one row
+// here plus its reader; the list of allowed keys in messages comes from this table.
+constexpr TopLevelKey kTopLevelKeys[] = {
+    {"scenario", ReadScenarioId, false},
+    {"title", ReadTitle, false},
+    {"description", ReadDescription, false},
+    {"limits", ReadLimits, false},
+    {"issues", ReadIssues, false},
+    {"actors", ReadActors, true},
+    {"outcomes", ReadOutcomes, false},
+    {"payoffs", ReadPayoffs, false},
+};
+
+// 1-based line and column of byte `offset` of `text` (columns count bytes).
+SourceLocation LocationOfByte(const std::string& file, const std::string& text, size_t offset) {
+  SourceLocation at{file, 1, 1};
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++at.line;
+      at.column = 1;
+    } else {
+      ++at.column;
+    }
+  }
+  return at;
+}
+
+// Offset of the first byte that is not part of well-formed UTF-8 (no overlong forms, no
+// surrogates, nothing past U+10FFFF), or npos.
+size_t FirstInvalidUtf8(const std::string& text) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  for (size_t i = 0; i < n;) {
+    const unsigned char c = s[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t length = 0;
+    unsigned char low = 0x80, high = 0xBF;  // allowed range of the second byte
+    if (c >= 0xC2 && c <= 0xDF) {
+      length = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      length = 3;
+      if (c == 0xE0) low = 0xA0;
+      if (c == 0xED) high = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      length = 4;
+      if (c == 0xF0) low = 0x90;
+      if (c == 0xF4) high = 0x8F;
+    } else {
+      return i;
+    }
+    if (i + length > n) return i;
+    if (s[i + 1] < low || s[i + 1] > high) return i;
+    for (size_t k = 2; k < length; ++k) {
+      if (s[i + k] < 0x80 || s[i + k] > 0xBF) return i;
+    }
+    i += length;
+  }
+  return std::string::npos;
+}
+
+void CheckText(const std::string& text, const std::string& name) {
+  if (static_cast<int64_t>(text.size()) > kMaxFileBytes) {
+    throw InputError(SourceLocation{name}, "the file is too large (" +
+                                               std::to_string(text.size()) + " bytes; the limit is " +
+                                               std::to_string(kMaxFileBytes >> 20) + " MiB)");
+  }
+  if (const size_t nul = text.find('\0'); nul != std::string::npos) {
+    throw InputError(LocationOfByte(name, text, nul), "the file contains a NUL byte",
+                     "a scenario is a UTF-8 text file; is this a binary file?");
+  }
+  if (const size_t bad = FirstInvalidUtf8(text); bad != std::string::npos) {
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[bad]));
+    throw InputError(LocationOfByte(name, text, bad),
+                     std::string("the file is not valid UTF-8 (byte ") + byte + ")",
+                     "save the file as UTF-8");
+  }
+}
+
+SourceLocation LocationOfMark(const std::string& file, const YAML::Mark& mark) {
+  if (mark.line < 0) return SourceLocation{file};
+  return SourceLocation{file, mark.line + 1, mark.column + 1};
+}
+
+// The one YAML document of the file. Throws InputError for syntax errors, an empty file,
+// several documents, or a top level that is not a map.
+YAML::Node ParseYaml(const Document& document) {
+  std::vector<YAML::Node> documents;
+  try {
+    documents = YAML::LoadAll(document.text());
+  } catch (const YAML::DeepRecursion& e) {
+    throw InputError(LocationOfMark(document.file(), e.mark),
+                     "the YAML nests deeper than " + std::to_string(e.depth() - 1) + " levels",
+                     "a scenario needs only a few levels of nesting");
+  } catch (const YAML::ParserException& e) {
+    throw InputError(LocationOfMark(document.file(), e.mark), "YAML syntax error: " + e.msg);
+  } catch (const YAML::Exception& e) {
+    throw InputError(LocationOfMark(document.file(), e.mark), "YAML error: " + e.msg);
+  }
+  const char* kShape = "a scenario is a YAML map with at least 'actors'; see scenarios/README.md";
+  if (documents.empty() || (documents.size() == 1 && documents[0].IsNull())) {
+    throw InputError(SourceLocation{document.file(), 1, 1}, "the file is empty", kShape);
+  }
+  if (documents.size() > 1) {
+    throw InputError(LocationOfMark(document.file(), documents[1].Mark()),
+                     "the file holds " + std::to_string(documents.size()) +
+                         " YAML documents; a scenario is one",
+                     "remove the '---' separator (or split the file)");
+  }
+  const YAML::Node& root = documents[0];
+  if (!root.IsMap()) {
+    SourceLocation at = LocationOfMark(document.file(), root.Mark());
+    if (!at.known()) at = {document.file(), 1, 1};
+    throw InputError(at, "expected a map of scenario keys at the top level, got " + Describe(root),
+                     kShape);
+  }
+  return root;
+}
+
+}  // namespace
+}  // namespace scenario_detail
+
+Scenario ParseScenario(const std::string& text, const std::string& name,
+                       const LoadOptions& options) {
+  using namespace scenario_detail;
+  CheckText(text, name);
+  Document document(name, text);
+  const YAML::Node parsed = ParseYaml(document);
+
+  DiagnosticSink sink;
+  const YAML::Node root = ApplyOverrides(parsed, options.overrides, document, sink);
+  // A file can describe more nodes than it has bytes only through aliases; a walk that
+  // visits many more nodes than that is an alias bomb (or an alias cycle).
+  const int64_t budget = 4 * static_cast<int64_t>(text.size()) + 100'000;
+  Reader reader(document, sink, budget);
+  Scenario scenario;
+  scenario.path = name;
+  scenario.id = std::filesystem::path(name).stem().string();
+  if (options.max_profiles > 0) scenario.limits.max_profiles = options.max_profiles;
+  LoadContext context{reader, scenario, options};
+  try {
+    std::vector<std::string> allowed;
+    for (const TopLevelKey& k : kTopLevelKeys) allowed.push_back(k.key);
+    MapReader top(reader, root, "the scenario", SourceLocation{name, 1, 1}, allowed);
+    context.has_payoff_table = top.Find("payoffs") != nullptr;
+    for (const TopLevelKey& k : kTopLevelKeys) {
+      if (const Entry* entry = top.Find(k.key)) {
+        k.read(context, entry->value, reader.Where(entry->key_node));
+      } else if (k.required) {
+        top.Require(k.key);
+      }
+    }
+  } catch (const BudgetExceeded& exceeded) {
+    sink.Error(exceeded.location,
+               "the scenario is too large to check: it expands to more than " +
+                   std::to_string(exceeded.budget) + " YAML nodes",
+               "aliases (*name) that repeat large parts many times cause this; write the "
+               "parts out, or reuse less");
+  }
+  sink.ThrowIfAny();
+  return scenario;
+}
+
+Scenario LoadScenario(const std::string& path, const LoadOptions& options) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  const fs::file_status status = fs::status(path, error);
+  if (!fs::exists(status)) {
+    throw InputError(SourceLocation{path}, "no such file", "check the path; scenarios are .yaml files");
+  }
+  if (fs::is_directory(status)) {
+    throw InputError(SourceLocation{path}, "is a directory, not a scenario file",
+                     "give a .yaml file, e.g. scenarios/detente.yaml");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw InputError(SourceLocation{path}, std::string("cannot open: ") + std::strerror(errno));
+  }
+  // Read at most one byte past the limit, so that an endless input (/dev/zero) stops.
+  std::string text;
+  char buffer[1 << 16];
+  while (in && static_cast<int64_t>(text.size()) <= scenario_detail::kMaxFileBytes) {
+    in.read(buffer, sizeof buffer);
+    text.append(buffer, static_cast<size_t>(in.gcount()));
+  }
+  if (in.bad()) {
+    throw InputError(SourceLocation{path}, std::string("cannot read: ") + std::strerror(errno));
+  }
+  if (static_cast<int64_t>(text.size()) > scenario_detail::kMaxFileBytes) {
+    throw InputError(SourceLocation{path},
+                     "the file is too large (more than " +
+                         std::to_string(scenario_detail::kMaxFileBytes >> 20) + " MiB)");
+  }
+  return ParseScenario(text, path, options);
+}
+
+}  // namespace sim

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+// Readers of the top-level sections of a scenario (issues, actors, outcomes, payoffs,
+// limits). Each reads one YAML value into the Scenario, reporting every problem it finds and
+// carrying on. The table of top-level keys that calls them, in dependency order, is in
+// load.cc. Private to the loader.
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <optional>
+#include <string>
+
+#include "sim/scenario/load.h"
+#include "sim/scenario/predicate_parser.h"
+#include "sim/scenario/reader.h"
+#include "sim/scenario/scenario.h"
+
+namespace sim::scenario_detail {
+
+// What one load knows while it reads the sections.
+struct LoadContext {
+  Reader& reader;
+  Scenario& scenario;
+  const LoadOptions& options;
+  bool has_payoff_table = false;  // the file has `payoffs:`: moves carry no effects or costs
+  bool issues_known = true;       // false: `issues` was unreadable, so names may be missing
+  bool actors_known = true;       // false: `actors` was unreadable (or absent)
+  bool game_too_large = false;    // the profile limit was exceeded (already reported)
+  int64_t num_profiles = 0;       // when the actors are known and within the limit
+
+  // The names predicates may use, as far as they are known now.
+  PredicateNames Names(bool allow_positions) const;
+  // Parses the predicate in scalar `node` (or reports why not, at the exact column).
+  std::optional<Predicate> ReadPredicate(const YAML::Node& node, const PredicateNames& names,
+                                         std::string_view what, const SourceLocation& at);
+};
+
+// One reader per top-level key; `key_at` locates the key itself (for "has no X" messages).
+void ReadLimits(LoadContext& context, const YAML::Node& value, const SourceLocation& key_at);
+void ReadIssues(LoadContext& context, const YAML::Node& value, const SourceLocation& key_at);
+void ReadActors(LoadContext& context, const YAML::Node& value, const SourceLocation& key_at);
+void ReadOutcomes(LoadContext& context, const YAML::Node& value, const SourceLocation& key_at);
+void ReadPayoffs(LoadContext& context, const YAML::Node& value, const SourceLocation& key_at);
+
+// The number of move profiles of a game with these move counts, computed without overflow:
+// nullopt when it exceeds `limit`.
+std::optional<int64_t> CountProfilesWithin(const std::vector<int64_t>& moves, int64_t limit);
+
+}  // namespace sim::scenario_detail
