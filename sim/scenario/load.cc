@@ -59,6 +59,7 @@ constexpr TopLevelKey kTopLevelKeys[] = {
     {"actors", ReadActors, true},
     {"outcomes", ReadOutcomes, false},
     {"payoffs", ReadPayoffs, false},
+    {"stages", ReadStages, false},
 };
 
 // 1-based line and column of byte `offset` of `text` (columns count bytes).

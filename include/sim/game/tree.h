@@ -15,7 +15,7 @@
 
 #include "sim/core/error.h"
 #include "sim/game/normal_form.h"
-#include "sim/game/rational.h"
+#include "sim/core/rational.h"
 
 namespace sim {
 

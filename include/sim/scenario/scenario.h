@@ -98,6 +98,39 @@ struct ScenarioLimits {
   int64_t max_profiles = 10'000'000;  // refuse larger games (memory = profiles x players x 8 B)
 };
 
+// ---- Sequential play (`stages`): who moves when, and what each mover has seen ----
+
+// One outcome of a chance stage: its probability as written ("1/4", "0.25"; exact, checked
+// to sum to 1 with the others) and the effects it has on the issues.
+struct ChanceBranch {
+  std::string id;
+  std::string probability;
+  std::vector<Effect> effects;
+  SourceLocation location;
+};
+
+// A stage of a sequential scenario: an actor's move, or a chance event (e.g. Congress
+// blocking relief, D4.6). Each actor moves in at most one stage; an actor in no stage plays
+// its first move. A chance stage with a `when` happens only on paths where the predicate
+// holds over the moves made before it (moves not yet made count as not chosen).
+struct Stage {
+  std::string name;          // the actor's id, or the chance stage's name
+  int actor = -1;            // -1 for a chance stage
+  std::vector<int> moves;    // the actor's moves offered here (indices; all by default)
+  // What the mover sees: every earlier stage (the default), or only those listed (indices
+  // of earlier stages). Histories that differ only in unseen stages form one information set.
+  bool observes_all = true;
+  std::vector<int> observed;
+  Predicate when;            // chance stages only
+  std::vector<ChanceBranch> branches;  // chance stages only
+  SourceLocation location;
+};
+
+struct Sequence {
+  std::vector<Stage> stages;
+  SourceLocation location;   // the `stages` key
+};
+
 struct Scenario {
   std::string path;         // file it was loaded from
   std::string id;           // `scenario:` key, defaults to the file stem
@@ -107,6 +140,7 @@ struct Scenario {
   std::vector<Actor> actors;
   std::vector<OutcomeClass> outcomes;
   std::optional<PayoffTable> payoff_table;
+  std::optional<Sequence> sequence;  // `stages`: a sequential game instead of a simultaneous one
   ScenarioLimits limits;
 
   int FindIssue(const std::string& id) const;  // -1 if absent

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "sim/game/rational.h"
+#include "sim/core/rational.h"
 
 #include <cmath>
 #include <cstdio>
