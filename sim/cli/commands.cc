@@ -6,7 +6,11 @@
 
 #include "sim/core/atomic_file.h"
 #include "sim/core/error.h"
+#include "sim/io/gambit_efg.h"
 #include "sim/io/report.h"
+#include "sim/io/tree_dot.h"
+#include "sim/io/tree_report.h"
+#include "sim/model/build_tree.h"
 #include "sim/model/build_game.h"
 #include "sim/scenario/load.h"
 #include "sim/solve/pure.h"
@@ -47,10 +51,56 @@ void EmitGameReport(const CommonOptions& options, const io::GameReport& report) 
   });
 }
 
+bool IsEfg(const std::string& path) {
+  return path.size() >= 4 && path.compare(path.size() - 4, 4, ".efg") == 0;
+}
+
+// Solves a game tree: subgame-perfect equilibria by default ("spe"), or the Nash equilibria
+// of its strategic form with the named normal-form methods.
+void ReportTree(const CommonOptions& options, const std::string& path, const std::string& title,
+                const GameTree& tree, const model::DerivedTree* derived,
+                const std::vector<std::string>& methods) {
+  solve::SpeOptions spe;
+  const bool nash = !methods.empty() && !(methods.size() == 1 && methods[0] == "spe");
+  for (const std::string& m : methods) {
+    if (m == "spe") continue;
+    const solve::SolverInfo* info = solve::FindSolver(m);
+    if (info == nullptr || !info->solve_normal_form) {
+      throw InputError({"<command line>", 0, 0}, "unknown method '" + m + "' for a game tree",
+                       "available: spe, or a normal-form method for the strategic form: " +
+                           JoinWords(solve::SolverNames()));
+    }
+    spe.normal_form_methods.push_back(m);
+  }
+  const solve::SpeResult result =
+      nash ? solve::SolveNashViaStrategicForm(tree, spe) : solve::SolveSubgamePerfect(tree, spe);
+  io::TreeReport report{path, title.empty() ? tree.title() : title, &tree, &result, derived};
+  Emit(options, [&](std::ostream& out) {
+    if (options.format == "csv") {
+      io::WriteTreeSolveCsv(out, report);
+    } else if (options.format == "json") {
+      io::WriteTreeReportJson(out, report);
+    } else {
+      io::WriteTreeReportTable(out, report);
+    }
+  });
+}
+
 // Everything the report shows about a scenario's derived game.
 void ReportScenario(const CommonOptions& options, const std::string& path,
                     const std::vector<std::string>& methods) {
+  if (IsEfg(path)) {
+    const GameTree tree = io::ReadEfgFile(path);
+    ReportTree(options, path, tree.title(), tree, nullptr, methods);
+    return;
+  }
   const Scenario scenario = LoadScenario(path, MakeLoadOptions(options));
+  if (scenario.sequence) {
+    const model::DerivedTree derived = model::BuildSequentialGame(scenario);
+    ReportTree(options, path, scenario.title.empty() ? scenario.id : scenario.title,
+               derived.tree, &derived, methods);
+    return;
+  }
   const model::DerivedGame derived = model::BuildGame(scenario);
   const NormalFormGame& game = derived.game;
 
@@ -81,6 +131,36 @@ void RunScenario(const CommonOptions& options, const std::string& scenario_path)
 void RunSolve(const CommonOptions& options, const std::string& game_path,
               const std::vector<std::string>& methods) {
   ReportScenario(options, game_path, methods);
+}
+
+void RunExport(const CommonOptions& options, const std::string& game_path, const std::string& to) {
+  GameTree tree;
+  if (IsEfg(game_path)) {
+    tree = io::ReadEfgFile(game_path);
+  } else {
+    const Scenario scenario = LoadScenario(game_path, MakeLoadOptions(options));
+    if (!scenario.sequence) {
+      throw InputError(SourceLocation{game_path},
+                       "export --to " + to + " needs a game tree, and this scenario has no "
+                       "'stages'",
+                       "add 'stages' to the scenario (see scenarios/README.md)");
+    }
+    tree = model::BuildSequentialGame(scenario).tree;
+  }
+  Emit(options, [&](std::ostream& out) {
+    if (to == "efg") {
+      out << io::WriteEfg(tree);
+      return;
+    }
+    solve::SpeOptions spe;
+    spe.analyse_threats = false;
+    const solve::SpeResult result = solve::SolveSubgamePerfect(tree, spe);
+    io::DotHighlight highlight;
+    if (!result.equilibria.empty()) {
+      highlight = {result.equilibria[0].behaviour, result.equilibria[0].reach};
+    }
+    out << io::WriteTreeDot(tree, highlight);
+  });
 }
 
 int RunValidate(const CommonOptions& options, const std::vector<std::string>& paths,

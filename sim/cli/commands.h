@@ -23,7 +23,9 @@ struct CommonOptions {
 void RunScenario(const CommonOptions& options, const std::string& scenario_path);
 
 // `simulate solve GAME [--method M]...`: equilibria of a scenario (by default methods, or
-// those named).
+// those named). Game trees (a scenario with stages, or a Gambit .efg file) get their
+// subgame-perfect equilibria ("spe", the default); other methods then solve the tree's
+// reduced strategic form (Nash, or Bayesian Nash after a Harsanyi transformation).
 void RunSolve(const CommonOptions& options, const std::string& game_path,
               const std::vector<std::string>& methods);
 
@@ -31,6 +33,10 @@ void RunSolve(const CommonOptions& options, const std::string& game_path,
 // and every problem of the bad ones to `err`. Returns the number of bad files.
 int RunValidate(const CommonOptions& options, const std::vector<std::string>& paths,
                 std::ostream& out, std::ostream& err);
+
+// `simulate export GAME --to dot|efg`: a game tree (a scenario with stages, or an .efg) as
+// Graphviz DOT (the first subgame-perfect equilibrium highlighted) or Gambit .efg.
+void RunExport(const CommonOptions& options, const std::string& game_path, const std::string& to);
 
 // One paragraph per solver method, for `simulate solve --help`.
 std::string MethodsHelp();

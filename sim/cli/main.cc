@@ -55,6 +55,7 @@ int main(int argc, char** argv) {
       "  simulate SCENARIO [options]          the main job\n"
       "  simulate solve GAME [--method M]     equilibria of a scenario\n"
       "  simulate validate SCENARIO...        check files, report every problem\n"
+      "  simulate export GAME --to dot|efg    a game tree for Graphviz or Gambit\n"
       "Exit status: 0 success, 2 bad usage or bad input, 1 other failure.",
       "simulate"};
   app.set_version_flag("--version", std::string("simulate ") + sim::kVersion);
@@ -68,11 +69,21 @@ int main(int argc, char** argv) {
   std::string solve_path;
   std::vector<std::string> methods;
   CLI::App* solve = app.add_subcommand("solve", "Equilibria of a game (a scenario file)");
-  solve->add_option("GAME", solve_path, "Scenario file")->required()->type_name("FILE");
+  solve->add_option("GAME", solve_path, "Scenario file or Gambit .efg file")->required()->type_name("FILE");
   solve->add_option("--method,-m", methods, "Solver method (repeatable)\n" + sim::cli::MethodsHelp())
       ->type_name("M")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->allow_extra_args(false);
+
+  std::string export_path, export_to;
+  CLI::App* exporter = app.add_subcommand(
+      "export", "A game tree (scenario with stages, or .efg) as Graphviz DOT or Gambit .efg");
+  exporter->add_option("GAME", export_path, "Scenario with stages, or .efg file")
+      ->required()
+      ->type_name("FILE");
+  exporter->add_option("--to", export_to, "Output format")
+      ->required()
+      ->check(CLI::IsMember({"dot", "efg"}));
 
   std::vector<std::string> validate_paths;
   CLI::App* validate = app.add_subcommand("validate", "Check scenario files; change nothing");
@@ -96,6 +107,8 @@ int main(int argc, char** argv) {
   try {
     if (*solve) {
       sim::cli::RunSolve(options, solve_path, methods);
+    } else if (*exporter) {
+      sim::cli::RunExport(options, export_path, export_to);
     } else if (*validate) {
       return sim::cli::RunValidate(options, validate_paths, std::cout, std::cerr) == 0
                  ? 0
