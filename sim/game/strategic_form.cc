@@ -47,14 +47,29 @@ std::vector<double> ReachProbabilities(const GameTree& tree, const BehaviourProf
 
 Eigen::VectorXd ExpectedPayoffs(const GameTree& tree, const BehaviourProfile& profile,
                                 Node from) {
-  Eigen::VectorXd value = tree.OutcomePayoffs(from);
-  if (tree.kind(from) == NodeKind::kTerminal) return value;
-  const Eigen::VectorXd& b = profile.actions[tree.node(from).infoset];
-  std::vector<Node> children = tree.Children(from);
-  for (size_t a = 0; a < children.size(); ++a) {
-    if (b.size() > 0 && b(a) != 0.0) value += b(a) * ExpectedPayoffs(tree, profile, children[a]);
+  // Iterative (deep trees must not exhaust the stack): children before parents, in reverse
+  // preorder of the subtree, each node's value = its outcome + sum_a b(a) * value(child_a).
+  std::vector<Node> order;
+  std::vector<Node> stack = {from};
+  while (!stack.empty()) {
+    Node n = stack.back();
+    stack.pop_back();
+    order.push_back(n);
+    if (tree.kind(n) == NodeKind::kTerminal) continue;
+    for (Node c : tree.Children(n)) stack.push_back(c);
   }
-  return value;
+  std::vector<Eigen::VectorXd> value(tree.num_nodes());
+  for (auto it = order.rbegin(); it != order.rend(); ++it) {
+    const Node n = *it;
+    value[n] = tree.OutcomePayoffs(n);
+    if (tree.kind(n) == NodeKind::kTerminal) continue;
+    const Eigen::VectorXd& b = profile.actions[tree.node(n).infoset];
+    std::vector<Node> children = tree.Children(n);
+    for (size_t a = 0; a < children.size(); ++a) {
+      if (b.size() > 0 && b(a) != 0.0) value[n] += b(a) * value[children[a]];
+    }
+  }
+  return value[from];
 }
 
 std::vector<Eigen::VectorXd> Beliefs(const GameTree& tree, const std::vector<double>& reach) {
@@ -146,6 +161,20 @@ std::vector<Plan> Plans(const LocalView& view, int player, Node n, size_t width,
   return result;
 }
 
+// An upper bound on the number of reduced plans of `player` below n (exact under perfect
+// information): a sum over the player's own actions, a product elsewhere. Computed in long
+// double, so that hopeless forms are refused before any plan is built.
+long double CountPlans(const LocalView& view, int player, Node n) {
+  if (view.IsLeaf(n)) return 1.0L;
+  const bool own = view.tree->player(n) == player;
+  long double count = own ? 0.0L : 1.0L;
+  for (Node c : view.children[n]) {
+    const long double sub = CountPlans(view, player, c);
+    count = own ? count + sub : count * sub;
+  }
+  return count;
+}
+
 // Payoffs of the pure profile `chosen` (one plan per player) from node n.
 Eigen::VectorXd PlanValue(const LocalView& view, const std::vector<const Plan*>& chosen,
                           Node n) {
@@ -179,16 +208,23 @@ ReducedStrategicForm ToStrategicForm(const GameTree& tree, Node root,
   ReducedStrategicForm form;
   form.infosets.resize(n_players);
   // Collect the local nodes and the information sets they use, in infoset order.
-  std::vector<Node> stack = {root};
+  // The plan enumeration below recurses once per level: refuse depths that could exhaust
+  // the stack (such forms are far beyond the size limits anyway).
+  constexpr int kMaxDepth = 10'000;
+  std::vector<std::pair<Node, int>> stack = {{root, 0}};
   std::set<int> used;
   while (!stack.empty()) {
-    Node n = stack.back();
+    auto [n, depth] = stack.back();
     stack.pop_back();
+    if (depth > kMaxDepth) {
+      throw Error("the strategic form is too large: the tree is more than " +
+                  std::to_string(kMaxDepth) + " moves deep");
+    }
     ++view.node_count;
     if (view.IsLeaf(n)) continue;
     view.children[n] = tree.Children(n);
     if (tree.kind(n) == NodeKind::kDecision) used.insert(tree.node(n).infoset);
-    for (Node c : view.children[n]) stack.push_back(c);
+    for (Node c : view.children[n]) stack.push_back({c, depth + 1});
   }
   for (int set : used) {
     const int p = tree.infoset(set).player;
@@ -198,6 +234,18 @@ ReducedStrategicForm ToStrategicForm(const GameTree& tree, Node root,
   std::vector<std::vector<std::string>> names(n_players);
   std::vector<int> shape(n_players);
   form.plans.resize(n_players);
+  long double product = 1.0L;
+  for (int p = 0; p < n_players; ++p) {
+    const long double count = CountPlans(view, p, root);
+    product *= count;
+    if (count > static_cast<long double>(limits.max_strategies) ||
+        product > static_cast<long double>(limits.max_profiles)) {
+      throw Error("the strategic form is too large: player '" + tree.player_name(p) +
+                  "' alone has about " + std::to_string(static_cast<double>(count)) +
+                  " reduced strategies (limits: " + std::to_string(limits.max_strategies) +
+                  " per player, " + std::to_string(limits.max_profiles) + " profiles)");
+    }
+  }
   for (int p = 0; p < n_players; ++p) {
     form.plans[p] = Plans(view, p, root, form.infosets[p].size(), limits.max_strategies);
     std::sort(form.plans[p].begin(), form.plans[p].end());

@@ -228,7 +228,11 @@ std::vector<Diagnostic> GameTree::Check(const TreeLimits& limits) const {
   DiagnosticSink sink;
   auto where = [&](Node n) { return graph_[n].location; };
   auto label = [&](Node n) {
-    return graph_[n].name.empty() ? "#" + std::to_string(n + 1) : Quote(graph_[n].name);
+    if (!graph_[n].name.empty()) return Quote(graph_[n].name);
+    // Appended rather than "#" + ...: g++ 12 warns falsely (-Wrestrict) on that chain.
+    std::string unnamed = "#";
+    unnamed += std::to_string(n + 1);
+    return unnamed;
   };
   if (num_nodes() == 0 || root_ == kNoNode) {
     sink.Error({}, "the game tree has no nodes");

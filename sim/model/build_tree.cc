@@ -12,6 +12,54 @@ namespace {
 
 using Node = GameTree::Node;
 
+struct LeafValue {
+  std::vector<double> positions;
+  std::vector<double> payoffs;
+  int outcome_class = 0;
+  std::vector<int> moves;
+};
+
+// A leaf's meaning from the moves on its path (-1: the actor did not move, so it plays its
+// first move) and the summed effects of the chance branches on the path.
+LeafValue EvaluateLeaf(const Scenario& scenario, std::vector<int> moves,
+                       const std::vector<double>& chance_delta) {
+  for (int& m : moves) m = std::max(m, 0);
+  // x = clamp(status quo + (move effects + chance effects)). The deltas are summed first
+  // so that an effect and the chance branch that undoes it cancel exactly (0.4 - 0.4 = 0),
+  // which keeps strict comparisons such as "sanctions < 1" honest.
+  std::vector<double> delta = chance_delta;
+  for (size_t a = 0; a < scenario.actors.size(); ++a) {
+    const Move& move = scenario.actors[a].moves[moves[a]];
+    for (const Effect& e : move.effects) delta[e.issue] += e.delta;
+    for (const ConditionalEffect& c : move.conditional_effects) {
+      // Conditions look at moves only (never positions).
+      if (!c.condition.Evaluate(delta, std::span<const int>(moves))) continue;
+      for (const Effect& e : c.effects) delta[e.issue] += e.delta;
+    }
+  }
+  LeafValue leaf;
+  leaf.positions.resize(scenario.issues.size());
+  for (size_t k = 0; k < delta.size(); ++k) {
+    leaf.positions[k] = std::clamp(scenario.issues[k].status_quo + delta[k], 0.0, 1.0);
+  }
+  leaf.payoffs.resize(scenario.actors.size());
+  if (scenario.payoff_table) {
+    int64_t index = 0, stride = 1;
+    for (size_t a = 0; a < scenario.actors.size(); ++a) {
+      index += moves[a] * stride;
+      stride *= static_cast<int64_t>(scenario.actors[a].moves.size());
+    }
+    leaf.payoffs = scenario.payoff_table->payoffs[index];
+  } else {
+    for (size_t a = 0; a < leaf.payoffs.size(); ++a) {
+      leaf.payoffs[a] = Utility(scenario, static_cast<int>(a), leaf.positions, moves);
+    }
+  }
+  leaf.outcome_class = ClassifyOutcome(scenario, leaf.positions, moves);
+  leaf.moves = std::move(moves);
+  return leaf;
+}
+
 class TreeBuilder {
  public:
   explicit TreeBuilder(const Scenario& scenario) : scenario_(scenario) {
@@ -116,39 +164,9 @@ class TreeBuilder {
   }
 
   Node AddLeaf(const std::string& name) {
-    std::vector<int> moves = moves_;
-    for (int& m : moves) m = std::max(m, 0);  // passive actors play their first move
-    // x = clamp(status quo + (move effects + chance effects)). The deltas are summed first
-    // so that an effect and the chance branch that undoes it cancel exactly (0.4 - 0.4 = 0),
-    // which keeps strict comparisons such as "sanctions < 1" honest.
-    std::vector<double> delta = chance_delta_;
-    for (size_t a = 0; a < scenario_.actors.size(); ++a) {
-      const Move& move = scenario_.actors[a].moves[moves[a]];
-      for (const Effect& e : move.effects) delta[e.issue] += e.delta;
-      for (const ConditionalEffect& c : move.conditional_effects) {
-        // Conditions look at moves only (never positions).
-        if (!c.condition.Evaluate(delta, std::span<const int>(moves))) continue;
-        for (const Effect& e : c.effects) delta[e.issue] += e.delta;
-      }
-    }
-    std::vector<double> x(scenario_.issues.size());
-    for (size_t k = 0; k < x.size(); ++k) x[k] = scenario_.issues[k].status_quo + delta[k];
-    for (double& v : x) v = std::clamp(v, 0.0, 1.0);
-    std::vector<double> payoffs(scenario_.actors.size());
-    if (scenario_.payoff_table) {
-      int64_t index = 0, stride = 1;
-      for (size_t a = 0; a < scenario_.actors.size(); ++a) {
-        index += moves[a] * stride;
-        stride *= static_cast<int64_t>(scenario_.actors[a].moves.size());
-      }
-      payoffs = scenario_.payoff_table->payoffs[index];
-    } else {
-      for (size_t a = 0; a < payoffs.size(); ++a) {
-        payoffs[a] = Utility(scenario_, static_cast<int>(a), x, moves);
-      }
-    }
-    const Node node = out_.tree.AddTerminal(name, payoffs);
-    leaves_[node] = {x, ClassifyOutcome(scenario_, x, moves), moves};
+    LeafValue leaf = EvaluateLeaf(scenario_, moves_, chance_delta_);
+    const Node node = out_.tree.AddTerminal(name, leaf.payoffs);
+    leaves_[node] = {leaf.positions, leaf.outcome_class, leaf.moves};
     return node;
   }
 
@@ -161,10 +179,78 @@ class TreeBuilder {
   std::map<Node, Leaf> leaves_;
 };
 
+// The explicit `tree` form: GameTree's own BuildTree checks names and shape (with the
+// YAML locations); leaves without explicit payoffs then get the issue model's payoffs for
+// the moves and chance effects on their path.
+DerivedTree BuildExplicitTree(const Scenario& scenario) {
+  const ExplicitTree& explicit_tree = *scenario.tree;
+  TreeSpec spec;
+  spec.title = scenario.title.empty() ? scenario.id : scenario.title;
+  for (const Actor& a : scenario.actors) spec.players.push_back(a.id);
+  spec.location = explicit_tree.location;
+  for (const TreeNodeSpec& node : explicit_tree.nodes) {
+    NodeSpec ns;
+    ns.name = node.name;
+    ns.location = node.location;
+    ns.infoset = node.infoset;
+    ns.player = node.actor >= 0 ? scenario.actors[node.actor].id
+                                : (node.chance ? std::string(kChanceName) : std::string());
+    for (const TreeBranchSpec& b : node.branches) {
+      ns.moves.push_back({b.label, b.to, b.probability, b.location});
+    }
+    ns.payoffs = node.payoffs;
+    if (node.branches.empty() && !ns.payoffs) {
+      ns.payoffs = std::vector<double>(scenario.actors.size(), 0.0);  // derived below
+    }
+    spec.nodes.push_back(std::move(ns));
+  }
+  TreeLimits limits;
+  limits.max_nodes = scenario.limits.max_profiles;
+  DerivedTree out;
+  out.tree = BuildTree(spec, limits);  // node i of the tree is spec node i
+  for (const Issue& issue : scenario.issues) out.issue_names.push_back(issue.id);
+  for (const OutcomeClass& c : scenario.outcomes) out.outcome_names.push_back(c.name);
+  out.outcome_names.push_back(kOtherOutcome);
+  const size_t n_nodes = out.tree.num_nodes();
+  out.positions.resize(n_nodes);
+  out.outcome_class.assign(n_nodes, -1);
+  out.moves.resize(n_nodes);
+  DiagnosticSink sink;
+  for (Node n = 0; n < n_nodes; ++n) {
+    if (out.tree.kind(n) != NodeKind::kTerminal) continue;
+    std::vector<int> moves(scenario.actors.size(), -1);
+    std::vector<double> delta(scenario.issues.size(), 0.0);
+    for (Node child = n, up = out.tree.Parent(n); up != GameTree::kNoNode;
+         child = up, up = out.tree.Parent(up)) {
+      const TreeNodeSpec& parent = explicit_tree.nodes[up];
+      const TreeBranchSpec& branch = parent.branches[out.tree.ActionInto(child)];
+      if (parent.chance) {
+        for (const Effect& e : branch.effects) delta[e.issue] += e.delta;
+      } else if (moves[parent.actor] >= 0) {
+        sink.Error(parent.location, "actor '" + scenario.actors[parent.actor].id +
+                                        "' moves twice on the path to '" + out.tree.name(n) + "'",
+                   "leaf payoffs come from one move per actor; give this leaf 'payoffs'");
+      } else {
+        moves[parent.actor] = branch.move;
+      }
+    }
+    LeafValue leaf = EvaluateLeaf(scenario, moves, delta);
+    if (!explicit_tree.nodes[n].payoffs) {
+      out.tree.set_outcome_payoffs(out.tree.node(n).outcome, leaf.payoffs);
+    }
+    out.positions[n] = std::move(leaf.positions);
+    out.outcome_class[n] = leaf.outcome_class;
+    out.moves[n] = std::move(leaf.moves);
+  }
+  sink.ThrowIfAny();
+  return out;
+}
+
 }  // namespace
 
 DerivedTree BuildSequentialGame(const Scenario& scenario) {
-  SIM_CHECK(scenario.sequence.has_value(), "the scenario has no stages");
+  SIM_CHECK(scenario.sequential(), "the scenario has neither stages nor a tree");
+  if (scenario.tree) return BuildExplicitTree(scenario);
   DerivedTree derived = TreeBuilder(scenario).Build();
   derived.tree.Validate();
   return derived;

@@ -43,6 +43,8 @@ void ReadOutcomes(LoadContext& context, const YAML::Node& value, const SourceLoc
 void ReadPayoffs(LoadContext& context, const YAML::Node& value, const SourceLocation& key_at);
 // `stages` (sequential scenarios): stages.cc.
 void ReadStages(LoadContext& context, const YAML::Node& value, const SourceLocation& key_at);
+// `tree` (sequential scenarios written node by node): explicit_tree.cc.
+void ReadTree(LoadContext& context, const YAML::Node& value, const SourceLocation& key_at);
 
 // `effects: {ISSUE: DELTA, ...}` under `entry`; `owner` names what they belong to.
 std::vector<Effect> ReadEffects(LoadContext& context, const Entry& entry, const std::string& owner);

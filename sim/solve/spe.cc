@@ -329,9 +329,16 @@ class Decomposition {
     complete_ = false;
   }
 
+  // Writes the behaviour of solution `id` and of the inner solutions it builds on
+  // (iteratively: a deep tree nests as many solutions as it has levels).
   void Assemble(int id, BehaviourProfile& b) const {
-    for (const auto& [set, v] : pool_[id].local) b.actions[set] = v;
-    for (int child : pool_[id].inner) Assemble(child, b);
+    std::vector<int> stack = {id};
+    while (!stack.empty()) {
+      const SubSolution& s = pool_[stack.back()];
+      stack.pop_back();
+      for (const auto& [set, v] : s.local) b.actions[set] = v;
+      stack.insert(stack.end(), s.inner.begin(), s.inner.end());
+    }
   }
 
   const GameTree& tree_;

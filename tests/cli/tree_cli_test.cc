@@ -136,6 +136,11 @@ TEST(TreeCli, BadTreesExitTwoWithALocatedMessage) {
       {"tests/data/bad/stages_probabilities.yaml",
        "stages_probabilities.yaml:7:5: error: the probabilities of chance stage 'congress' sum "
        "to 5/6, not exactly 1"},
+      {"tests/data/bad/tree_cycle.yaml",
+       "tree_cycle.yaml:8:5: error: the moves form a cycle: 'start' -> 'middle' -> 'start'"},
+      {"tests/data/bad/tree_dangling.yaml",
+       "tree_dangling.yaml:8:13: error: move 'go' of node 'start' leads to unknown node "
+       "'finish'"},
       {"tests/data/bad/stages_unknown_actor.yaml",
        "stages_unknown_actor.yaml:6:12: error: unknown actor 'rusia' in 'stages'"},
   };

@@ -160,5 +160,73 @@ TEST(Stages, TooManyPathsAreRefused) {
               HasSubstr("the sequential game has more than 3 paths"));
 }
 
+TEST(ExplicitTree, LeavesDeriveTheirPayoffsFromThePath) {
+  // a moves first; b sees it. After "up", b's "leave" ends the game; after "down" a fixed
+  // payoff is written out. Leaf payoffs: x = 0.5 + 0.5 = 1 after up: a -(1-1)^2 = 0,
+  // b -(1-0)^2 = -1.
+  Scenario s = ParseScenario(std::string(kHeader) + R"(tree:
+  - node: start
+    actor: a
+    moves: {up: b_after_up, down: fixed}
+  - node: b_after_up
+    actor: b
+    moves: {stay: end_stay, leave: end_leave}
+  - node: end_stay
+  - node: end_leave
+  - node: fixed
+    payoffs: {a: -2, b: 5}
+)", "s.yaml");
+  DerivedTree d = BuildSequentialGame(s);
+  EXPECT_EQ(d.tree.num_nodes(), 5);
+  EXPECT_EQ(d.tree.PathPayoffs(3), Eigen::Vector2d(0, -1));
+  EXPECT_EQ(d.tree.PathPayoffs(4), Eigen::Vector2d(-2, 5));
+  solve::SpeResult r = solve::SolveSubgamePerfect(d.tree);
+  ASSERT_EQ(r.equilibria.size(), 2u);  // b is indifferent between stay and leave
+  EXPECT_EQ(Choice(d.tree, r.equilibria[0], "start"), "up");
+}
+
+std::string LoadAndBuildError(const std::string& tree) {
+  try {
+    BuildSequentialGame(ParseScenario(std::string(kHeader) + tree, "s.yaml"));
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+TEST(ExplicitTree, CycleIsRefusedWithItsLocation) {
+  EXPECT_THAT(LoadAndBuildError(R"(tree:
+  - node: start
+    actor: a
+    moves: {up: loop, down: start}
+  - node: loop
+    payoffs: {a: 0, b: 0}
+)"),
+              HasSubstr("s.yaml:14:5: error: the moves form a cycle: 'start' -> 'start'"));
+}
+
+TEST(ExplicitTree, DanglingMoveIsRefusedWithItsLocation) {
+  EXPECT_THAT(LoadAndBuildError(R"(tree:
+  - node: start
+    actor: a
+    moves: {up: nowhere, down: end}
+  - node: end
+)"),
+              HasSubstr("s.yaml:16:13: error: move 'up' of node 'start' leads to unknown node "
+                        "'nowhere'"));
+}
+
+TEST(ExplicitTree, UnknownMoveAndActorAreLocated) {
+  std::string error = LoadAndBuildError(R"(tree:
+  - node: start
+    actor: a
+    moves: {upp: end}
+  - node: end
+    actor: c
+)");
+  EXPECT_THAT(error, HasSubstr("s.yaml:16:13: error: actor 'a' has no move 'upp'"));
+  EXPECT_THAT(error, HasSubstr("s.yaml:18:12: error: unknown actor 'c' at node 'end'"));
+}
+
 }  // namespace
 }  // namespace sim::model

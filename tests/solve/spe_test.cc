@@ -162,8 +162,12 @@ TEST(SubgamePerfect, SeltensHorseIsSolvedThroughItsStrategicForm) {
   std::vector<std::string> plays;
   for (const TreeEquilibrium& eq : r.equilibria) {
     plays.push_back(Choice(tree, eq, "n1") + Choice(tree, eq, "n2") + Choice(tree, eq, "x"));
-    if (plays.back() == "AaR") EXPECT_EQ(eq.payoffs, Eigen::Vector3d(1, 1, 1));
-    if (plays.back() == "DaL") EXPECT_EQ(eq.payoffs, Eigen::Vector3d(3, 3, 2));
+    if (plays.back() == "AaR") {
+      EXPECT_EQ(eq.payoffs, Eigen::Vector3d(1, 1, 1));
+    }
+    if (plays.back() == "DaL") {
+      EXPECT_EQ(eq.payoffs, Eigen::Vector3d(3, 3, 2));
+    }
   }
   EXPECT_THAT(plays, ::testing::UnorderedElementsAre("AaR", "DaL"));
 }
@@ -228,6 +232,26 @@ TEST(SubgamePerfect, RegistryOffersSpeAsTheDefaultForTrees) {
   SolveResult r = spe->solve_tree(tree, SolveOptions{}, {});
   EXPECT_EQ(r.method, "spe");
   EXPECT_EQ(r.equilibria.size(), 1u);
+}
+
+TEST(SubgamePerfect, DeepTreesDoNotExhaustTheStack) {
+  // A 100000-move centipede-like chain: backward induction is iterative, and the strategic
+  // form (for the threat analysis) is refused as too large rather than recursed into.
+  GameTree tree({"1", "2"});
+  Node prev = tree.AddDecision(0, "m0", {"take", "pass"});
+  tree.Connect(prev, "take", tree.AddTerminal("", {1, 0}));
+  for (int k = 1; k < 100000; ++k) {
+    Node n = tree.AddDecision(k % 2, "", {"take", "pass"});
+    tree.Connect(prev, "pass", n);
+    tree.Connect(n, "take", tree.AddTerminal("", {k % 2 ? 0.0 : 2.0 + k, k % 2 ? 2.0 + k : 0.0}));
+    prev = n;
+  }
+  tree.Connect(prev, "pass", tree.AddTerminal("", {0, 0}));
+  ASSERT_TRUE(tree.Check().empty());
+  SpeResult r = SolveSubgamePerfect(tree);
+  ASSERT_EQ(r.equilibria.size(), 1u);
+  EXPECT_EQ(r.equilibria[0].payoffs, Eigen::Vector2d(1, 0));
+  EXPECT_THAT(r.threat_message, ::testing::HasSubstr("too large"));
 }
 
 TEST(StrategicForm, CentipedeReducesToOneStrategyPerStoppingNode) {

@@ -108,6 +108,9 @@ class GameTree {
   Node AddNode(NodeKind kind, std::string name, int infoset = -1, SourceLocation location = {});
   void SetOutcome(Node node, int outcome) { graph_[node].outcome = outcome; }
   void set_name(Node node, std::string name) { graph_[node].name = std::move(name); }
+  void set_outcome_payoffs(int outcome, std::vector<double> payoffs) {
+    outcomes_[outcome].payoffs = std::move(payoffs);
+  }
   // The move `action` of `parent` leads to `child`.
   void AddMove(Node parent, int action, Node child);
   void set_root(Node root) { root_ = root; }

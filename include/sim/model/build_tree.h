@@ -7,6 +7,8 @@
 // (build_game.h) applied to the path's moves, with the effects of the chance branches on
 // the path added before clamping; an actor that moves in no stage plays its first move.
 // With a payoff table, the table's row for the path's moves gives the leaf's payoffs.
+// The explicit `tree` form is built node by node; its leaves take written payoffs when given
+// and otherwise the issue model's, and payoffs written at inner nodes add up along the path.
 #pragma once
 
 #include <Eigen/Core>
@@ -28,8 +30,11 @@ struct DerivedTree {
   std::vector<std::vector<int>> moves;         // each actor's move on the path
 };
 
-// Builds the tree of a scenario with `sequence` (SIM_CHECK). The loader bounded the number
-// of paths; cost O(nodes * (actors * issues + effects)).
+// Builds the tree of a sequential scenario (`stages` or `tree`; SIM_CHECK). The loader
+// bounded its size; cost O(nodes * (actors * issues + effects)). Throws InputError located
+// in the scenario for problems of an explicit tree (moves to undefined nodes, cycles, nodes
+// with several parents, probabilities not summing to 1, an actor moving twice on a path
+// that derives its payoffs).
 DerivedTree BuildSequentialGame(const Scenario& scenario);
 
 // What play with these reach probabilities (solve::TreeEquilibrium::reach) means: the

@@ -131,6 +131,34 @@ struct Sequence {
   SourceLocation location;   // the `stages` key
 };
 
+// ---- Sequential play, explicit form (`tree`): every node written out ----
+
+// A move out of an explicit tree node: an actor's move (its index) or a chance branch (its
+// label, probability as written, effects), leading to the node named `to`.
+struct TreeBranchSpec {
+  std::string label;          // the move's id or the branch's name
+  int move = -1;              // decision nodes: index into the actor's moves
+  std::string probability;    // chance nodes: exact text, e.g. "1/4"
+  std::vector<Effect> effects;  // chance nodes
+  std::string to;             // the child's node name (checked when the tree is built)
+  SourceLocation location;
+};
+
+struct TreeNodeSpec {
+  std::string name;
+  int actor = -1;             // decision nodes; -1 for chance nodes and leaves
+  bool chance = false;
+  std::string infoset;        // decision nodes of one actor with one label share a set
+  std::vector<TreeBranchSpec> branches;  // empty for a leaf
+  std::optional<std::vector<double>> payoffs;  // per actor; leaves without derive them
+  SourceLocation location;
+};
+
+struct ExplicitTree {
+  std::vector<TreeNodeSpec> nodes;  // nodes[0] is the root
+  SourceLocation location;          // the `tree` key
+};
+
 struct Scenario {
   std::string path;         // file it was loaded from
   std::string id;           // `scenario:` key, defaults to the file stem
@@ -141,10 +169,13 @@ struct Scenario {
   std::vector<OutcomeClass> outcomes;
   std::optional<PayoffTable> payoff_table;
   std::optional<Sequence> sequence;  // `stages`: a sequential game instead of a simultaneous one
+  std::optional<ExplicitTree> tree;  // `tree`: the same, every node written out
   ScenarioLimits limits;
 
   int FindIssue(const std::string& id) const;  // -1 if absent
   int FindActor(const std::string& id) const;  // -1 if absent
+  // True for sequential scenarios (`stages` or `tree`), which model/ turns into a GameTree.
+  bool sequential() const { return sequence.has_value() || tree.has_value(); }
 };
 
 }  // namespace sim
