@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "sim/core/rational.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -124,12 +125,15 @@ std::optional<Rational> Rational::Parse(std::string_view text) {
 
 std::optional<Rational> Rational::FromDouble(double value) {
   if (!std::isfinite(value)) return std::nullopt;
+  return Parse(ShortestDecimal(value));
+}
+
+std::string ShortestDecimal(double value) {
+  if (value == 0.0) return "0";
   char buffer[64];
-  for (int precision = 1; precision <= 17; ++precision) {
-    std::snprintf(buffer, sizeof buffer, "%.*g", precision, value);
-    if (std::strtod(buffer, nullptr) == value) break;
-  }
-  return Parse(buffer);
+  auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  if (error != std::errc()) return std::to_string(value);
+  return std::string(buffer, end);
 }
 
 std::string Rational::ToString() const {

@@ -14,13 +14,7 @@ Probability Probability::FromDouble(double v) {
 }
 
 std::string Probability::ToString() const {
-  if (exact) return exact->ToString();
-  char buffer[64];
-  for (int precision = 1; precision <= 17; ++precision) {
-    std::snprintf(buffer, sizeof buffer, "%.*g", precision, value);
-    if (std::strtod(buffer, nullptr) == value) break;
-  }
-  return buffer;
+  return exact ? exact->ToString() : ShortestDecimal(value);
 }
 
 GameTree::GameTree(std::vector<std::string> players, std::string title)

