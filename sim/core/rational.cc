@@ -1,153 +1,129 @@
 // SPDX-License-Identifier: MIT
 #include "sim/core/rational.h"
 
-#include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <cstdlib>
-#include <numeric>
-
-#include "sim/core/error.h"
 
 namespace sim {
 
 namespace {
 
-__extension__ typedef __int128 Wide;  // GCC/Clang extension; exact products of 64-bit values
-
-// Reduces a wide fraction (den != 0) and returns it if it fits in 64 bits.
-std::optional<Rational> Narrow(Wide num, Wide den) {
-  if (den < 0) {
-    num = -num;
-    den = -den;
-  }
-  Wide a = num < 0 ? -num : num, b = den;
-  while (b != 0) {
-    Wide t = a % b;
-    a = b;
-    b = t;
-  }
-  if (a > 1) {
-    num /= a;
-    den /= a;
-  }
-  if (num > INT64_MAX || num < -INT64_MAX || den > INT64_MAX) return std::nullopt;
-  // Already in lowest terms, so the constructor's reduction is a no-op.
-  return Rational(static_cast<int64_t>(num), static_cast<int64_t>(den));
-}
-
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-// Parses an unsigned decimal with optional fraction and exponent ("12", "1.5", ".5",
-// "1e3", "2.5E-2") into a fraction. Returns nullopt on bad syntax or overflow.
-std::optional<Rational> ParseDecimal(std::string_view s) {
+// Splits "DIGITS[.DIGITS][e[+-]DIGITS]" into its digit string and power of ten. Returns false
+// when the text is not of that form.
+bool ParseDecimal(std::string_view text, std::string* digits, long* exponent) {
   size_t i = 0;
-  Wide num = 0, den = 1;
-  constexpr Wide kCap = static_cast<Wide>(1) << 100;  // keeps num * 10 far from overflow
-  bool digits = false;
-  while (i < s.size() && IsDigit(s[i])) {
-    num = num * 10 + (s[i] - '0');
-    if (num > kCap) return std::nullopt;
-    digits = true;
+  size_t int_digits = 0, frac_digits = 0;
+  while (i < text.size() && IsDigit(text[i])) digits->push_back(text[i++]), ++int_digits;
+  if (i < text.size() && text[i] == '.') {
     ++i;
+    while (i < text.size() && IsDigit(text[i])) digits->push_back(text[i++]), ++frac_digits;
   }
-  if (i < s.size() && s[i] == '.') {
-    ++i;
-    while (i < s.size() && IsDigit(s[i])) {
-      num = num * 10 + (s[i] - '0');
-      den *= 10;
-      if (num > kCap || den > kCap) return std::nullopt;
-      digits = true;
-      ++i;
-    }
-  }
-  if (!digits) return std::nullopt;
-  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+  if (int_digits + frac_digits == 0) return false;
+  long exp = 0;
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
     ++i;
     bool negative = false;
-    if (i < s.size() && (s[i] == '-' || s[i] == '+')) negative = s[i++] == '-';
-    if (i >= s.size() || !IsDigit(s[i])) return std::nullopt;
-    int exponent = 0;
-    while (i < s.size() && IsDigit(s[i])) {
-      exponent = exponent * 10 + (s[i] - '0');
-      if (exponent > 40) return std::nullopt;
+    if (i < text.size() && (text[i] == '+' || text[i] == '-')) negative = text[i++] == '-';
+    size_t start = i;
+    while (i < text.size() && IsDigit(text[i])) {
+      if (exp < 100000) exp = exp * 10 + (text[i] - '0');
       ++i;
     }
-    for (int k = 0; k < exponent; ++k) {
-      if (negative) {
-        den *= 10;
-      } else {
-        num *= 10;
-      }
-      if (num > kCap || den > kCap) return std::nullopt;
-    }
+    if (i == start) return false;
+    if (negative) exp = -exp;
   }
-  if (i != s.size()) return std::nullopt;
-  return Narrow(num, den);
+  if (i != text.size()) return false;
+  *exponent = exp - static_cast<long>(frac_digits);
+  return exp >= -400 && exp <= 400;
 }
 
 }  // namespace
 
-Rational::Rational(int64_t num, int64_t den) {
-  SIM_CHECK(den != 0, "zero denominator");
-  SIM_CHECK(num != INT64_MIN && den != INT64_MIN, "rational out of range");
-  if (den < 0) {
-    num = -num;
-    den = -den;
+std::optional<Rational> ParseRational(std::string_view text) {
+  // Fast path: a plain integer of at most 18 digits (most payoffs).
+  {
+    size_t i = !text.empty() && text[0] == '-' ? 1 : 0;
+    if (text.size() > i && text.size() - i <= 18) {
+      long value = 0;
+      for (; i < text.size() && IsDigit(text[i]); ++i) value = value * 10 + (text[i] - '0');
+      if (i == text.size()) return Rational(text[0] == '-' ? -value : value);
+    }
   }
-  const int64_t g = std::gcd(num < 0 ? -num : num, den);
-  num_ = num / g;
-  den_ = den / g;
-}
-
-std::optional<Rational> Rational::Parse(std::string_view text) {
-  if (text.empty()) return std::nullopt;
   bool negative = false;
-  if (text[0] == '-') {
+  if (!text.empty() && text[0] == '-') {
     negative = true;
     text.remove_prefix(1);
   }
-  if (text.empty() || !(IsDigit(text[0]) || text[0] == '.')) return std::nullopt;
-  std::optional<Rational> value;
-  size_t slash = text.find('/');
-  if (slash == std::string_view::npos) {
-    value = ParseDecimal(text);
-  } else {
-    std::optional<Rational> top = ParseDecimal(text.substr(0, slash));
-    std::optional<Rational> bottom = ParseDecimal(text.substr(slash + 1));
-    if (!top || !bottom || bottom->num_ == 0) return std::nullopt;
-    value = Narrow(static_cast<Wide>(top->num_) * bottom->den_,
-                   static_cast<Wide>(top->den_) * bottom->num_);
+  std::string_view numerator = text, denominator;
+  if (size_t slash = text.find('/'); slash != std::string_view::npos) {
+    numerator = text.substr(0, slash);
+    denominator = text.substr(slash + 1);
+    if (denominator.empty()) return std::nullopt;
+    for (char c : denominator) {
+      if (!IsDigit(c)) return std::nullopt;
+    }
   }
-  if (value && negative) value->num_ = -value->num_;
+  std::string digits;
+  long exponent = 0;
+  if (!ParseDecimal(numerator, &digits, &exponent)) return std::nullopt;
+  Rational value;
+  if (digits.size() <= 18) {
+    value = Rational(std::strtol(digits.c_str(), nullptr, 10));
+  } else {
+    value.get_num().set_str(digits, 10);
+  }
+  if (exponent != 0) {
+    mpz_class power;
+    mpz_ui_pow_ui(power.get_mpz_t(), 10, static_cast<unsigned long>(std::labs(exponent)));
+    if (exponent > 0) {
+      value.get_num() *= power;
+    } else {
+      value.get_den() = power;
+    }
+  }
+  if (!denominator.empty()) {
+    mpz_class den(std::string(denominator), 10);
+    if (den == 0) return std::nullopt;
+    value.get_den() *= den;
+  }
+  value.canonicalize();
+  if (negative) value = -value;
   return value;
 }
 
-std::optional<Rational> Rational::FromDouble(double value) {
-  if (!std::isfinite(value)) return std::nullopt;
-  return Parse(ShortestDecimal(value));
+Rational RationalFromDouble(double value) { return Rational(value); }
+
+double RationalToDouble(const Rational& value) {
+  // Both parts exact in a double: one correctly rounded division.
+  static const mpz_class kLimit = mpz_class(1) << 53;
+  const mpz_class& p = value.get_num();
+  const mpz_class& q = value.get_den();
+  if (q == 1 && mpz_fits_slong_p(p.get_mpz_t())) return static_cast<double>(p.get_si());
+  if (mpz_cmpabs(p.get_mpz_t(), kLimit.get_mpz_t()) <= 0 && q <= kLimit) {
+    return p.get_d() / q.get_d();
+  }
+  // Otherwise: an integer quotient t = floor(|p| 2^s / q) of 55 or 56 bits, then round it
+  // to 53 bits, half to even, with the remainder as a sticky bit.
+  const long shift = 55 + static_cast<long>(mpz_sizeinbase(q.get_mpz_t(), 2)) -
+                     static_cast<long>(mpz_sizeinbase(p.get_mpz_t(), 2));
+  mpz_class num = abs(p), den = q, t, r;
+  if (shift > 0) {
+    num <<= shift;
+  } else {
+    den <<= -shift;
+  }
+  mpz_tdiv_qr(t.get_mpz_t(), r.get_mpz_t(), num.get_mpz_t(), den.get_mpz_t());
+  const long extra = static_cast<long>(mpz_sizeinbase(t.get_mpz_t(), 2)) - 53;
+  mpz_class kept = t >> extra;
+  const mpz_class dropped = t - (kept << extra);
+  const mpz_class half = mpz_class(1) << (extra - 1);
+  if (dropped > half || (dropped == half && (r != 0 || mpz_odd_p(kept.get_mpz_t())))) ++kept;
+  const double magnitude = std::ldexp(kept.get_d(), static_cast<int>(extra - shift));
+  return sgn(p) < 0 ? -magnitude : magnitude;
 }
 
-std::string ShortestDecimal(double value) {
-  if (value == 0.0) return "0";
-  char buffer[64];
-  auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
-  if (error != std::errc()) return std::to_string(value);
-  return std::string(buffer, end);
-}
-
-std::string Rational::ToString() const {
-  if (den_ == 1) return std::to_string(num_);
-  return std::to_string(num_) + "/" + std::to_string(den_);
-}
-
-bool operator<(const Rational& a, const Rational& b) {
-  return static_cast<Wide>(a.num_) * b.den_ < static_cast<Wide>(b.num_) * a.den_;
-}
-
-std::optional<Rational> Rational::Add(const Rational& a, const Rational& b) {
-  return Narrow(static_cast<Wide>(a.num_) * b.den_ + static_cast<Wide>(b.num_) * a.den_,
-                static_cast<Wide>(a.den_) * b.den_);
-}
+std::string RationalToString(const Rational& value) { return value.get_str(); }
 
 }  // namespace sim

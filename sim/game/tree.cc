@@ -9,12 +9,12 @@
 namespace sim {
 
 Probability Probability::FromDouble(double v) {
-  if (std::optional<Rational> r = Rational::FromDouble(v)) return {v, r};
+  if (std::optional<Rational> r = ParseRational(ShortestDecimal(v))) return {v, r};
   return {v, std::nullopt};
 }
 
 std::string Probability::ToString() const {
-  return exact ? exact->ToString() : ShortestDecimal(value);
+  return exact ? RationalToString(*exact) : ShortestDecimal(value);
 }
 
 GameTree::GameTree(std::vector<std::string> players, std::string title)
@@ -259,22 +259,22 @@ std::vector<Diagnostic> GameTree::Check(const TreeLimits& limits) const {
       continue;
     }
     bool all_exact = true;
-    std::optional<Rational> exact_sum = Rational(0);
+    Rational exact_sum = 0;
     double sum = 0.0;
     for (size_t a = 0; a < set.actions.size(); ++a) {
       const Probability& p = set.probabilities[a];
-      if (!std::isfinite(p.value) || p.value < 0.0 || (p.exact && p.exact->num() < 0)) {
+      if (!std::isfinite(p.value) || p.value < 0.0 || (p.exact && sgn(*p.exact) < 0)) {
         sink.Error(at, "probability of move '" + set.actions[a] + "' at chance node " +
                            label(set.nodes[0]) + " is negative or not a number (" +
                            p.ToString() + ")");
       }
       sum += p.value;
       if (!p.exact) all_exact = false;
-      if (p.exact && exact_sum) exact_sum = Rational::Add(*exact_sum, *p.exact);
+      if (p.exact) exact_sum += *p.exact;
     }
-    bool ok = all_exact && exact_sum ? *exact_sum == Rational(1) : std::abs(sum - 1.0) <= 1e-9;
+    bool ok = all_exact ? exact_sum == 1 : std::abs(sum - 1.0) <= 1e-9;
     if (!ok) {
-      std::string total = all_exact && exact_sum ? exact_sum->ToString() : std::to_string(sum);
+      std::string total = all_exact ? RationalToString(exact_sum) : ShortestDecimal(sum);
       sink.Error(at, "probabilities at chance node " + label(set.nodes[0]) + " sum to " + total +
                          ", not exactly 1");
     }

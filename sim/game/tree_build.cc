@@ -43,7 +43,7 @@ GameTree BuildTree(const TreeSpec& spec, const TreeLimits& limits) {
     } else if (ns.player == kChanceName) {
       std::vector<Probability> probabilities;
       for (const MoveSpec& m : ns.moves) {
-        std::optional<Rational> r = Rational::Parse(m.probability);
+        std::optional<Rational> r = ParseRational(m.probability);
         if (m.probability.empty()) {
           sink.Error(m.location, "move '" + m.action + "' of chance node '" + ns.name +
                                      "' has no probability");

@@ -130,8 +130,8 @@ bool ValidDecimal(std::string_view s) {
 }
 
 // A payoff as a double. Decimals go through strtod (correctly rounded, so a written
-// shortest decimal reads back as the same double); fractions are divided exactly when both
-// parts fit 64 bits, otherwise as doubles ("+1" and "1/0" are refused either way).
+// shortest decimal reads back as the same double); fractions are read exactly and then
+// rounded ("+1" and "1/0" are refused either way).
 std::optional<double> NumberValue(const std::string& text) {
   const size_t slash = text.find('/');
   if (slash == std::string::npos) {
@@ -139,7 +139,7 @@ std::optional<double> NumberValue(const std::string& text) {
     const double v = std::strtod(text.c_str(), nullptr);
     return std::isfinite(v) ? std::optional<double>(v) : std::nullopt;
   }
-  if (std::optional<Rational> r = Rational::Parse(text)) return r->ToDouble();
+  if (std::optional<Rational> r = ParseRational(text)) return RationalToDouble(*r);
   const std::string top = text.substr(0, slash), bottom = text.substr(slash + 1);
   if (!ValidDecimal(top) || !ValidDecimal(bottom) || bottom[0] == '-') return std::nullopt;
   const double d = std::strtod(bottom.c_str(), nullptr);
@@ -248,10 +248,10 @@ class Parser {
         Advance();
         if (chance) {
           Token p = Expect(TokenKind::kNumber, "a probability");
-          std::optional<Rational> r = Rational::Parse(p.text);
+          std::optional<Rational> r = ParseRational(p.text);
           if (!r) lex_.Fail(p, "invalid probability '" + p.text + "'");
           d.probabilities.push_back(Probability::Exact(*r));
-          d.probability_text.push_back(r->ToString());
+          d.probability_text.push_back(RationalToString(*r));
           if (look_.kind == TokenKind::kComma) Advance();
         }
       }

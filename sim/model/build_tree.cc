@@ -117,7 +117,7 @@ class TreeBuilder {
       std::vector<Probability> probabilities;
       for (const ChanceBranch& b : stage.branches) {
         labels.push_back(b.id);
-        probabilities.push_back(Probability::Exact(*Rational::Parse(b.probability)));
+        probabilities.push_back(Probability::Exact(*ParseRational(b.probability)));
       }
       const int set = out_.tree.AddChanceInfoSet(labels, probabilities, stage.name, stage.location);
       const Node node = out_.tree.AddNode(NodeKind::kChance, name(stage.name), set, stage.location);

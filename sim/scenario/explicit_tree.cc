@@ -55,8 +55,8 @@ void ReadChanceBranches(LoadContext& context, TreeNodeSpec& node, const Entry& f
     if (const Entry* p = spec.Require("probability")) {
       const SourceLocation at = reader.Where(p->value, reader.Where(p->key_node));
       if (auto text = reader.String(p->value, "probability", at)) {
-        if (std::optional<Rational> r = Rational::Parse(*text)) {
-          branch.probability = r->ToString();
+        if (std::optional<Rational> r = ParseRational(*text)) {
+          branch.probability = RationalToString(*r);
         } else {
           reader.Error(at, "probability " + Quote(*text) + " of " + what + " is not a number",
                        "write a fraction such as 1/4 or a decimal such as 0.25");

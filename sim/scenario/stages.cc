@@ -92,7 +92,7 @@ void ReadBranches(LoadContext& context, Stage& stage, const Entry& field) {
   const SourceLocation at = reader.Where(field.key_node);
   const std::string owner = "chance stage " + Quote(stage.name);
   MapReader branches(reader, field.value, "'branches' of " + owner, at);
-  std::optional<Rational> sum = Rational(0);
+  Rational sum = 0;
   bool all_read = true;
   for (const Entry& b : branches.entries()) {
     ChanceBranch branch;
@@ -103,17 +103,17 @@ void ReadBranches(LoadContext& context, Stage& stage, const Entry& field) {
     if (const Entry* p = spec.Require("probability")) {
       const SourceLocation p_at = reader.Where(p->value, reader.Where(p->key_node));
       const std::optional<std::string> text = reader.String(p->value, "probability", p_at);
-      std::optional<Rational> r = text ? Rational::Parse(*text) : std::nullopt;
+      std::optional<Rational> r = text ? ParseRational(*text) : std::nullopt;
       if (text && !r) {
         reader.Error(p_at, "probability " + Quote(*text) + " of " + what + " is not a number",
                      "write a fraction such as 1/4 or a decimal such as 0.25");
-      } else if (r && r->num() < 0) {
+      } else if (r && sgn(*r) < 0) {
         reader.Error(p_at, "probability " + Quote(*text) + " of " + what + " is negative");
         r.reset();
       }
       if (r) {
-        branch.probability = r->ToString();
-        if (sum) sum = Rational::Add(*sum, *r);
+        branch.probability = RationalToString(*r);
+        sum += *r;
       } else {
         all_read = false;
       }
@@ -127,9 +127,9 @@ void ReadBranches(LoadContext& context, Stage& stage, const Entry& field) {
   }
   if (branches.ok() && stage.branches.empty()) {
     reader.Error(at, owner + " has no branches");
-  } else if (all_read && !(sum && *sum == Rational(1))) {
+  } else if (all_read && sum != 1) {
     reader.Error(at, "the probabilities of " + owner + " sum to " +
-                         (sum ? sum->ToString() : std::string("more than 64 bits hold")) +
+                         RationalToString(sum) +
                          ", not exactly 1");
   }
 }

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "sim/solve/registry.h"
 
+#include "sim/core/tolerance.h"
+#include "sim/solve/bimatrix_enum.h"
+#include "sim/solve/lemke_howson.h"
 #include "sim/solve/pure.h"
 #include "sim/solve/spe.h"
 
@@ -11,7 +14,19 @@ const std::vector<SolverInfo>& BuiltinSolvers() {
       {"pure",
        "all pure-strategy Nash equilibria of an n-player game (exhaustive check of every "
        "profile)",
-       [](const GameTraits& t) { return !t.sequential; }, SolvePureNash, {}},
+       [](const GameTraits& t) { return !t.sequential; }, SolvePureNash},
+      {"enum",
+       "all extreme Nash equilibria of a 2-player game, degenerate games included, in exact "
+       "arithmetic (vertex enumeration of the best-response polytopes); reports whether the "
+       "game is degenerate and groups extreme points into connected components",
+       [](const GameTraits& t) { return !t.sequential && t.num_players == 2; },
+       SolveEnumMixed},
+      {"lemke-howson",
+       "one Nash equilibrium of a 2-player game, quickly even for large games (Lemke-Howson "
+       "path with lexicographic pivoting, re-checked exactly); --max-equilibria N tries more "
+       "of the m+n starting labels",
+       [](const GameTraits& t) { return !t.sequential && t.num_players == 2; },
+       SolveLemkeHowson},
       {"spe",
        "every subgame-perfect equilibrium of a game tree (backward induction; subgames with "
        "information sets through their strategic form)",
@@ -35,21 +50,29 @@ std::vector<std::string> SolverNames() {
 
 std::vector<std::string> DefaultMethods(const GameTraits& traits) {
   if (traits.sequential) return {"spe"};
+  if (traits.num_players == 2) return {"enum"};  // every extreme equilibrium, pure ones included
   return {"pure"};
 }
 
 }  // namespace sim::solve
+
+#include <cmath>
+#include <set>
 
 #include "sim/core/error.h"
 
 namespace sim::solve {
 namespace {
 
-bool SameProfile(const MixedProfile& a, const MixedProfile& b) {
-  for (size_t p = 0; p < a.strategies.size(); ++p) {
-    if ((a.strategies[p] - b.strategies[p]).cwiseAbs().maxCoeff() > 1e-9) return false;
-  }
-  return true;
+// Probabilities rounded to a grid of kProbabilityTolerance (core/tolerance.h): profiles
+// with equal keys are the same equilibrium.
+// (A set of keys keeps merging O(E log E) even with many equilibria.)
+std::vector<int64_t> ProfileKey(const MixedProfile& profile) {
+  std::vector<int64_t> key;
+  for (const Eigen::VectorXd& mix : profile.strategies)
+    for (Eigen::Index s = 0; s < mix.size(); ++s)
+      key.push_back(std::llround(mix(s) / kProbabilityTolerance));
+  return key;
 }
 
 }  // namespace
@@ -57,6 +80,7 @@ bool SameProfile(const MixedProfile& a, const MixedProfile& b) {
 SolveResult SolveWithMethods(const NormalFormGame& game, const std::vector<std::string>& methods,
                              const SolveOptions& options, std::vector<SolveResult>* results) {
   SolveResult merged;
+  std::set<std::vector<int64_t>> seen;
   const GameTraits traits = game.traits();
   for (const std::string& name : methods) {
     const SolverInfo* info = FindSolver(name);
@@ -74,9 +98,7 @@ SolveResult SolveWithMethods(const NormalFormGame& game, const std::vector<std::
     merged.method += name;
     if (result.status != SolveStatus::kComplete) merged.status = result.status;
     for (const Equilibrium& eq : result.equilibria) {
-      bool seen = false;
-      for (const Equilibrium& other : merged.equilibria) seen |= SameProfile(eq.profile, other.profile);
-      if (!seen) merged.equilibria.push_back(eq);
+      if (seen.insert(ProfileKey(eq.profile)).second) merged.equilibria.push_back(eq);
     }
     if (results) results->push_back(std::move(result));
   }

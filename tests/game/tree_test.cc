@@ -12,30 +12,11 @@ namespace {
 
 using ::testing::HasSubstr;
 
-TEST(Rational, ParsesGambitNumberSyntaxExactly) {
-  // Accepted and rejected forms from shared/design/gambit-formats.md.
-  EXPECT_EQ(Rational::Parse("3/2"), Rational(3, 2));
-  EXPECT_EQ(Rational::Parse("0.5"), Rational(1, 2));
-  EXPECT_EQ(Rational::Parse(".5"), Rational(1, 2));
-  EXPECT_EQ(Rational::Parse("-.5"), Rational(-1, 2));
-  EXPECT_EQ(Rational::Parse("-2"), Rational(-2));
-  EXPECT_EQ(Rational::Parse("1e1"), Rational(10));
-  EXPECT_EQ(Rational::Parse("1.5e-1"), Rational(3, 20));
-  EXPECT_EQ(Rational::Parse("19/20"), Rational(19, 20));
-  EXPECT_FALSE(Rational::Parse("+1"));
-  EXPECT_FALSE(Rational::Parse("1/0"));
-  EXPECT_FALSE(Rational::Parse("0x10"));
-  EXPECT_FALSE(Rational::Parse(""));
-  EXPECT_FALSE(Rational::Parse("1/"));
-  EXPECT_FALSE(Rational::Parse("99999999999999999999999"));
-  EXPECT_EQ(Rational::FromDouble(0.3), Rational(3, 10));
-  EXPECT_EQ(Rational(6, -4).ToString(), "-3/2");
-}
-
-TEST(Rational, OneThirdPlusOneHalfIsNotOne) {
-  // Gambit's rule: chance probabilities must sum to exactly one in rationals.
-  EXPECT_EQ(Rational::Add(Rational(1, 3), Rational(1, 2)), Rational(5, 6));
-  EXPECT_EQ(Rational::Add(Rational(1, 3), Rational(2, 3)), Rational(1));
+TEST(Probability, DecimalsAndFractionsAreKeptExactly) {
+  // 0.3 is not a binary fraction; the chance probability still means 3/10 exactly.
+  EXPECT_EQ(Probability::FromDouble(0.3).exact, Rational(3, 10));
+  EXPECT_EQ(Probability::Exact(Rational(19, 20)).ToString(), "19/20");
+  EXPECT_DOUBLE_EQ(Probability::Exact(Rational(1, 3)).value, 1.0 / 3.0);
 }
 
 TEST(GameTree, TraitsOfTextbookTrees) {

@@ -16,6 +16,7 @@
 #include "sim/core/error.h"
 #include "sim/game/normal_form.h"
 #include "sim/core/rational.h"
+#include "sim/core/shortest_decimal.h"
 
 namespace sim {
 
@@ -25,13 +26,13 @@ enum class NodeKind { kDecision, kChance, kTerminal };
 inline constexpr int kChancePlayer = -1;
 
 // A chance probability: its value, and the exact fraction when it was given as one (a
-// fraction or a decimal literal; FromDouble() recovers the shortest decimal of a double).
+// fraction or a decimal literal; FromDouble() takes the shortest decimal of a double).
 struct Probability {
   double value = 0.0;
   std::optional<Rational> exact;
 
-  static Probability Exact(Rational r) { return {r.ToDouble(), r}; }
-  // Exact when `v`'s shortest decimal fits a 64-bit fraction (0.3 -> 3/10), else inexact.
+  static Probability Exact(Rational r) { return {RationalToDouble(r), r}; }
+  // Exact as the shortest decimal of `v` (0.3 -> 3/10), so "0.3" means what it says.
   static Probability FromDouble(double v);
   // "19/20" when exact, else the shortest round-trip decimal.
   std::string ToString() const;

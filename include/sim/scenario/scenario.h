@@ -13,6 +13,7 @@
 
 #include "sim/core/error.h"
 #include "sim/scenario/predicate.h"
+#include "sim/scenario/uncertainty.h"
 
 namespace sim {
 
@@ -171,6 +172,11 @@ struct Scenario {
   std::optional<Sequence> sequence;  // `stages`: a sequential game instead of a simultaneous one
   std::optional<ExplicitTree> tree;  // `tree`: the same, every node written out
   ScenarioLimits limits;
+  // Monte Carlo (scenarios/README.md): numbers written as distributions, inline or in the
+  // montecarlo block's `vary:` (each holds its base value, Distribution::Mean(), above),
+  // and the block's settings.
+  std::vector<UncertainNumber> uncertain;
+  MonteCarloSpec montecarlo;
 
   int FindIssue(const std::string& id) const;  // -1 if absent
   int FindActor(const std::string& id) const;  // -1 if absent

@@ -5,8 +5,10 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
+#include "sim/core/tolerance.h"
 #include "sim/game/normal_form.h"
 #include "sim/solve/solution.h"
 
@@ -14,8 +16,10 @@ namespace sim::solve {
 
 // Every pure Nash equilibrium, in profile order (Gambit order: player 0 fastest).
 // A profile is an equilibrium when no player gains more than options.tolerance * scale by
-// deviating, where scale = max(1, largest |payoff|); the reported regret is exact
-// arithmetic on the stored doubles (0 for a strict or exactly tied equilibrium).
+// deviating, where scale = the largest |payoff| of that player over its own strategies with
+// the others fixed (relative tolerance, core/tolerance.h: scaling a game changes nothing);
+// the reported regret is exact arithmetic on the stored doubles (0 for a strict or exactly
+// tied equilibrium).
 // Cost: O(num_profiles * sum of strategy counts) time, O(num_profiles) extra memory.
 SolveResult SolvePureNash(const NormalFormGame& game, const SolveOptions& options = {},
                           const OnEquilibrium& on_equilibrium = {});
@@ -35,14 +39,21 @@ struct DominanceResult {
 
 // Iterated elimination of strategies strictly dominated by a pure strategy. Each round
 // removes, for every player at once, all strategies strictly dominated (by more than
-// `tolerance`) within the surviving game; rounds repeat until nothing changes. The order of
+// `tolerance` x the larger |payoff| compared, so rounding never makes a tie strict) within
+// the surviving game; rounds repeat until nothing changes. The order of
 // removal does not affect the surviving set for strict dominance (Gilboa, Kalai & Zemel 1990).
 // Domination by mixed strategies is not tested here.
-DominanceResult EliminateStrictlyDominated(const NormalFormGame& game, double tolerance = 0.0);
+DominanceResult EliminateStrictlyDominated(const NormalFormGame& game,
+                                           double tolerance = kPayoffRelativeTolerance);
 
 // Indices of the pure profiles that no other pure profile Pareto-dominates (weakly better
 // for all players, strictly better for one), ascending.
-std::vector<int64_t> ParetoEfficientProfiles(const NormalFormGame& game);
+// Cost: O(P log P) for 2 players (a sweep); for more players each profile is compared with
+// the efficient ones found so far, O(P * E) for E efficient profiles — which is quadratic
+// when most profiles are efficient (constant-sum games). With `max_comparisons` > 0 the
+// n-player search gives up past that many profile comparisons and returns std::nullopt.
+std::optional<std::vector<int64_t>> ParetoEfficientProfiles(const NormalFormGame& game,
+                                                            int64_t max_comparisons = 0);
 
 // A player's pure security level: the best payoff it can guarantee with a pure strategy
 // whatever the others do, and a strategy that guarantees it (the lowest index on ties).
