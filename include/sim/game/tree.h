@@ -31,7 +31,11 @@ struct Probability {
   double value = 0.0;
   std::optional<Rational> exact;
 
-  static Probability Exact(Rational r) { return {RationalToDouble(r), r}; }
+  // `r` is canonicalised (GMP's arithmetic and comparisons need lowest terms: 2/4 -> 1/2).
+  static Probability Exact(Rational r) {
+    r.canonicalize();
+    return {RationalToDouble(r), r};
+  }
   // Exact as the shortest decimal of `v` (0.3 -> 3/10), so "0.3" means what it says.
   static Probability FromDouble(double v);
   // "19/20" when exact, else the shortest round-trip decimal.
