@@ -13,11 +13,16 @@
 
 #include "sim/core/atomic_file.h"
 #include "sim/core/error.h"
+#include "sim/game/strategic_form.h"
 #include "sim/io/gambit_nfg.h"
 #include "sim/core/version.h"
+#include "sim/io/gambit_efg.h"
 #include "sim/io/montecarlo_report.h"
 #include "sim/io/number.h"
 #include "sim/io/report.h"
+#include "sim/io/tree_dot.h"
+#include "sim/io/tree_report.h"
+#include "sim/model/build_tree.h"
 #include "sim/montecarlo/run.h"
 #include "sim/montecarlo/sweep.h"
 #include "sim/model/build_game.h"
@@ -63,13 +68,59 @@ void EmitGameReport(const CommonOptions& options, const io::GameReport& report) 
   });
 }
 
+bool IsEfg(const std::string& path) {
+  return path.size() >= 4 && path.compare(path.size() - 4, 4, ".efg") == 0;
+}
+
+// Solves a game tree: subgame-perfect equilibria by default ("spe"), or the Nash equilibria
+// of its strategic form with the named normal-form methods.
+void ReportTree(const CommonOptions& options, const std::string& path, const std::string& title,
+                const GameTree& tree, const model::DerivedTree* derived,
+                const std::vector<std::string>& methods) {
+  solve::SpeOptions spe;
+  const bool nash = !methods.empty() && !(methods.size() == 1 && methods[0] == "spe");
+  for (const std::string& m : methods) {
+    if (m == "spe") continue;
+    const solve::SolverInfo* info = solve::FindSolver(m);
+    if (info == nullptr || !info->solve_normal_form) {
+      throw InputError({"<command line>", 0, 0}, "unknown method '" + m + "' for a game tree",
+                       "available: spe, or a normal-form method for the strategic form: " +
+                           JoinWords(solve::SolverNames()));
+    }
+    spe.normal_form_methods.push_back(m);
+  }
+  const solve::SpeResult result =
+      nash ? solve::SolveNashViaStrategicForm(tree, spe) : solve::SolveSubgamePerfect(tree, spe);
+  io::TreeReport report{path, title.empty() ? tree.title() : title, &tree, &result, derived};
+  Emit(options, [&](std::ostream& out) {
+    if (options.format == "csv") {
+      io::WriteTreeSolveCsv(out, report);
+    } else if (options.format == "json") {
+      io::WriteTreeReportJson(out, report);
+    } else {
+      io::WriteTreeReportTable(out, report);
+    }
+  });
+}
+
 // Adds sections to a report before it is written (the Monte Carlo section).
 using ReportExtension = std::function<void(const Scenario&, io::GameReport&)>;
 
 // Everything the report shows about a scenario's derived game.
 void ReportScenario(const CommonOptions& options, const std::string& path,
                     const std::vector<std::string>& methods, const ReportExtension& extend = {}) {
+  if (IsEfg(path)) {
+    const GameTree tree = io::ReadEfgFile(path);
+    ReportTree(options, path, tree.title(), tree, nullptr, methods);
+    return;
+  }
   const Scenario scenario = LoadScenario(path, MakeLoadOptions(options));
+  if (scenario.sequential()) {
+    const model::DerivedTree derived = model::BuildSequentialGame(scenario);
+    ReportTree(options, path, scenario.title.empty() ? scenario.id : scenario.title,
+               derived.tree, &derived, methods);
+    return;
+  }
   const model::DerivedGame derived = model::BuildGame(scenario);
   const NormalFormGame& game = derived.game;
 
@@ -353,17 +404,54 @@ void RunSolve(const CommonOptions& options, const std::string& game_path,
   }
 }
 
-void RunExport(const CommonOptions& options, const std::string& scenario_path,
-               const std::string& to) {
-  if (to != "nfg") {
+void RunExport(const CommonOptions& options, const std::string& game_path, const std::string& to) {
+  if (to != "nfg" && to != "efg" && to != "dot") {
     throw InputError({"<command line>", 0, 0}, "cannot export to '" + to + "'",
-                     "available: nfg");
+                     "available: nfg, efg, dot");
   }
-  const Scenario scenario = LoadScenario(scenario_path, MakeLoadOptions(options));
-  const model::DerivedGame derived = model::BuildGame(scenario);
-  const std::string text =
-      io::FormatNfg(derived.game, "exported by simulate from " + scenario_path);
-  Emit(options, [&](std::ostream& out) { out << text; });
+  if (to == "nfg" && !IsEfg(game_path)) {
+    const Scenario scenario = LoadScenario(game_path, MakeLoadOptions(options));
+    if (!scenario.sequential()) {
+      const model::DerivedGame derived = model::BuildGame(scenario);
+      const std::string text = io::FormatNfg(derived.game, "exported by simulate from " + game_path);
+      Emit(options, [&](std::ostream& out) { out << text; });
+      return;
+    }
+  }
+  GameTree tree;
+  if (IsEfg(game_path)) {
+    tree = io::ReadEfgFile(game_path);
+  } else {
+    const Scenario scenario = LoadScenario(game_path, MakeLoadOptions(options));
+    if (!scenario.sequential()) {
+      throw InputError(SourceLocation{game_path},
+                       "export --to " + to + " needs a game tree, and this scenario has no "
+                       "'stages'",
+                       "add 'stages' to the scenario (see scenarios/README.md)");
+    }
+    tree = model::BuildSequentialGame(scenario).tree;
+  }
+  if (to == "nfg") {
+    // A tree's reduced strategic form (Gambit's "reduced normal form").
+    const ReducedStrategicForm form = ToStrategicForm(tree);
+    const std::string text = io::FormatNfg(form.game, "reduced strategic form of " + game_path);
+    Emit(options, [&](std::ostream& out) { out << text; });
+    return;
+  }
+  Emit(options, [&](std::ostream& out) {
+    if (to == "efg") {
+      out << io::WriteEfg(tree);
+      return;
+    }
+    solve::SpeOptions spe;
+    spe.analyse_threats = false;
+    const solve::SpeResult result = solve::SolveSubgamePerfect(tree, spe);
+    io::DotHighlight highlight;
+    if (!result.equilibria.empty()) {
+      highlight = {result.equilibria[0].behaviour, result.equilibria[0].reach};
+    }
+    out << io::WriteTreeDot(tree, highlight);
+  });
 }
 
 int RunValidate(const CommonOptions& options, const std::vector<std::string>& paths,
@@ -373,6 +461,14 @@ int RunValidate(const CommonOptions& options, const std::vector<std::string>& pa
   for (const std::string& path : paths) {
     try {
       const Scenario scenario = LoadScenario(path, load);
+      if (scenario.sequential()) {
+        // The shape of an explicit tree (cycles, moves to undefined nodes) is checked when
+        // the tree is built.
+        const model::DerivedTree derived = model::BuildSequentialGame(scenario);
+        out << path << ": ok (sequential: " << scenario.actors.size() << " actors, "
+            << derived.tree.num_nodes() << " nodes)\n";
+        continue;
+      }
       int64_t profiles = 1;
       for (const Actor& actor : scenario.actors) profiles *= static_cast<int64_t>(actor.moves.size());
       out << path << ": ok (" << scenario.actors.size() << " actors, " << scenario.issues.size()

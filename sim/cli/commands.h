@@ -43,21 +43,25 @@ void RunScenario(const CommonOptions& options, const std::string& scenario_path,
 void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& montecarlo,
               const std::string& scenario_path, const std::vector<std::string>& vary);
 
-// `simulate solve GAME [--method M]...`: equilibria of a scenario or of a Gambit .nfg file
-// (chosen by the .nfg extension), by the default methods or those named. --set applies to
-// scenarios only (an InputError for .nfg files).
+// `simulate solve GAME [--method M]...`: equilibria of a scenario, of a Gambit .nfg file or of
+// a Gambit .efg file (chosen by the extension), by the default methods or those named. --set
+// applies to scenarios only (an InputError for .nfg files). Game trees (a scenario with
+// stages, or a Gambit .efg file) get their subgame-perfect equilibria ("spe", the default);
+// other methods then solve the tree's reduced strategic form (Nash, or Bayesian Nash after a
+// Harsanyi transformation).
 void RunSolve(const CommonOptions& options, const std::string& game_path,
               const std::vector<std::string>& methods);
-
-// `simulate export SCENARIO --to nfg`: the scenario's derived game in Gambit's .nfg format,
-// to stdout or --output (atomically).
-void RunExport(const CommonOptions& options, const std::string& scenario_path,
-               const std::string& to);
 
 // `simulate validate FILE...`: checks every file, prints "FILE: ok" to `out` for good ones
 // and every problem of the bad ones to `err`. Returns the number of bad files.
 int RunValidate(const CommonOptions& options, const std::vector<std::string>& paths,
                 std::ostream& out, std::ostream& err);
+
+// `simulate export GAME --to nfg|efg|dot`, to stdout or --output (atomically):
+//   nfg  a scenario's derived strategic game, or a tree's reduced strategic form, as Gambit .nfg
+//   efg  a game tree (a scenario with stages, or an .efg) as Gambit .efg
+//   dot  a game tree as Graphviz DOT, its first subgame-perfect equilibrium highlighted
+void RunExport(const CommonOptions& options, const std::string& game_path, const std::string& to);
 
 // One paragraph per solver method, for `simulate solve --help`.
 std::string MethodsHelp();

@@ -74,10 +74,10 @@ int main(int argc, char** argv) {
   CLI::App app{
       "simulate: derive the game a bargaining scenario describes, solve it, and report.\n"
       "  simulate SCENARIO [options]          the main job\n"
-      "  simulate solve GAME [--method M]     equilibria of a scenario or a Gambit .nfg file\n"
+      "  simulate solve GAME [--method M]     equilibria of a scenario or a Gambit .nfg/.efg file\n"
       "  simulate sweep SCENARIO --vary PATH=LO:HI:N ...   Monte Carlo over a grid\n"
       "  simulate validate SCENARIO...        check files, report every problem\n"
-      "  simulate export SCENARIO --to nfg    the derived game in Gambit's .nfg format\n"
+      "  simulate export GAME --to nfg|efg|dot  the game in Gambit's formats, or a tree for Graphviz\n"
       "Exit status: 0 success, 2 bad usage or bad input, 1 other failure.",
       "simulate"};
   app.set_version_flag("--version", std::string("simulate ") + sim::kVersion);
@@ -93,9 +93,9 @@ int main(int argc, char** argv) {
 
   std::string solve_path;
   std::vector<std::string> methods;
-  CLI::App* solve =
-      app.add_subcommand("solve", "Equilibria of a game (a scenario, or a Gambit .nfg file)");
-  solve->add_option("GAME", solve_path, "Scenario file, or a Gambit strategic game (.nfg)")
+  CLI::App* solve = app.add_subcommand(
+      "solve", "Equilibria of a game (a scenario, or a Gambit .nfg or .efg file)");
+  solve->add_option("GAME", solve_path, "Scenario file, or a Gambit game (.nfg, .efg)")
       ->required()
       ->type_name("FILE");
   solve->add_option("--method,-m", methods, "Solver method (repeatable)\n" + sim::cli::MethodsHelp())
@@ -118,19 +118,22 @@ int main(int argc, char** argv) {
                     "included; repeatable)")
       ->required()
       ->type_name("PATH=LO:HI:N");
+  std::string export_path, export_to;
+  CLI::App* exporter = app.add_subcommand(
+      "export",
+      "The game in Gambit's formats (nfg: the strategic form; efg: a game tree) or a game tree "
+      "as Graphviz DOT");
+  exporter->add_option("GAME", export_path, "Scenario file, or a Gambit .efg file")
+      ->required()
+      ->type_name("FILE");
+  exporter->add_option("--to", export_to, "Output format")
+      ->required()
+      ->check(CLI::IsMember({"nfg", "efg", "dot"}));
 
   std::vector<std::string> validate_paths;
   CLI::App* validate = app.add_subcommand("validate", "Check scenario files; change nothing");
   validate->add_option("FILES", validate_paths, "Scenario files")->required()->type_name("FILE");
 
-  std::string export_path, export_to;
-  CLI::App* export_command =
-      app.add_subcommand("export", "Write a scenario's derived game in Gambit's format");
-  export_command->add_option("SCENARIO", export_path, "Scenario file")->required()->type_name("FILE");
-  export_command->add_option("--to", export_to, "Target format")
-      ->required()
-      ->check(CLI::IsMember({"nfg"}))
-      ->type_name("nfg");
 
   app.require_subcommand(0, 1);
 
@@ -150,10 +153,10 @@ int main(int argc, char** argv) {
   try {
     if (*solve) {
       sim::cli::RunSolve(options, solve_path, methods);
-    } else if (*export_command) {
-      sim::cli::RunExport(options, export_path, export_to);
     } else if (*sweep) {
       sim::cli::RunSweep(options, montecarlo, sweep_path, sweep_vary);
+    } else if (*exporter) {
+      sim::cli::RunExport(options, export_path, export_to);
     } else if (*validate) {
       return sim::cli::RunValidate(options, validate_paths, std::cout, std::cerr) == 0
                  ? 0

@@ -63,6 +63,8 @@ constexpr TopLevelKey kTopLevelKeys[] = {
     {"outcomes", ReadOutcomes, false},
     {"payoffs", ReadPayoffs, false},
     {"montecarlo", ReadMonteCarlo, false},
+    {"stages", ReadStages, false},
+    {"tree", ReadTree, false},
 };
 
 // 1-based line and column of byte `offset` of `text` (columns count bytes).

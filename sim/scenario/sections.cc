@@ -47,6 +47,8 @@ int ResolveIssue(LoadContext& context, const Entry& entry, const std::string& wh
   return issue;
 }
 
+}  // namespace
+
 // `effects: {ISSUE: DELTA, ...}`: deltas in [-1, 1] (positions live in [0, 1]).
 std::vector<Effect> ReadEffects(LoadContext& context, const Entry& entry, const std::string& owner) {
   std::vector<Effect> effects;
@@ -61,6 +63,8 @@ std::vector<Effect> ReadEffects(LoadContext& context, const Entry& entry, const 
   }
   return effects;
 }
+
+namespace {
 
 // Nodes read once every actor's moves are known (their predicates may name any move).
 struct Deferred {

@@ -41,6 +41,13 @@ void ReadIssues(LoadContext& context, const YAML::Node& value, const SourceLocat
 void ReadActors(LoadContext& context, const YAML::Node& value, const SourceLocation& key_at);
 void ReadOutcomes(LoadContext& context, const YAML::Node& value, const SourceLocation& key_at);
 void ReadPayoffs(LoadContext& context, const YAML::Node& value, const SourceLocation& key_at);
+// `stages` (sequential scenarios): stages.cc.
+void ReadStages(LoadContext& context, const YAML::Node& value, const SourceLocation& key_at);
+// `tree` (sequential scenarios written node by node): explicit_tree.cc.
+void ReadTree(LoadContext& context, const YAML::Node& value, const SourceLocation& key_at);
+
+// `effects: {ISSUE: DELTA, ...}` under `entry`; `owner` names what they belong to.
+std::vector<Effect> ReadEffects(LoadContext& context, const Entry& entry, const std::string& owner);
 
 // The number of move profiles of a game with these move counts, computed without overflow:
 // nullopt when it exceeds `limit`.

@@ -7,6 +7,7 @@
 #include "sim/solve/enumpoly.h"
 #include "sim/solve/logit.h"
 #include "sim/solve/pure.h"
+#include "sim/solve/spe.h"
 
 namespace sim::solve {
 
@@ -43,6 +44,10 @@ const std::vector<SolverInfo>& BuiltinSolvers() {
        [](const NormalFormGame& g, const SolveOptions& o, const OnEquilibrium& cb) {
          return SolveEnumPoly(g, o, cb);
        }},
+      {"spe",
+       "every subgame-perfect equilibrium of a game tree (backward induction; subgames with "
+       "information sets through their strategic form)",
+       [](const GameTraits& t) { return t.sequential; }, {}, SolveTreeSpe},
   };
   return solvers;
 }
@@ -61,7 +66,7 @@ std::vector<std::string> SolverNames() {
 }
 
 std::vector<std::string> DefaultMethods(const GameTraits& traits) {
-  if (traits.sequential) return {};
+  if (traits.sequential) return {"spe"};
   if (traits.num_players == 2) return {"enum"};  // every extreme equilibrium, pure ones included
   // n-player games: every pure equilibrium plus one (usually mixed) from the global method.
   if (traits.num_players >= 3) return {"pure", "logit"};

@@ -99,6 +99,67 @@ struct ScenarioLimits {
   int64_t max_profiles = 10'000'000;  // refuse larger games (memory = profiles x players x 8 B)
 };
 
+// ---- Sequential play (`stages`): who moves when, and what each mover has seen ----
+
+// One outcome of a chance stage: its probability as written ("1/4", "0.25"; exact, checked
+// to sum to 1 with the others) and the effects it has on the issues.
+struct ChanceBranch {
+  std::string id;
+  std::string probability;
+  std::vector<Effect> effects;
+  SourceLocation location;
+};
+
+// A stage of a sequential scenario: an actor's move, or a chance event (e.g. Congress
+// blocking relief, D4.6). Each actor moves in at most one stage; an actor in no stage plays
+// its first move. A chance stage with a `when` happens only on paths where the predicate
+// holds over the moves made before it (moves not yet made count as not chosen).
+struct Stage {
+  std::string name;          // the actor's id, or the chance stage's name
+  int actor = -1;            // -1 for a chance stage
+  std::vector<int> moves;    // the actor's moves offered here (indices; all by default)
+  // What the mover sees: every earlier stage (the default), or only those listed (indices
+  // of earlier stages). Histories that differ only in unseen stages form one information set.
+  bool observes_all = true;
+  std::vector<int> observed;
+  Predicate when;            // chance stages only
+  std::vector<ChanceBranch> branches;  // chance stages only
+  SourceLocation location;
+};
+
+struct Sequence {
+  std::vector<Stage> stages;
+  SourceLocation location;   // the `stages` key
+};
+
+// ---- Sequential play, explicit form (`tree`): every node written out ----
+
+// A move out of an explicit tree node: an actor's move (its index) or a chance branch (its
+// label, probability as written, effects), leading to the node named `to`.
+struct TreeBranchSpec {
+  std::string label;          // the move's id or the branch's name
+  int move = -1;              // decision nodes: index into the actor's moves
+  std::string probability;    // chance nodes: exact text, e.g. "1/4"
+  std::vector<Effect> effects;  // chance nodes
+  std::string to;             // the child's node name (checked when the tree is built)
+  SourceLocation location;
+};
+
+struct TreeNodeSpec {
+  std::string name;
+  int actor = -1;             // decision nodes; -1 for chance nodes and leaves
+  bool chance = false;
+  std::string infoset;        // decision nodes of one actor with one label share a set
+  std::vector<TreeBranchSpec> branches;  // empty for a leaf
+  std::optional<std::vector<double>> payoffs;  // per actor; leaves without derive them
+  SourceLocation location;
+};
+
+struct ExplicitTree {
+  std::vector<TreeNodeSpec> nodes;  // nodes[0] is the root
+  SourceLocation location;          // the `tree` key
+};
+
 struct Scenario {
   std::string path;         // file it was loaded from
   std::string id;           // `scenario:` key, defaults to the file stem
@@ -108,6 +169,8 @@ struct Scenario {
   std::vector<Actor> actors;
   std::vector<OutcomeClass> outcomes;
   std::optional<PayoffTable> payoff_table;
+  std::optional<Sequence> sequence;  // `stages`: a sequential game instead of a simultaneous one
+  std::optional<ExplicitTree> tree;  // `tree`: the same, every node written out
   ScenarioLimits limits;
   // Monte Carlo (scenarios/README.md): numbers written as distributions, inline or in the
   // montecarlo block's `vary:` (each holds its base value, Distribution::Mean(), above),
@@ -117,6 +180,8 @@ struct Scenario {
 
   int FindIssue(const std::string& id) const;  // -1 if absent
   int FindActor(const std::string& id) const;  // -1 if absent
+  // True for sequential scenarios (`stages` or `tree`), which model/ turns into a GameTree.
+  bool sequential() const { return sequence.has_value() || tree.has_value(); }
 };
 
 }  // namespace sim

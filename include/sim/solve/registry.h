@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "sim/game/normal_form.h"
+#include "sim/game/tree.h"
 #include "sim/solve/solution.h"
 
 namespace sim::solve {
@@ -20,6 +21,9 @@ struct SolverInfo {
   std::function<bool(const GameTraits&)> supports;
   std::function<SolveResult(const NormalFormGame&, const SolveOptions&, const OnEquilibrium&)>
       solve_normal_form;
+  // Set for methods that solve game trees directly (e.g. "spe"); empty otherwise.
+  std::function<SolveResult(const GameTree&, const SolveOptions&, const OnEquilibrium&)>
+      solve_tree;
 };
 
 // Every built-in method, in the order --help lists them.
@@ -31,7 +35,7 @@ const SolverInfo* FindSolver(const std::string& name);
 // Names of all registered methods, for "available: ..." messages.
 std::vector<std::string> SolverNames();
 
-// The methods `simulate solve GAME` runs when no --method is given.
+// The methods `simulate solve GAME` runs when no --method is given ("spe" for trees).
 std::vector<std::string> DefaultMethods(const GameTraits& traits);
 
 }  // namespace sim::solve

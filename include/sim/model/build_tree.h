@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+// The sequential translation: a scenario with `stages` becomes a GameTree. Actors are the
+// players; each stage adds a level of decision nodes (one action per offered move) or of
+// chance nodes (one per branch, with the branch's exact probability); a mover that does not
+// observe some earlier stages gets one information set per history of the stages it does
+// observe. A leaf's payoffs come from the issue model exactly as in a simultaneous game
+// (build_game.h) applied to the path's moves, with the effects of the chance branches on
+// the path added before clamping; an actor that moves in no stage plays its first move.
+// With a payoff table, the table's row for the path's moves gives the leaf's payoffs.
+// The explicit `tree` form is built node by node; its leaves take written payoffs when given
+// and otherwise the issue model's, and payoffs written at inner nodes add up along the path.
+#pragma once
+
+#include <Eigen/Core>
+#include <string>
+#include <vector>
+
+#include "sim/game/tree.h"
+#include "sim/scenario/scenario.h"
+
+namespace sim::model {
+
+struct DerivedTree {
+  GameTree tree;                            // players = actors, in scenario order
+  std::vector<std::string> issue_names;
+  std::vector<std::string> outcome_names;   // the scenario's classes, then "other"
+  // Per node (index = node); filled at terminals only.
+  std::vector<std::vector<double>> positions;  // final issue positions
+  std::vector<int> outcome_class;              // index into outcome_names, -1 inside
+  std::vector<std::vector<int>> moves;         // each actor's move on the path
+};
+
+// Builds the tree of a sequential scenario (`stages` or `tree`; SIM_CHECK). The loader
+// bounded its size; cost O(nodes * (actors * issues + effects)). Throws InputError located
+// in the scenario for problems of an explicit tree (moves to undefined nodes, cycles, nodes
+// with several parents, probabilities not summing to 1, an actor moving twice on a path
+// that derives its payoffs).
+DerivedTree BuildSequentialGame(const Scenario& scenario);
+
+// What play with these reach probabilities (solve::TreeEquilibrium::reach) means: the
+// probability of each outcome class and the expected issue positions at the end.
+struct TreeMeaning {
+  std::vector<double> outcome_probability;  // indexed like outcome_names
+  Eigen::VectorXd expected_positions;
+  int modal_outcome = 0;
+};
+TreeMeaning DescribePlay(const DerivedTree& derived, const std::vector<double>& reach);
+
+}  // namespace sim::model

@@ -1,0 +1,323 @@
+// SPDX-License-Identifier: MIT
+#include "sim/game/strategic_form.h"
+
+#include <algorithm>
+#include <set>
+
+namespace sim {
+
+using Node = GameTree::Node;
+
+BehaviourProfile BehaviourProfile::Uniform(const GameTree& tree) {
+  BehaviourProfile b;
+  for (int i = 0; i < tree.num_infosets(); ++i) {
+    const InfoSet& set = tree.infoset(i);
+    const int k = static_cast<int>(set.actions.size());
+    Eigen::VectorXd v(k);
+    for (int a = 0; a < k; ++a) {
+      v(a) = set.player == kChancePlayer ? set.probabilities[a].value : 1.0 / k;
+    }
+    b.actions.push_back(std::move(v));
+  }
+  return b;
+}
+
+bool BehaviourProfile::IsPure(double tolerance) const {
+  for (const Eigen::VectorXd& v : actions) {
+    if (v.size() > 0 && v.maxCoeff() < 1.0 - tolerance) return false;
+  }
+  return true;
+}
+
+std::vector<double> ReachProbabilities(const GameTree& tree, const BehaviourProfile& profile) {
+  std::vector<double> reach(tree.num_nodes(), 0.0);
+  if (tree.root() == GameTree::kNoNode) return reach;
+  // Preorder visits a parent before its children.
+  for (Node n : tree.Preorder()) {
+    if (n == tree.root()) reach[n] = 1.0;
+    if (tree.kind(n) == NodeKind::kTerminal) continue;
+    const Eigen::VectorXd& b = profile.actions[tree.node(n).infoset];
+    std::vector<Node> children = tree.Children(n);
+    for (size_t a = 0; a < children.size(); ++a) {
+      reach[children[a]] = b.size() > 0 ? reach[n] * b(a) : 0.0;
+    }
+  }
+  return reach;
+}
+
+Eigen::VectorXd ExpectedPayoffs(const GameTree& tree, const BehaviourProfile& profile,
+                                Node from) {
+  // Iterative (deep trees must not exhaust the stack): children before parents, in reverse
+  // preorder of the subtree, each node's value = its outcome + sum_a b(a) * value(child_a).
+  std::vector<Node> order;
+  std::vector<Node> stack = {from};
+  while (!stack.empty()) {
+    Node n = stack.back();
+    stack.pop_back();
+    order.push_back(n);
+    if (tree.kind(n) == NodeKind::kTerminal) continue;
+    for (Node c : tree.Children(n)) stack.push_back(c);
+  }
+  std::vector<Eigen::VectorXd> value(tree.num_nodes());
+  for (auto it = order.rbegin(); it != order.rend(); ++it) {
+    const Node n = *it;
+    value[n] = tree.OutcomePayoffs(n);
+    if (tree.kind(n) == NodeKind::kTerminal) continue;
+    const Eigen::VectorXd& b = profile.actions[tree.node(n).infoset];
+    std::vector<Node> children = tree.Children(n);
+    for (size_t a = 0; a < children.size(); ++a) {
+      if (b.size() > 0 && b(a) != 0.0) value[n] += b(a) * value[children[a]];
+    }
+  }
+  return value[from];
+}
+
+std::vector<Eigen::VectorXd> Beliefs(const GameTree& tree, const std::vector<double>& reach) {
+  std::vector<Eigen::VectorXd> beliefs(tree.num_infosets());
+  for (int i = 0; i < tree.num_infosets(); ++i) {
+    const InfoSet& set = tree.infoset(i);
+    Eigen::VectorXd v(set.nodes.size());
+    for (size_t k = 0; k < set.nodes.size(); ++k) v(k) = reach[set.nodes[k]];
+    // Bayes' rule: P(node | set) = P(node) / P(set), defined only when P(set) > 0.
+    if (v.sum() > 0.0) beliefs[i] = v / v.sum();
+  }
+  return beliefs;
+}
+
+namespace {
+
+using Plan = std::vector<int>;
+
+// The local part of a (sub)game: the nodes from `root` down, stopping at terminals and at
+// frontier nodes, with each information set's position among its player's sets.
+struct LocalView {
+  const GameTree* tree;
+  const std::map<Node, Eigen::VectorXd>* frontier;
+  std::vector<std::vector<Node>> children;  // per node (filled for local nodes only)
+  std::vector<int> local_index;             // per infoset: position in infosets[player]
+  int64_t node_count = 0;
+
+  bool IsLeaf(Node n) const {
+    return tree->kind(n) == NodeKind::kTerminal || frontier->count(n) > 0;
+  }
+};
+
+// Merges two plans that agree wherever both are specified.
+bool Merge(const Plan& a, const Plan& b, Plan& out) {
+  out = a;
+  for (size_t k = 0; k < b.size(); ++k) {
+    if (b[k] < 0) continue;
+    if (out[k] >= 0 && out[k] != b[k]) return false;
+    out[k] = b[k];
+  }
+  return true;
+}
+
+// Every reduced plan of `player` for the subtree at n (see the header): at the player's own
+// nodes one branch per action, elsewhere every branch may be reached, so plans combine.
+std::vector<Plan> Plans(const LocalView& view, int player, Node n, size_t width,
+                        int64_t max_plans) {
+  if (view.IsLeaf(n)) return {Plan(width, -1)};
+  const GameTree& tree = *view.tree;
+  const std::vector<Node>& children = view.children[n];
+  std::vector<Plan> result;
+  std::set<Plan> seen;
+  auto add = [&](Plan p) {
+    if (seen.insert(p).second) result.push_back(std::move(p));
+    if (static_cast<int64_t>(result.size()) > max_plans) {
+      throw Error("the strategic form is too large: player '" + tree.player_name(player) +
+                  "' has more than " + std::to_string(max_plans) + " reduced strategies");
+    }
+  };
+  if (tree.player(n) == player) {
+    const int k = view.local_index[tree.node(n).infoset];
+    for (size_t a = 0; a < children.size(); ++a) {
+      for (Plan& p : Plans(view, player, children[a], width, max_plans)) {
+        if (p[k] >= 0 && p[k] != static_cast<int>(a)) continue;
+        p[k] = static_cast<int>(a);
+        add(std::move(p));
+      }
+    }
+    return result;
+  }
+  std::vector<Plan> acc = {Plan(width, -1)};
+  for (Node c : children) {
+    std::vector<Plan> sub = Plans(view, player, c, width, max_plans);
+    std::vector<Plan> next;
+    std::set<Plan> next_seen;
+    Plan merged;
+    for (const Plan& a : acc) {
+      for (const Plan& b : sub) {
+        if (Merge(a, b, merged) && next_seen.insert(merged).second) next.push_back(merged);
+      }
+      if (static_cast<int64_t>(next.size()) > max_plans) {
+        throw Error("the strategic form is too large: player '" + tree.player_name(player) +
+                    "' has more than " + std::to_string(max_plans) + " reduced strategies");
+      }
+    }
+    acc = std::move(next);
+  }
+  for (Plan& p : acc) add(std::move(p));
+  return result;
+}
+
+// An upper bound on the number of reduced plans of `player` below n (exact under perfect
+// information): a sum over the player's own actions, a product elsewhere. Computed in long
+// double, so that hopeless forms are refused before any plan is built.
+long double CountPlans(const LocalView& view, int player, Node n) {
+  if (view.IsLeaf(n)) return 1.0L;
+  const bool own = view.tree->player(n) == player;
+  long double count = own ? 0.0L : 1.0L;
+  for (Node c : view.children[n]) {
+    const long double sub = CountPlans(view, player, c);
+    count = own ? count + sub : count * sub;
+  }
+  return count;
+}
+
+// Payoffs of the pure profile `chosen` (one plan per player) from node n.
+Eigen::VectorXd PlanValue(const LocalView& view, const std::vector<const Plan*>& chosen,
+                          Node n) {
+  const GameTree& tree = *view.tree;
+  if (auto it = view.frontier->find(n); it != view.frontier->end()) return it->second;
+  Eigen::VectorXd value = tree.OutcomePayoffs(n);
+  if (tree.kind(n) == NodeKind::kTerminal) return value;
+  const int set = tree.node(n).infoset;
+  const std::vector<Node>& children = view.children[n];
+  if (tree.kind(n) == NodeKind::kChance) {
+    const InfoSet& info = tree.infoset(set);
+    for (size_t a = 0; a < children.size(); ++a) {
+      value += info.probabilities[a].value * PlanValue(view, chosen, children[a]);
+    }
+    return value;
+  }
+  const int action = (*chosen[tree.player(n)])[view.local_index[set]];
+  SIM_CHECK(action >= 0, "a reduced plan reached a set it rules out");
+  return value + PlanValue(view, chosen, children[action]);
+}
+
+}  // namespace
+
+ReducedStrategicForm ToStrategicForm(const GameTree& tree, Node root,
+                                     const std::map<Node, Eigen::VectorXd>& frontier,
+                                     const StrategicFormLimits& limits) {
+  if (root == GameTree::kNoNode) root = tree.root();
+  const int n_players = tree.num_players();
+  LocalView view{&tree, &frontier, std::vector<std::vector<Node>>(tree.num_nodes()),
+                 std::vector<int>(tree.num_infosets(), -1), 0};
+  ReducedStrategicForm form;
+  form.infosets.resize(n_players);
+  // Collect the local nodes and the information sets they use, in infoset order.
+  // The plan enumeration below recurses once per level: refuse depths that could exhaust
+  // the stack (such forms are far beyond the size limits anyway).
+  constexpr int kMaxDepth = 10'000;
+  std::vector<std::pair<Node, int>> stack = {{root, 0}};
+  std::set<int> used;
+  while (!stack.empty()) {
+    auto [n, depth] = stack.back();
+    stack.pop_back();
+    if (depth > kMaxDepth) {
+      throw Error("the strategic form is too large: the tree is more than " +
+                  std::to_string(kMaxDepth) + " moves deep");
+    }
+    ++view.node_count;
+    if (view.IsLeaf(n)) continue;
+    view.children[n] = tree.Children(n);
+    if (tree.kind(n) == NodeKind::kDecision) used.insert(tree.node(n).infoset);
+    for (Node c : view.children[n]) stack.push_back({c, depth + 1});
+  }
+  for (int set : used) {
+    const int p = tree.infoset(set).player;
+    view.local_index[set] = static_cast<int>(form.infosets[p].size());
+    form.infosets[p].push_back(set);
+  }
+  std::vector<std::vector<std::string>> names(n_players);
+  std::vector<int> shape(n_players);
+  form.plans.resize(n_players);
+  long double product = 1.0L;
+  for (int p = 0; p < n_players; ++p) {
+    const long double count = CountPlans(view, p, root);
+    product *= count;
+    if (count > static_cast<long double>(limits.max_strategies) ||
+        product > static_cast<long double>(limits.max_profiles)) {
+      throw Error("the strategic form is too large: player '" + tree.player_name(p) +
+                  "' alone has about " + std::to_string(static_cast<double>(count)) +
+                  " reduced strategies (limits: " + std::to_string(limits.max_strategies) +
+                  " per player, " + std::to_string(limits.max_profiles) + " profiles)");
+    }
+  }
+  for (int p = 0; p < n_players; ++p) {
+    form.plans[p] = Plans(view, p, root, form.infosets[p].size(), limits.max_strategies);
+    std::sort(form.plans[p].begin(), form.plans[p].end());
+    for (const Plan& plan : form.plans[p]) {
+      std::string name;
+      for (size_t k = 0; k < plan.size(); ++k) {
+        if (plan[k] < 0) continue;
+        const int set = form.infosets[p][k];
+        if (!name.empty()) name += ' ';
+        name += tree.InfoSetName(set) + ":" + tree.infoset(set).actions[plan[k]];
+      }
+      names[p].push_back(name.empty() ? "-" : name);
+    }
+    shape[p] = static_cast<int>(form.plans[p].size());
+  }
+  const int64_t profiles = CountProfiles(shape, limits.max_profiles);
+  if (profiles < 0 || (profiles > 0 && view.node_count > limits.max_work / profiles)) {
+    throw Error("the strategic form is too large: more than " +
+                std::to_string(limits.max_profiles) + " profiles or " +
+                std::to_string(limits.max_work) + " steps to fill them");
+  }
+  std::vector<std::string> players = tree.players();
+  form.game = NormalFormGame(players, std::move(names), tree.title());
+  std::vector<const Plan*> chosen(n_players);
+  for (int64_t i = 0; i < profiles; ++i) {
+    PureProfile profile = form.game.ProfileAt(i);
+    for (int p = 0; p < n_players; ++p) chosen[p] = &form.plans[p][profile[p]];
+    Eigen::VectorXd v = PlanValue(view, chosen, root);
+    for (int p = 0; p < n_players; ++p) form.game.set_payoff(i, p, v(p));
+  }
+  return form;
+}
+
+BehaviourProfile ToBehaviour(const GameTree& tree, const ReducedStrategicForm& form,
+                             const MixedProfile& mixed, const BehaviourProfile& base) {
+  BehaviourProfile b = base;
+  b.actions.resize(tree.num_infosets());
+  for (size_t p = 0; p < form.infosets.size(); ++p) {
+    for (size_t k = 0; k < form.infosets[p].size(); ++k) {
+      const int set = form.infosets[p][k];
+      Eigen::VectorXd v = Eigen::VectorXd::Zero(tree.infoset(set).actions.size());
+      double reached = 0.0;
+      for (size_t s = 0; s < form.plans[p].size(); ++s) {
+        const int a = form.plans[p][s][k];
+        if (a < 0) continue;
+        v(a) += mixed.strategies[p](s);
+        reached += mixed.strategies[p](s);
+      }
+      b.actions[set] = reached > 0.0 ? Eigen::VectorXd(v / reached) : Eigen::VectorXd();
+    }
+  }
+  return b;
+}
+
+MixedProfile ToMixed(const ReducedStrategicForm& form, const BehaviourProfile& profile) {
+  MixedProfile mixed;
+  for (size_t p = 0; p < form.plans.size(); ++p) {
+    Eigen::VectorXd v(form.plans[p].size());
+    for (size_t s = 0; s < form.plans[p].size(); ++s) {
+      double prob = 1.0;
+      for (size_t k = 0; k < form.plans[p][s].size(); ++k) {
+        const int a = form.plans[p][s][k];
+        if (a < 0) continue;
+        const Eigen::VectorXd& b = profile.actions[form.infosets[p][k]];
+        // An unspecified set counts as its first action (any choice there is equivalent).
+        prob *= b.size() > 0 ? b(a) : (a == 0 ? 1.0 : 0.0);
+      }
+      v(s) = prob;
+    }
+    mixed.strategies.push_back(std::move(v));
+  }
+  return mixed;
+}
+
+}  // namespace sim

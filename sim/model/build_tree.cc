@@ -1,0 +1,277 @@
+// SPDX-License-Identifier: MIT
+#include "sim/model/build_tree.h"
+
+#include <algorithm>
+#include <map>
+
+#include "sim/core/rational.h"
+#include "sim/model/build_game.h"
+
+namespace sim::model {
+namespace {
+
+using Node = GameTree::Node;
+
+struct LeafValue {
+  std::vector<double> positions;
+  std::vector<double> payoffs;
+  int outcome_class = 0;
+  std::vector<int> moves;
+};
+
+// A leaf's meaning from the moves on its path (-1: the actor did not move, so it plays its
+// first move) and the summed effects of the chance branches on the path.
+LeafValue EvaluateLeaf(const Scenario& scenario, std::vector<int> moves,
+                       const std::vector<double>& chance_delta) {
+  for (int& m : moves) m = std::max(m, 0);
+  // x = clamp(status quo + (move effects + chance effects)). The deltas are summed first
+  // so that an effect and the chance branch that undoes it cancel exactly (0.4 - 0.4 = 0),
+  // which keeps strict comparisons such as "sanctions < 1" honest.
+  std::vector<double> delta = chance_delta;
+  for (size_t a = 0; a < scenario.actors.size(); ++a) {
+    const Move& move = scenario.actors[a].moves[moves[a]];
+    for (const Effect& e : move.effects) delta[e.issue] += e.delta;
+    for (const ConditionalEffect& c : move.conditional_effects) {
+      // Conditions look at moves only (never positions).
+      if (!c.condition.Evaluate(delta, std::span<const int>(moves))) continue;
+      for (const Effect& e : c.effects) delta[e.issue] += e.delta;
+    }
+  }
+  LeafValue leaf;
+  leaf.positions.resize(scenario.issues.size());
+  for (size_t k = 0; k < delta.size(); ++k) {
+    leaf.positions[k] = std::clamp(scenario.issues[k].status_quo + delta[k], 0.0, 1.0);
+  }
+  leaf.payoffs.resize(scenario.actors.size());
+  if (scenario.payoff_table) {
+    int64_t index = 0, stride = 1;
+    for (size_t a = 0; a < scenario.actors.size(); ++a) {
+      index += moves[a] * stride;
+      stride *= static_cast<int64_t>(scenario.actors[a].moves.size());
+    }
+    leaf.payoffs = scenario.payoff_table->payoffs[index];
+  } else {
+    for (size_t a = 0; a < leaf.payoffs.size(); ++a) {
+      leaf.payoffs[a] = Utility(scenario, static_cast<int>(a), leaf.positions, moves);
+    }
+  }
+  leaf.outcome_class = ClassifyOutcome(scenario, leaf.positions, moves);
+  leaf.moves = std::move(moves);
+  return leaf;
+}
+
+class TreeBuilder {
+ public:
+  explicit TreeBuilder(const Scenario& scenario) : scenario_(scenario) {
+    std::vector<std::string> players;
+    for (const Actor& a : scenario.actors) players.push_back(a.id);
+    out_.tree = GameTree(players, scenario.title.empty() ? scenario.id : scenario.title);
+    for (const Issue& issue : scenario.issues) out_.issue_names.push_back(issue.id);
+    for (const OutcomeClass& c : scenario.outcomes) out_.outcome_names.push_back(c.name);
+    out_.outcome_names.push_back(kOtherOutcome);
+    moves_.assign(scenario.actors.size(), -1);
+    chance_delta_.assign(scenario.issues.size(), 0.0);
+    history_.assign(scenario.sequence->stages.size(), -1);
+  }
+
+  DerivedTree Build() {
+    Expand(0, "");
+    const size_t n = out_.tree.num_nodes();
+    out_.positions.resize(n);
+    out_.outcome_class.resize(n, -1);
+    out_.moves.resize(n);
+    for (auto& [node, leaf] : leaves_) {
+      out_.positions[node] = std::move(leaf.positions);
+      out_.outcome_class[node] = leaf.outcome_class;
+      out_.moves[node] = std::move(leaf.moves);
+    }
+    return std::move(out_);
+  }
+
+ private:
+  struct Leaf {
+    std::vector<double> positions;
+    int outcome_class;
+    std::vector<int> moves;
+  };
+
+  // Builds the subtree for stages s.. and returns its root. `path` names the choices so far.
+  Node Expand(size_t s, const std::string& path) {
+    const std::vector<Stage>& stages = scenario_.sequence->stages;
+    auto name = [&](const std::string& base) { return path.empty() ? base : base + "@" + path; };
+    auto extend = [&](const std::string& choice) {
+      return path.empty() ? choice : path + "/" + choice;
+    };
+    if (s == stages.size()) return AddLeaf(name("end"));
+    const Stage& stage = stages[s];
+    if (stage.actor < 0) {
+      // Moves not made yet count as not chosen in the stage's condition.
+      auto chosen = [&](int actor, int move) { return moves_[actor] == move; };
+      if (!stage.when.Evaluate(std::span<const double>(), chosen)) {
+        history_[s] = -2;  // skipped
+        Node subtree = Expand(s + 1, path);
+        history_[s] = -1;
+        return subtree;
+      }
+      std::vector<std::string> labels;
+      std::vector<Probability> probabilities;
+      for (const ChanceBranch& b : stage.branches) {
+        labels.push_back(b.id);
+        probabilities.push_back(Probability::Exact(*ParseRational(b.probability)));
+      }
+      const int set = out_.tree.AddChanceInfoSet(labels, probabilities, stage.name, stage.location);
+      const Node node = out_.tree.AddNode(NodeKind::kChance, name(stage.name), set, stage.location);
+      for (size_t b = 0; b < stage.branches.size(); ++b) {
+        for (const Effect& e : stage.branches[b].effects) chance_delta_[e.issue] += e.delta;
+        history_[s] = static_cast<int>(b);
+        out_.tree.AddMove(node, static_cast<int>(b), Expand(s + 1, extend(stage.branches[b].id)));
+        for (const Effect& e : stage.branches[b].effects) chance_delta_[e.issue] -= e.delta;
+      }
+      history_[s] = -1;
+      return node;
+    }
+    const Actor& actor = scenario_.actors[stage.actor];
+    // The information set: this stage and what the mover has seen of the earlier stages.
+    std::vector<int> seen;
+    for (size_t e = 0; e < s; ++e) {
+      const bool observed = stage.observes_all || std::find(stage.observed.begin(),
+                                                            stage.observed.end(),
+                                                            static_cast<int>(e)) !=
+                                                      stage.observed.end();
+      seen.push_back(observed ? history_[e] : -3);
+    }
+    auto key = std::make_pair(s, seen);
+    int set;
+    if (auto it = sets_.find(key); it != sets_.end()) {
+      set = it->second;
+    } else {
+      std::vector<std::string> labels;
+      for (int m : stage.moves) labels.push_back(actor.moves[m].id);
+      set = out_.tree.AddInfoSet(stage.actor, labels, stage.observes_all ? "" : name(stage.name),
+                                 stage.location);
+      sets_[key] = set;
+    }
+    const Node node = out_.tree.AddNode(NodeKind::kDecision, name(stage.name), set, stage.location);
+    for (size_t i = 0; i < stage.moves.size(); ++i) {
+      moves_[stage.actor] = stage.moves[i];
+      history_[s] = static_cast<int>(i);
+      out_.tree.AddMove(node, static_cast<int>(i),
+                        Expand(s + 1, extend(actor.moves[stage.moves[i]].id)));
+    }
+    moves_[stage.actor] = -1;
+    history_[s] = -1;
+    return node;
+  }
+
+  Node AddLeaf(const std::string& name) {
+    LeafValue leaf = EvaluateLeaf(scenario_, moves_, chance_delta_);
+    const Node node = out_.tree.AddTerminal(name, leaf.payoffs);
+    leaves_[node] = {leaf.positions, leaf.outcome_class, leaf.moves};
+    return node;
+  }
+
+  const Scenario& scenario_;
+  DerivedTree out_;
+  std::vector<int> moves_;
+  std::vector<double> chance_delta_;
+  std::vector<int> history_;  // per stage: choice index, -1 not yet, -2 skipped
+  std::map<std::pair<size_t, std::vector<int>>, int> sets_;
+  std::map<Node, Leaf> leaves_;
+};
+
+// The explicit `tree` form: GameTree's own BuildTree checks names and shape (with the
+// YAML locations); leaves without explicit payoffs then get the issue model's payoffs for
+// the moves and chance effects on their path.
+DerivedTree BuildExplicitTree(const Scenario& scenario) {
+  const ExplicitTree& explicit_tree = *scenario.tree;
+  TreeSpec spec;
+  spec.title = scenario.title.empty() ? scenario.id : scenario.title;
+  for (const Actor& a : scenario.actors) spec.players.push_back(a.id);
+  spec.location = explicit_tree.location;
+  for (const TreeNodeSpec& node : explicit_tree.nodes) {
+    NodeSpec ns;
+    ns.name = node.name;
+    ns.location = node.location;
+    ns.infoset = node.infoset;
+    ns.player = node.actor >= 0 ? scenario.actors[node.actor].id
+                                : (node.chance ? std::string(kChanceName) : std::string());
+    for (const TreeBranchSpec& b : node.branches) {
+      ns.moves.push_back({b.label, b.to, b.probability, b.location});
+    }
+    ns.payoffs = node.payoffs;
+    if (node.branches.empty() && !ns.payoffs) {
+      ns.payoffs = std::vector<double>(scenario.actors.size(), 0.0);  // derived below
+    }
+    spec.nodes.push_back(std::move(ns));
+  }
+  TreeLimits limits;
+  limits.max_nodes = scenario.limits.max_profiles;
+  DerivedTree out;
+  out.tree = BuildTree(spec, limits);  // node i of the tree is spec node i
+  for (const Issue& issue : scenario.issues) out.issue_names.push_back(issue.id);
+  for (const OutcomeClass& c : scenario.outcomes) out.outcome_names.push_back(c.name);
+  out.outcome_names.push_back(kOtherOutcome);
+  const size_t n_nodes = out.tree.num_nodes();
+  out.positions.resize(n_nodes);
+  out.outcome_class.assign(n_nodes, -1);
+  out.moves.resize(n_nodes);
+  DiagnosticSink sink;
+  for (Node n = 0; n < n_nodes; ++n) {
+    if (out.tree.kind(n) != NodeKind::kTerminal) continue;
+    std::vector<int> moves(scenario.actors.size(), -1);
+    std::vector<double> delta(scenario.issues.size(), 0.0);
+    for (Node child = n, up = out.tree.Parent(n); up != GameTree::kNoNode;
+         child = up, up = out.tree.Parent(up)) {
+      const TreeNodeSpec& parent = explicit_tree.nodes[up];
+      const TreeBranchSpec& branch = parent.branches[out.tree.ActionInto(child)];
+      if (parent.chance) {
+        for (const Effect& e : branch.effects) delta[e.issue] += e.delta;
+      } else if (moves[parent.actor] >= 0) {
+        sink.Error(parent.location, "actor '" + scenario.actors[parent.actor].id +
+                                        "' moves twice on the path to '" + out.tree.name(n) + "'",
+                   "leaf payoffs come from one move per actor; give this leaf 'payoffs'");
+      } else {
+        moves[parent.actor] = branch.move;
+      }
+    }
+    LeafValue leaf = EvaluateLeaf(scenario, moves, delta);
+    if (!explicit_tree.nodes[n].payoffs) {
+      out.tree.set_outcome_payoffs(out.tree.node(n).outcome, leaf.payoffs);
+    }
+    out.positions[n] = std::move(leaf.positions);
+    out.outcome_class[n] = leaf.outcome_class;
+    out.moves[n] = std::move(leaf.moves);
+  }
+  sink.ThrowIfAny();
+  return out;
+}
+
+}  // namespace
+
+DerivedTree BuildSequentialGame(const Scenario& scenario) {
+  SIM_CHECK(scenario.sequential(), "the scenario has neither stages nor a tree");
+  if (scenario.tree) return BuildExplicitTree(scenario);
+  DerivedTree derived = TreeBuilder(scenario).Build();
+  derived.tree.Validate();
+  return derived;
+}
+
+TreeMeaning DescribePlay(const DerivedTree& derived, const std::vector<double>& reach) {
+  TreeMeaning meaning;
+  meaning.outcome_probability.assign(derived.outcome_names.size(), 0.0);
+  meaning.expected_positions = Eigen::VectorXd::Zero(derived.issue_names.size());
+  for (size_t n = 0; n < reach.size(); ++n) {
+    if (derived.outcome_class[n] < 0 || reach[n] <= 0.0) continue;
+    meaning.outcome_probability[derived.outcome_class[n]] += reach[n];
+    for (size_t k = 0; k < derived.issue_names.size(); ++k) {
+      meaning.expected_positions(k) += reach[n] * derived.positions[n][k];
+    }
+  }
+  for (size_t c = 1; c < meaning.outcome_probability.size(); ++c) {
+    if (meaning.outcome_probability[c] > meaning.outcome_probability[meaning.modal_outcome] + 1e-12)
+      meaning.modal_outcome = static_cast<int>(c);
+  }
+  return meaning;
+}
+
+}  // namespace sim::model
