@@ -35,10 +35,13 @@ LoadOptions MakeLoadOptions(const CommonOptions& options) {
 }
 
 // Writes through `write` to stdout, or atomically to --output: a run that throws midway
-// leaves no file behind (AtomicFile removes its temporary on unwinding).
+// leaves no file behind (AtomicFile removes its temporary on unwinding). Stdout gets the
+// whole text at once too, so `simulate ... > out.csv` never holds half a report either.
 void Emit(const CommonOptions& options, const std::function<void(std::ostream&)>& write) {
   if (options.output.empty() || options.output == "-") {
-    write(std::cout);
+    std::ostringstream text;
+    write(text);
+    std::cout << text.str();
     std::cout.flush();
     return;
   }

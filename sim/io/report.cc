@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "sim/core/tolerance.h"
 #include "sim/core/version.h"
 #include "sim/io/number.h"
 #include "sim/io/text_table.h"
@@ -141,7 +142,7 @@ std::string OutcomeText(const GameReport& r, size_t e) {
     if (prob <= 0.0) continue;
     if (!out.empty()) out += ", ";
     out += names[c];
-    if (prob < 1.0 - 1e-12) out += " " + FormatForPeople(prob);
+    if (prob < 1.0 - kProbabilityTieTolerance) out += " " + FormatForPeople(prob);
   }
   return out;
 }
