@@ -68,18 +68,25 @@ enum class Side { kInvalid, kValid, kExtraBestResponses, kDegenerate };
 template <typename Payoff>
 Side SolveSide(const int* own, const int* other, int k, int opponent_count, Payoff payoff,
                double tolerance, double singular, double (&strategy)[kDim]) {
-  // Unknowns: p_own[0..k-1], w. Rows: for each s in other: sum_o p_o payoff(o, s) - w = 0;
-  // last row: sum_o p_o = 1.
-  double m[kDim][kDim] = {};
-  for (int r = 0; r < k; ++r) {
-    for (int c = 0; c < k; ++c) m[r][c] = payoff(own[c], other[r]);
-    m[r][k] = -1.0;
-  }
-  for (int c = 0; c < k; ++c) m[k][c] = 1.0;
   double z[kDim];
-  const System system = SolveSmall(m, k + 1, singular, z);
-  if (system == System::kNone) return Side::kInvalid;
-  if (system == System::kMany) return Side::kDegenerate;
+  if (k == 1) {
+    // A pure strategy: nothing to solve.
+    z[0] = 1.0;
+    z[1] = payoff(own[0], other[0]);
+  } else {
+    // Unknowns: p_own[0..k-1], w. Rows: for each s in other: sum_o p_o payoff(o, s) - w = 0;
+    // last row: sum_o p_o = 1.
+    double m[kDim][kDim];
+    for (int r = 0; r < k; ++r) {
+      for (int c = 0; c < k; ++c) m[r][c] = payoff(own[c], other[r]);
+      m[r][k] = -1.0;
+    }
+    for (int c = 0; c < k; ++c) m[k][c] = 1.0;
+    m[k][k] = 0.0;
+    const System system = SolveSmall(m, k + 1, singular, z);
+    if (system == System::kNone) return Side::kInvalid;
+    if (system == System::kMany) return Side::kDegenerate;
+  }
   bool near_zero = false;
   for (int c = 0; c < k; ++c) {
     if (z[c] < -1e-9) return Side::kInvalid;
@@ -118,10 +125,10 @@ bool ForEachSubset(int n, int k, Visit visit) {
 
 }  // namespace
 
-std::optional<std::vector<solve::Equilibrium>> SolveNondegenerateBimatrix(const NormalFormGame& game) {
-  if (game.num_players() != 2) return std::nullopt;
+bool SolveNondegenerateBimatrix(const NormalFormGame& game, std::vector<solve::Equilibrium>* out) {
+  if (game.num_players() != 2) return false;
   const int m = game.num_strategies(0), n = game.num_strategies(1);
-  if (m > kMax || n > kMax) return std::nullopt;
+  if (m > kMax || n > kMax) return false;
   double a[kMax][kMax], b[kMax][kMax];
   double scale = 1.0;
   for (int i = 0; i < m; ++i) {
@@ -133,7 +140,7 @@ std::optional<std::vector<solve::Equilibrium>> SolveNondegenerateBimatrix(const 
   }
   const double tolerance = 1e-9 * scale;
   const double singular = 1e-11 * scale;
-  std::vector<solve::Equilibrium> found;
+  size_t found = 0;
   bool degenerate = false;
   // Equilibria that use a strategy with extra best responses: such an equilibrium may lie on
   // a continuum (or have partners with larger supports) that equal-size supports miss.
@@ -157,20 +164,35 @@ std::optional<std::vector<solve::Equilibrium>> SolveNondegenerateBimatrix(const 
           extra_in_equilibrium = true;
           return false;
         }
-        MixedProfile profile;
-        profile.strategies = {Eigen::VectorXd::Zero(m), Eigen::VectorXd::Zero(n)};
-        for (int c = 0; c < k; ++c) {
-          profile.strategies[0](rows[c]) = x[c];
-          profile.strategies[1](cols[c]) = y[c];
+        if (out->size() <= found) out->emplace_back();
+        solve::Equilibrium& eq = (*out)[found++];
+        eq.profile.strategies.resize(2);
+        eq.profile.strategies[0].setZero(m);
+        eq.profile.strategies[1].setZero(n);
+        double u0 = 0, u1 = 0;
+        for (int r = 0; r < k; ++r) {
+          eq.profile.strategies[0](rows[r]) = x[r];
+          eq.profile.strategies[1](cols[r]) = y[r];
+          for (int c = 0; c < k; ++c) {
+            u0 += x[r] * y[c] * a[rows[r]][cols[c]];
+            u1 += x[r] * y[c] * b[rows[r]][cols[c]];
+          }
         }
-        found.push_back(solve::MakeEquilibrium(game, std::move(profile)));
+        eq.kind = k == 1 ? solve::EquilibriumKind::kPure : solve::EquilibriumKind::kMixed;
+        eq.payoffs.resize(2);
+        eq.payoffs << u0, u1;
+        eq.regret = 0.0;
+        eq.exact = false;
+        eq.component = -1;
+        eq.labels.clear();
         return true;
       });
     });
-    if (extra_in_equilibrium) return std::nullopt;
+    if (extra_in_equilibrium) return false;
   }
-  if (degenerate) return std::nullopt;
-  return found;
+  if (degenerate) return false;
+  out->resize(found);
+  return true;
 }
 
 }  // namespace sim::montecarlo::detail

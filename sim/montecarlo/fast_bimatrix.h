@@ -32,7 +32,10 @@ inline constexpr int kMaxFastStrategies = 8;
 // probability on them ((a)) or a system with many solutions ((a)). Continua of
 // equilibria are degenerate in the same way. Degenerate strategies that are in no
 // equilibrium (common in scenarios with additive effects) do not stop the fast path.
-// Equilibria come from solve::MakeEquilibrium (payoffs, regret), in support-size order.
-std::optional<std::vector<solve::Equilibrium>> SolveNondegenerateBimatrix(const NormalFormGame& game);
+// Equilibria (profile, kind, expected payoffs; regret 0 within the tolerance 1e-9 x payoff
+// scale) are written to `out`, in support-size order; `out`'s elements are reused, so a
+// caller that keeps the vector across draws allocates nothing once warmed up. Returns false
+// (out unspecified) when it declines.
+bool SolveNondegenerateBimatrix(const NormalFormGame& game, std::vector<solve::Equilibrium>* out);
 
 }  // namespace sim::montecarlo::detail

@@ -123,11 +123,12 @@ int PickWeighted(const Eigen::VectorXd& weights, double uniform) {
   return last;
 }
 
-std::vector<double> Tremble(const Scenario& s, const std::vector<UnpredictabilityModel>& models) {
-  std::vector<double> u(s.actors.size(), 0.0);
-  for (size_t a = 0; a < u.size(); ++a)
-    if (models[a] == UnpredictabilityModel::kTremble) u[a] = s.actors[a].unpredictability;
-  return u;
+// Each actor's tremble probability: its unpredictability under the tremble model, else 0.
+void Tremble(const Scenario& s, const std::vector<UnpredictabilityModel>& models,
+             std::vector<double>* u) {
+  u->assign(s.actors.size(), 0.0);
+  for (size_t a = 0; a < u->size(); ++a)
+    if (models[a] == UnpredictabilityModel::kTremble) (*u)[a] = s.actors[a].unpredictability;
 }
 
 // One thread's working state: its own copy of the scenario (sampled numbers are written into
@@ -186,18 +187,14 @@ class Worker {
     const std::vector<solve::Equilibrium>* equilibria = &plan.fixed_equilibria;
     if (!plan.cached) {
       model::RederiveGame(scenario_, &derived_);
-      tremble_ = Tremble(scenario_, plan.models);
+      Tremble(scenario_, plan.models, &tremble_);
       const bool trembles = std::any_of(tremble_.begin(), tremble_.end(), [](double u) { return u > 0; });
       if (trembles) {
-        perturbed_.mutable_payoffs() = derived_.game.payoffs();
+        perturbed_.mutable_payoffs().noalias() = derived_.game.payoffs();
         ApplyTrembles(tremble_, &perturbed_);
       }
       const NormalFormGame& game = trembles ? perturbed_ : derived_.game;
-      std::optional<std::vector<solve::Equilibrium>> fast;
-      if (plan.fast_bimatrix) fast = detail::SolveNondegenerateBimatrix(game);
-      if (fast) {
-        equilibria_ = std::move(*fast);
-      } else {
+      if (!plan.fast_bimatrix || !detail::SolveNondegenerateBimatrix(game, &equilibria_)) {
         equilibria_ = solve::SolveWithMethods(game, plan.methods, solve_options_).equilibria;
         ++tally.exact_solves;
       }
@@ -205,7 +202,7 @@ class Worker {
       derived = &derived_;
       equilibria = &equilibria_;
     } else {
-      tremble_ = Tremble(scenario_, plan.models);
+      Tremble(scenario_, plan.models, &tremble_);
     }
 
     // 4. Select. One play stream per draw with a fixed consumption pattern: 1 uniform for
@@ -324,7 +321,9 @@ Plan MakePlan(const Scenario& scenario, const MonteCarloOptions& options) {
   // Solve the file's own game once: it checks the methods before any thread starts, and
   // when nothing varies it is the only solve the run needs.
   NormalFormGame perturbed = base.game;
-  ApplyTrembles(Tremble(scenario, plan.models), &perturbed);
+  std::vector<double> tremble;
+  Tremble(scenario, plan.models, &tremble);
+  ApplyTrembles(tremble, &perturbed);
   std::vector<solve::Equilibrium> equilibria =
       solve::SolveWithMethods(perturbed, plan.methods, solve::SolveOptions{}).equilibria;
   if (!varies) {
@@ -346,7 +345,8 @@ MonteCarloResult RunMonteCarlo(const Scenario& scenario, const MonteCarloOptions
   const int threads = static_cast<int>(std::min<int64_t>(options.threads, num_chunks));
   // Chunks run in batches so that memory stays flat: a batch's tallies are merged, in chunk
   // order, before the next batch starts.
-  const int64_t batch = std::max<int64_t>(8, 4 * threads);
+  // 16 chunks per thread keep the idle tail at a batch's end near 1/16 of it.
+  const int64_t batch = 16 * static_cast<int64_t>(threads);
   std::vector<Worker> workers;
   workers.reserve(threads);
   for (int t = 0; t < threads; ++t) workers.emplace_back(plan);
