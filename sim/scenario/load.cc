@@ -14,6 +14,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "sim/scenario/montecarlo_section.h"
 #include "sim/scenario/overrides.h"
 #include "sim/scenario/reader.h"
 #include "sim/scenario/sections.h"
@@ -61,6 +62,7 @@ constexpr TopLevelKey kTopLevelKeys[] = {
     {"actors", ReadActors, true},
     {"outcomes", ReadOutcomes, false},
     {"payoffs", ReadPayoffs, false},
+    {"montecarlo", ReadMonteCarlo, false},
 };
 
 // 1-based line and column of byte `offset` of `text` (columns count bytes).
@@ -229,15 +231,20 @@ Scenario ParseScenario(const std::string& text, const std::string& name,
   const YAML::Node parsed = ParseYaml(document);
 
   DiagnosticSink sink;
-  const YAML::Node root = ApplyOverrides(parsed, options.overrides, document, sink);
   // A file can describe more nodes than it has bytes only through aliases; a walk that
   // visits many more nodes than that is an alias bomb (or an alias cycle).
   const int64_t budget = 4 * static_cast<int64_t>(text.size()) + 100'000;
+  // Inline distributions (Monte Carlo) become plain numbers before the sections read them.
+  std::vector<UncertainNumber> inline_numbers;
+  const YAML::Node root = ExtractInlineDistributions(
+      ApplyOverrides(parsed, options.overrides, document, sink), document, sink, budget,
+      &inline_numbers);
   Reader reader(document, sink, budget);
   Scenario scenario;
   scenario.path = name;
   scenario.id = std::filesystem::path(name).stem().string();
   if (options.max_profiles > 0) scenario.limits.max_profiles = options.max_profiles;
+  scenario.uncertain = std::move(inline_numbers);
   LoadContext context{reader, scenario, options};
   try {
     std::vector<std::string> allowed;
@@ -258,6 +265,7 @@ Scenario ParseScenario(const std::string& text, const std::string& name,
                "aliases (*name) that repeat large parts many times cause this; write the "
                "parts out, or reuse less");
   }
+  CheckMonteCarlo(context);
   sink.ThrowIfAny();
   return scenario;
 }
