@@ -26,27 +26,47 @@ SourceLocation Document::WhereIn(const YAML::Node& node, size_t offset) const {
   if (!base.known() || !node.IsScalar()) return base;
   const std::string& value = node.Scalar();
   if (offset > value.size()) return base;
-  const std::string_view prefix(value.data(), offset);
-  if (prefix.find('\n') != std::string_view::npos) return base;
   if (base.file != file_) {  // a --set value: columns count inside the argument
     base.column += static_cast<int>(offset);
     return base;
   }
   const YAML::Mark mark = node.Mark();
   if (mark.pos < 0 || static_cast<size_t>(mark.pos) >= text_.size()) return base;
-  size_t start = static_cast<size_t>(mark.pos);
-  int shift = 0;
-  const char first = text_[start];
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  size_t s = static_cast<size_t>(mark.pos);
+  const char first = text_[s];
   if (first == '"' || first == '\'') {
-    ++start;
-    shift = 1;
+    ++s;
   } else if (first == '|' || first == '>') {
-    return base;  // block scalars: the text starts on a later line
+    // Block scalar: the text starts on the line after the indicator (and its comment).
+    s = text_.find('\n', s);
+    if (s == std::string::npos) return base;
+    while (s < text_.size() && is_space(text_[s])) ++s;
   }
-  // Only trust the offset when the source spells the prefix verbatim (no escapes before it).
-  if (text_.compare(start, prefix.size(), prefix) != 0) return base;
-  base.column += shift + static_cast<int>(offset);
-  return base;
+  // Walk source and value together. Folding turns a run of spaces and line breaks in the
+  // source into one space (or keeps it), so whitespace runs match whitespace runs; any
+  // other difference (an escape sequence) means the offset cannot be mapped.
+  for (size_t v = 0; v < offset;) {
+    if (is_space(value[v])) {
+      while (v < offset && is_space(value[v])) ++v;
+      while (s < text_.size() && is_space(text_[s])) ++s;
+      continue;
+    }
+    if (s >= text_.size() || text_[s] != value[v]) return base;
+    ++s;
+    ++v;
+  }
+  // Line and column of byte s, counted from the mark.
+  SourceLocation at = base;
+  for (size_t i = static_cast<size_t>(mark.pos); i < s; ++i) {
+    if (text_[i] == '\n') {
+      ++at.line;
+      at.column = 1;
+    } else {
+      ++at.column;
+    }
+  }
+  return at;
 }
 
 void Document::AddSynthetic(const YAML::Node& node, SourceLocation location) {

@@ -35,8 +35,9 @@ class Document {
   // Where `node` starts. Nodes without a mark (created by --set) use their registered
   // location; a node with neither gives `fallback`.
   SourceLocation Where(const YAML::Node& node, const SourceLocation& fallback = {}) const;
-  // Where the character `offset` of scalar `node`'s value is: for plain and quoted scalars
-  // written on one line this is exact; otherwise the scalar's start.
+  // Where the character `offset` of scalar `node`'s value is: exact for plain, quoted and
+  // block scalars, also across folded lines, as long as the source spells the value
+  // verbatim up to that point; after an escape sequence, the scalar's start.
   SourceLocation WhereIn(const YAML::Node& node, size_t offset) const;
 
   // A node created by --set: it is located in the --set argument.

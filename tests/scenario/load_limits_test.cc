@@ -124,6 +124,19 @@ TEST(ScenarioLimits, PredicateNestedTooDeeplyIsRefusedAtTheFirstExcessLevel) {
               HasSubstr("t.yaml:3:86: error: predicate nests too deeply (more than 64 levels)"));
 }
 
+TEST(ScenarioLimits, PredicateErrorsAreLocatedInsideMultiLineScalars) {
+  const std::string head = "actors: {u: {moves: [m]}}\noutcomes:\n";
+  // A literal block: the text starts on the line after '|'.
+  EXPECT_THAT(ParseError(head + "  - name: a\n    when: |\n      u.m and\n      u.mm\n"),
+              HasSubstr("t.yaml:6:7: error: unknown move 'u.mm'"));
+  // A plain scalar folded over two lines.
+  EXPECT_THAT(ParseError(head + "  - name: a\n    when: u.m and\n      not u.x\n"),
+              HasSubstr("t.yaml:5:11: error: unknown move 'u.x'"));
+  // After an escape sequence the offset cannot be mapped: the scalar's start is used.
+  EXPECT_THAT(ParseError(head + "  - {name: a, when: \"\\x75.m and u.x\"}\n"),
+              HasSubstr("t.yaml:3:21: error: unknown move 'u.x'"));
+}
+
 TEST(ScenarioLimits, InvalidNamesAreRefusedBecausePredicatesCouldNotUseThem) {
   EXPECT_EQ(ParseError("actors:\n  u:\n    moves: [ease-sanctions]\n"),
             "t.yaml:3:13: error: invalid move name 'ease-sanctions'\n  hint: names use letters, "
