@@ -109,6 +109,9 @@ int main(int argc, char** argv) {
                     "included; repeatable)")
       ->required()
       ->type_name("PATH=LO:HI:N");
+  sweep->add_flag("--resume", montecarlo.resume,
+                  "Finish a sweep that was interrupted: keep the points already in "
+                  "OUTPUT.checkpoint (same arguments and --output required)");
 
   std::vector<std::string> validate_paths;
   CLI::App* validate = app.add_subcommand("validate", "Check scenario files; change nothing");
