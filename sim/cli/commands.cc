@@ -8,10 +8,12 @@
 #include <fstream>
 #include <functional>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <thread>
 
 #include "sim/core/atomic_file.h"
+#include "sim/core/checkpoint.h"
 #include "sim/core/error.h"
 #include "sim/game/strategic_form.h"
 #include "sim/io/gambit_nfg.h"
@@ -323,6 +325,39 @@ void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& cli,
   };
   const Scenario first = load_point(points.front());
   montecarlo::MonteCarloOptions mc = ResolveOptions(first, cli);
+  // Total work bound: a typo such as N=100000 on two axes must not start a week-long run.
+  if (static_cast<double>(points.size()) * static_cast<double>(mc.draws) > kMaxSweepDraws) {
+    throw InputError(SourceLocation{"<command line>"},
+                     "the sweep would run " + std::to_string(points.size()) + " points x " +
+                         std::to_string(mc.draws) + " draws, more than the limit of " +
+                         io::FormatRoundTrip(kMaxSweepDraws) + " draws in all",
+                     "use fewer points per --vary axis or fewer --draws");
+  }
+
+  // --output FILE keeps every finished point in FILE.checkpoint (core/checkpoint.h), so a
+  // sweep stopped by a signal can be finished with the same command plus --resume. The
+  // fingerprint covers everything that shapes the output; --threads and the progress bar
+  // do not change it. Each point's rendered text is one chunk, so a resumed run writes the
+  // same bytes as an uninterrupted one.
+  std::optional<Checkpoint> checkpoint;
+  if (!options.output.empty() && options.output != "-") {
+    std::ifstream file(scenario_path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << file.rdbuf();
+    std::string sets, axes_text;
+    for (const std::string& set : options.sets) sets += set + '\n';
+    for (const std::string& axis : vary) axes_text += axis + '\n';
+    checkpoint.emplace(options.output + ".checkpoint",
+                       Fingerprint({kVersion, "sweep", scenario_path, bytes.str(), sets, axes_text,
+                                    options.format, std::to_string(options.max_profiles),
+                                    std::to_string(mc.draws), std::to_string(mc.seed),
+                                    std::to_string(cli.draws), std::to_string(cli.seed),
+                                    cli.select}));
+    checkpoint->Open(cli.resume);
+  } else if (cli.resume) {
+    throw InputError(SourceLocation{"<command line>"}, "--resume needs --output FILE",
+                     "the finished points of a sweep are kept beside its output file");
+  }
 
   ProgressBar bar(cli.progress && !cli.quiet);
   const double total = static_cast<double>(points.size()) * static_cast<double>(mc.draws);
@@ -338,6 +373,19 @@ void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& cli,
         bar.Update(static_cast<double>(p) * mc.draws + done, total,
                    "point " + std::to_string(p + 1) + "/" + std::to_string(points.size()));
       };
+      // A point finished by an earlier, interrupted run is taken from the checkpoint. Point 0
+      // is always computed again: the manifest is made from its result.
+      const bool finished = checkpoint && p > 0 && p < checkpoint->chunks().size();
+      if (finished) {
+        if (csv) {
+          *csv << checkpoint->chunks()[p];
+        } else if (options.format == "json") {
+          json_points += checkpoint->chunks()[p];
+        } else {
+          table_rows.push_back(checkpoint->chunks()[p]);
+        }
+        continue;
+      }
       const montecarlo::MonteCarloResult result = montecarlo::RunMonteCarlo(scenario, mc);
       if (p == 0) {
         manifest = MakeManifest(options, "sweep", scenario_path, mc, result);
@@ -348,12 +396,17 @@ void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& cli,
       std::vector<std::string> prefix;
       for (double v : points[p]) prefix.push_back(io::FormatRoundTrip(v));
       if (csv) {
-        io::WriteMonteCarloCsvRows(*csv, result, prefix);
+        std::ostringstream rows;
+        io::WriteMonteCarloCsvRows(rows, result, prefix);
+        *csv << rows.str();
+        if (checkpoint && p >= checkpoint->chunks().size()) checkpoint->Record(rows.str());
       } else if (options.format == "json") {
-        json_points += std::string(p ? ",\n" : "\n") + "    {\"values\": {";
+        std::string point = std::string(p ? ",\n" : "\n") + "    {\"values\": {";
         for (size_t a = 0; a < axes.size(); ++a)
-          json_points += std::string(a ? ", " : "") + io::JsonString(axes[a].path) + ": " + prefix[a];
-        json_points += "}, \"montecarlo\": " + io::MonteCarloJson(result, manifest) + "}";
+          point += std::string(a ? ", " : "") + io::JsonString(axes[a].path) + ": " + prefix[a];
+        point += "}, \"montecarlo\": " + io::MonteCarloJson(result, manifest) + "}";
+        json_points += point;
+        if (checkpoint && p >= checkpoint->chunks().size()) checkpoint->Record(point);
       } else {
         std::string row;
         for (size_t a = 0; a < axes.size(); ++a) row += (a ? ", " : "") + axes[a].path + "=" + prefix[a];
@@ -366,6 +419,7 @@ void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& cli,
                  io::FormatForPeople(100 * ci.low, 1) + ", " + io::FormatForPeople(100 * ci.high, 1) + "]";
         }
         table_rows.push_back(row);
+        if (checkpoint && p >= checkpoint->chunks().size()) checkpoint->Record(row);
       }
     }
   };
@@ -375,6 +429,7 @@ void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& cli,
       run(&out);
     });
     EmitManifestBeside(options, manifest);
+    if (checkpoint) checkpoint->Discard();
     return;
   }
   run(nullptr);
@@ -393,6 +448,7 @@ void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& cli,
     for (const std::string& v : vary) out << ", --vary " << v;
     out << '\n';
   });
+  if (checkpoint) checkpoint->Discard();
 }
 
 void RunSolve(const CommonOptions& options, const std::string& game_path,

@@ -29,7 +29,11 @@ struct MonteCarloCliOptions {
   std::string select;        // --select RULE ("" = the scenario's, else uniform)
   bool quiet = false;        // --quiet: no progress bar
   bool progress = false;     // draw a progress bar on stderr (main sets it: stderr is a tty)
+  bool resume = false;       // sweep --resume: continue from OUTPUT.checkpoint
 };
+
+// Largest sweep, in draws over all grid points (points x draws per point).
+inline constexpr double kMaxSweepDraws = 1e9;
 
 // `simulate SCENARIO`: derive the game, solve it with the default methods, report; when the
 // scenario has a montecarlo block or --draws is given, also run the Monte Carlo (CSV output
@@ -39,7 +43,10 @@ void RunScenario(const CommonOptions& options, const std::string& scenario_path,
 
 // `simulate sweep SCENARIO --vary PATH=LO:HI:N ...`: a Monte Carlo at every point of the
 // product grid, every point with the same seed (common random numbers). CSV: one column per
-// varied PATH, then the Monte Carlo columns, one block of rows per grid point.
+// varied PATH, then the Monte Carlo columns, one block of rows per grid point. Refuses more
+// than kMaxSweepDraws draws in all. With --output FILE every finished point is kept in
+// FILE.checkpoint until FILE is written; after an interruption (SIGINT, SIGTERM, a crash) the
+// same command with --resume computes only the missing points and writes the same bytes.
 void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& montecarlo,
               const std::string& scenario_path, const std::vector<std::string>& vary);
 

@@ -118,6 +118,9 @@ int main(int argc, char** argv) {
                     "included; repeatable)")
       ->required()
       ->type_name("PATH=LO:HI:N");
+  sweep->add_flag("--resume", montecarlo.resume,
+                  "Finish a sweep that was interrupted: keep the points already in "
+                  "OUTPUT.checkpoint (same arguments and --output required)");
   std::string export_path, export_to;
   CLI::App* exporter = app.add_subcommand(
       "export",

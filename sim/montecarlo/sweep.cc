@@ -21,6 +21,10 @@ constexpr const char* kForm = "the form is --vary PATH=LO:HI:N, e.g. actors.usa.
 double SweepAxis::Value(int i) const {
   if (count <= 1 || i == 0) return low;
   if (i == count - 1) return high;
+  const double t = static_cast<double>(i) / static_cast<double>(count - 1);
+  // high - low overflows for bounds of opposite signs near 1e308; the convex combination
+  // cannot (-1e308:1e308:3 gave an infinite middle value; checked by the fuzz_vary entry).
+  if (!std::isfinite(high - low)) return low * (1 - t) + high * t;
   return low + (high - low) * static_cast<double>(i) / static_cast<double>(count - 1);
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "tests/fuzz/entries.h"
 
+#include <algorithm>
 #include <cmath>
 #include <span>
 #include <sstream>
@@ -11,6 +12,7 @@
 #include "sim/io/gambit_nfg.h"
 #include "sim/io/report.h"
 #include "sim/model/build_game.h"
+#include "sim/montecarlo/sweep.h"
 #include "sim/scenario/load.h"
 #include "sim/scenario/predicate_parser.h"
 #include "sim/solve/pure.h"
@@ -180,7 +182,38 @@ void NfgEntry(std::string_view bytes) {
   io::WriteReportJson(out, report);
 }
 
+void VaryEntry(std::string_view bytes) {
+  std::vector<montecarlo::SweepAxis> axes;
+  size_t start = 0;
+  while (start <= bytes.size() && axes.size() < 4) {
+    size_t end = bytes.find('\n', start);
+    if (end == std::string_view::npos) end = bytes.size();
+    try {
+      axes.push_back(montecarlo::ParseSweepAxis(std::string(bytes.substr(start, end - start))));
+    } catch (const InputError&) {
+    }
+    start = end + 1;
+  }
+  double points = 1;
+  for (const montecarlo::SweepAxis& axis : axes) {
+    SIM_CHECK(axis.count >= 1 && axis.count <= montecarlo::kMaxAxisPoints, "bad point count");
+    const double lo = std::min(axis.low, axis.high), hi = std::max(axis.low, axis.high);
+    for (int i : {0, axis.count / 3, axis.count / 2, axis.count - 1}) {
+      const double v = axis.Value(i);
+      SIM_CHECK(std::isfinite(v) && v >= lo && v <= hi, "a grid value outside [LO, HI]");
+    }
+    points *= axis.count;
+  }
+  if (points > 4096) return;  // the grid itself is checked on small sweeps only
+  try {
+    const std::vector<std::vector<double>> grid = montecarlo::GridPoints(axes);
+    SIM_CHECK(static_cast<double>(grid.size()) == points, "grid size is not the product");
+  } catch (const InputError&) {
+  }
+}
+
 Entry EntryByName(std::string_view name) {
+  if (name == "vary") return VaryEntry;
   if (name == "nfg") return NfgEntry;
   if (name == "scenario") return ScenarioEntry;
   if (name == "override") return OverrideEntry;

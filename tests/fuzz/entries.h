@@ -31,6 +31,10 @@ void PredicateEntry(std::string_view bytes);
 // (names, doubles, exact values), and small ones are solved and reported.
 void NfgEntry(std::string_view bytes);
 
+// `--vary PATH=LO:HI:N` arguments, one per line (up to 4): every value of an accepted axis
+// must be finite and between LO and HI; small grids are enumerated.
+void VaryEntry(std::string_view bytes);
+
 // Which entry a regression file replays through, by the name of its folder under
 // tests/data/fuzz-regressions ("scenario", "override", "predicate", "nfg", ...); nullptr if unknown.
 using Entry = void (*)(std::string_view);
