@@ -28,7 +28,9 @@ void AddCommonOptions(CLI::App& app, sim::cli::CommonOptions& options) {
   app.add_option("--set", options.sets,
                  "Override a scalar of the scenario: PATH=VALUE, e.g. "
                  "actors.usa.unpredictability=0.4 (repeatable)")
-      ->type_name("PATH=VALUE");
+      ->type_name("PATH=VALUE")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->allow_extra_args(false);  // one value per --set: a following positional stays positional
   app.add_option("--format", options.format, "Output format")
       ->check(CLI::IsMember({"table", "csv", "json"}))
       ->default_str("table");
@@ -68,7 +70,9 @@ int main(int argc, char** argv) {
   CLI::App* solve = app.add_subcommand("solve", "Equilibria of a game (a scenario file)");
   solve->add_option("GAME", solve_path, "Scenario file")->required()->type_name("FILE");
   solve->add_option("--method,-m", methods, "Solver method (repeatable)\n" + sim::cli::MethodsHelp())
-      ->type_name("M");
+      ->type_name("M")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->allow_extra_args(false);
 
   std::vector<std::string> validate_paths;
   CLI::App* validate = app.add_subcommand("validate", "Check scenario files; change nothing");

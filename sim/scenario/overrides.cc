@@ -102,7 +102,7 @@ struct Setter {
         replacement = last ? value : Replace(*found, i + 1);
         if (!replacement) return std::nullopt;
       } else if (!last) {
-        const std::string nearest = NearestWord(key, keys);
+        const std::string nearest = NearestName(key, keys);
         std::string hint = nearest.empty() ? "" : "did you mean '" + nearest + "'? ";
         hint += keys.empty() ? "it has no keys" : "keys there: " + JoinWords(keys);
         Error(i, "no key '" + key + "' in " + Prefix(i), std::move(hint));

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "sim/core/error.h"
+#include "sim/scenario/names.h"
 
 namespace sim::scenario_detail {
 namespace {
@@ -243,7 +244,7 @@ class Parser {
     const int actor = Index(names_.actors, actor_name);
     if (actor < 0) {
       if (!names_.actors_known) Fail(actor_token.offset, "unknown actor '" + actor_name + "'");
-      std::string nearest = NearestWord(actor_name, names_.actors);
+      std::string nearest = NearestName(actor_name, names_.actors);
       std::string hint = nearest.empty() ? "" : "did you mean '" + nearest + "'? ";
       Fail(actor_token.offset, "unknown actor '" + actor_name + "'",
            hint + "actors: " + JoinWords(names_.actors));
@@ -251,7 +252,7 @@ class Parser {
     const std::vector<std::string>& moves = names_.moves[actor];
     const int move = Index(moves, move_name);
     if (move < 0) {
-      std::string nearest = NearestWord(move_name, moves);
+      std::string nearest = NearestName(move_name, moves);
       std::string hint = nearest.empty() ? "" : "did you mean '" + actor_name + "." + nearest + "'? ";
       Fail(actor_token.offset, "unknown move '" + actor_name + "." + move_name + "'",
            hint + "moves of " + actor_name + ": " + JoinWords(moves));
@@ -267,7 +268,7 @@ class Parser {
     const int issue = Index(names_.issues, issue_name);
     if (issue < 0) {
       if (!names_.issues_known) Fail(issue_token.offset, "unknown issue '" + issue_name + "'");
-      std::string nearest = NearestWord(issue_name, names_.issues);
+      std::string nearest = NearestName(issue_name, names_.issues);
       std::string hint = nearest.empty() ? "" : "did you mean '" + nearest + "'? ";
       Fail(issue_token.offset, "unknown issue '" + issue_name + "'",
            hint + (names_.issues.empty() ? "the scenario has no issues"
@@ -311,7 +312,7 @@ class Parser {
   static std::string Suggest(const std::string& name, const std::vector<std::string>& all,
                              const char* label_a, const std::vector<std::string>& a,
                              const char* label_b, const std::vector<std::string>& b) {
-    std::string nearest = NearestWord(name, all);
+    std::string nearest = NearestName(name, all);
     std::string hint = nearest.empty() ? "" : "did you mean '" + nearest + "'? ";
     hint += std::string(label_a) + ": " + (a.empty() ? "none" : JoinWords(a)) + "; " + label_b +
             ": " + (b.empty() ? "none" : JoinWords(b));

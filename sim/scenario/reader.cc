@@ -206,7 +206,7 @@ MapReader::MapReader(Reader& reader, const YAML::Node& node, std::string what,
     }
     if (!allowed.empty() &&
         std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-      const std::string nearest = NearestWord(key, allowed);
+      const std::string nearest = NearestName(key, allowed);
       std::string hint = nearest.empty() ? std::string() : "did you mean '" + nearest + "'? ";
       hint += "allowed keys: " + JoinWords(allowed);
       reader_.Error(key_at, "unknown key '" + key + "' in " + what_, std::move(hint));
@@ -229,18 +229,6 @@ const Entry* MapReader::Require(std::string_view key) {
     reader_.Error(where_, what_ + " has no '" + std::string(key) + "'");
   }
   return e;
-}
-
-bool IsName(std::string_view text) {
-  if (text.empty()) return false;
-  if (!(std::isalpha(static_cast<unsigned char>(text[0])) || text[0] == '_')) return false;
-  for (char c : text) {
-    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_')) return false;
-  }
-  for (std::string_view keyword : {"and", "or", "not", "true", "false"}) {
-    if (text == keyword) return false;
-  }
-  return true;
 }
 
 }  // namespace sim::scenario_detail

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "sim/core/error.h"
+#include "sim/scenario/names.h"
 
 namespace sim::scenario_detail {
 
@@ -139,12 +140,5 @@ class MapReader {
   bool ok_ = false;
   std::vector<Entry> entries_;
 };
-
-// True for names usable in predicates: [A-Za-z_][A-Za-z0-9_]*, not a predicate keyword.
-bool IsName(std::string_view text);
-// "letters, digits and '_', not starting with a digit; not and/or/not/true/false"
-inline constexpr const char* kNameRule =
-    "names use letters, digits and '_', do not start with a digit, and are not one of "
-    "and, or, not, true, false";
 
 }  // namespace sim::scenario_detail

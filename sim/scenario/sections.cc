@@ -17,7 +17,7 @@ std::string LineColumn(const SourceLocation& at) {
 // "did you mean 'x'? LABEL: a, b, c" for an unknown name among `known`.
 std::string UnknownNameHint(const std::string& name, const std::vector<std::string>& known,
                             const std::string& label) {
-  const std::string nearest = NearestWord(name, known);
+  const std::string nearest = NearestName(name, known);
   std::string hint = nearest.empty() ? "" : "did you mean '" + nearest + "'? ";
   return hint + (known.empty() ? "there are no " + label : label + ": " + JoinWords(known));
 }
@@ -75,6 +75,7 @@ void ReadMoves(LoadContext& context, Actor& actor, int actor_index, const Entry&
   const std::string owner = "actor " + Quote(actor.id);
   const SourceLocation at = reader.Where(entry.key_node);
   reader.Visit(entry.value);
+  const size_t errors_before = reader.sink().size();
   if (entry.value.IsSequence()) {  // `moves: [hold, relax]`: names only
     for (const YAML::Node& item : entry.value) {
       const std::optional<std::string> id = reader.String(item, "move name", at);
@@ -135,7 +136,10 @@ void ReadMoves(LoadContext& context, Actor& actor, int actor_index, const Entry&
       actor.moves.push_back(std::move(move));
     }
   }
-  if (actor.moves.empty()) reader.Error(at, owner + " has no moves", "every actor needs at least one move");
+  // An actor whose every move was refused has already been reported.
+  if (actor.moves.empty() && reader.sink().size() == errors_before) {
+    reader.Error(at, owner + " has no moves", "every actor needs at least one move");
+  }
 }
 
 void ReadStakes(LoadContext& context, Actor& actor, const Entry& entry) {
