@@ -5,6 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "tests/scenarios/scenario_testing.h"
 
@@ -60,6 +63,34 @@ TEST(Detente, R2GrandBargainIsNotAnEquilibrium) {
       EXPECT_FALSE(g.IsBestReply(p, "russia", "concede_ukraine")) << usa;
       EXPECT_FALSE(g.IsBestReply(p, "russia", "deescalate_and_concede")) << usa;
     }
+  }
+}
+
+// R2 (D0.6): the grand bargain fails on the domestic lines, not on the game's form (both
+// big concessions are exchanges, so neither can be pocketed). At the base Washington's line
+// (no sphere recognition, D0.3) blocks it; without that line it becomes an equilibrium; and a
+// heavier Russian audience cost (D2.1) blocks it again from Moscow's side.
+TEST(Detente, R2GrandBargainFailsOnEachSidesDomesticLine) {
+  auto bargain_at = [](std::vector<std::string> sets) {
+    const Loaded g = Load("detente.yaml", sets);
+    return std::make_pair(g, g.Profile({{"usa", "grand_bargain"}, {"russia", "concede_ukraine"}}));
+  };
+  {
+    const auto [g, bargain] = bargain_at({});
+    EXPECT_FALSE(g.IsBestReply(bargain, "usa", "grand_bargain"));
+    EXPECT_TRUE(g.IsBestReply(bargain, "russia", "concede_ukraine"));
+  }
+  {
+    const auto [g, bargain] = bargain_at({"actors.usa.stakes.sphere.salience=0.2"});
+    EXPECT_TRUE(g.IsEquilibrium(bargain));
+    EXPECT_TRUE(Contains(g.EquilibriumOutcomes(), "grand_bargain"));
+  }
+  {
+    const auto [g, bargain] = bargain_at({"actors.usa.stakes.sphere.salience=0.2",
+                                          "actors.russia.terms.0.value=-0.7"});
+    EXPECT_TRUE(g.IsBestReply(bargain, "usa", "grand_bargain"));
+    EXPECT_FALSE(g.IsBestReply(bargain, "russia", "concede_ukraine"));
+    EXPECT_FALSE(Contains(g.EquilibriumOutcomes(), "grand_bargain"));
   }
 }
 
