@@ -69,6 +69,17 @@ TEST(ChinaTriangle, R4UsChinaThawLowersRussiasValueAsSwingState) {
   EXPECT_GT(SwingValue(AtThaw(0.1)), 0.0);
 }
 
+// R4 (D3.6): after the thaw Washington and Beijing can settle without Moscow: an equilibrium
+// appears that is worse for Russia than any before the thaw (Russia left out).
+TEST(ChinaTriangle, R4AfterTheThawRussiaCanBeLeftOut) {
+  auto worst_for_russia = [](const Loaded& g) {
+    double worst = 1e300;
+    for (const PureProfile& e : g.PureEquilibria()) worst = std::min(worst, g.Payoff(e, "russia"));
+    return worst;
+  };
+  EXPECT_LT(worst_for_russia(AtThaw(0.8)), worst_for_russia(AtThaw(0.1)));
+}
+
 // D1.6, D3.5: before the thaw Russia can be the pivot of a romantic triangle — closer to
 // each capital than they are to each other — and that is the equilibrium Russia likes best.
 TEST(ChinaTriangle, D16RussiaCanBeThePivotBeforeTheThaw) {

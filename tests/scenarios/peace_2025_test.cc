@@ -48,6 +48,21 @@ TEST(Peace2025, R7KremlinTempersExpectations) {
   }
 }
 
+// R7's channel, at a predictable Trump: if Kyiv could be coerced (defying Trump costs it
+// more), pressing Kyiv and banking on Trump would be an equilibrium with a deal on Russia's
+// terms — the deal Moscow does not count on at the base, where Kyiv holds out.
+TEST(Peace2025, R7WithACoercibleKyivBankingOnAPredictableTrumpPays) {
+  const Loaded g = Load("peace_2025.yaml", {"actors.kyiv.terms.0.value=-0.4"});
+  const PureProfile deal = g.Profile({{"usa", "press_kyiv"}, {"russia", "bank_on_trump"},
+                                      {"kyiv", "ceasefire"}});
+  EXPECT_TRUE(g.IsEquilibrium(deal));
+  EXPECT_EQ(g.Outcome(deal), "deal_on_russias_terms");
+  const Loaded base = Load("peace_2025.yaml");
+  const PureProfile base_deal = base.Profile({{"usa", "press_kyiv"}, {"russia", "bank_on_trump"},
+                                              {"kyiv", "ceasefire"}});
+  EXPECT_FALSE(base.IsBestReply(base_deal, "kyiv", "ceasefire"));
+}
+
 // D2.1: the elite split constrains Putin: when the nationalists' verdict on a compromise
 // weighs enough, no ceasefire is an equilibrium any more.
 TEST(Peace2025, D21NationalistVerdictCanBlockTheCeasefire) {
