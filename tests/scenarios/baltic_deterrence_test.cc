@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "tests/scenarios/scenario_testing.h"
 
@@ -22,9 +23,9 @@ struct Play {
 
 // The equilibrium play at one commitment level: the unique pure equilibrium if there is
 // one, else the completely mixed equilibrium of the 2x2 game.
-Play PlayAt(double commitment) {
-  const Loaded g = Load("baltic_deterrence.yaml",
-                        {"actors.usa.stakes.credibility.salience=" + std::to_string(commitment)});
+Play PlayAt(double commitment, std::vector<std::string> sets = {}) {
+  sets.push_back("actors.usa.stakes.credibility.salience=" + std::to_string(commitment));
+  const Loaded g = Load("baltic_deterrence.yaml", sets);
   EXPECT_EQ(g.Move("usa", "defend_if_probed"), 0);
   EXPECT_EQ(g.Move("russia", "restrain"), 0);
   const std::vector<PureProfile> pure = g.PureEquilibria();
@@ -60,6 +61,18 @@ TEST(BalticDeterrence, R6AmbiguityRaisesTheRiskOfAClash) {
   const Play ambiguous = PlayAt(0.3), committed = PlayAt(1.0);
   EXPECT_GT(ambiguous.clash, 0.0);
   EXPECT_GT(ambiguous.clash, committed.clash);
+}
+
+// R6 is not knife-edge: with any one salience 25% lower or higher (the commitment itself
+// excepted), an ambiguous guarantor is still probed more often than a committed one.
+TEST(BalticDeterrence, R6SurvivesAQuarterChangeInAnySalience) {
+  const Loaded base = Load("baltic_deterrence.yaml");
+  for (double factor : {0.75, 1.25}) {
+    for (const std::string& set : SalienceScalings(base, factor)) {
+      if (set.rfind("actors.usa.stakes.credibility.", 0) == 0) continue;
+      EXPECT_GT(PlayAt(0.3, {set}).probe, PlayAt(1.0, {set}).probe) << set;
+    }
+  }
 }
 
 }  // namespace

@@ -95,5 +95,17 @@ TEST(ChinaTriangle, D16RussiaCanBeThePivotBeforeTheThaw) {
   EXPECT_GT(g.Position(*russias_best, "russia_china"), g.Position(*russias_best, "us_china"));
 }
 
+// R4 is not knife-edge: with any one salience 25% lower or higher, Russia–China relations
+// stay friendly in every equilibrium and Russia's swing value still falls with the thaw.
+TEST(ChinaTriangle, R4SurvivesAQuarterChangeInAnySalience) {
+  ForEachSalienceScaling("china_triangle.yaml", [](const Loaded& g, const std::string& set) {
+    for (const PureProfile& e : g.PureEquilibria()) {
+      EXPECT_GE(g.Position(e, "russia_china"), 0.5) << set;
+    }
+    const Loaded thawed = Load("china_triangle.yaml", {set, "actors.usa.stakes.us_china.ideal=0.8"});
+    EXPECT_LT(SwingValue(thawed), SwingValue(g)) << set;
+  });
+}
+
 }  // namespace
 }  // namespace sim::scenario_testing

@@ -32,5 +32,13 @@ TEST(InfArmsRace, D43WithdrawingFirstPutsTheBlameOnWashington) {
   EXPECT_GT(g.Payoff(race, "russia"), g.Payoff(cheat, "russia"));
 }
 
+// D4.3 is not knife-edge: the arms race stays an equilibrium with any one salience 25% lower
+// or higher.
+TEST(InfArmsRace, D43SurvivesAQuarterChangeInAnySalience) {
+  ForEachSalienceScaling("inf_arms_race.yaml", [](const Loaded& g, const std::string& set) {
+    EXPECT_TRUE(g.IsEquilibrium(g.Profile({{"usa", "withdraw"}, {"russia", "build"}}))) << set;
+  });
+}
+
 }  // namespace
 }  // namespace sim::scenario_testing

@@ -75,5 +75,17 @@ TEST(Peace2025, D21NationalistVerdictCanBlockTheCeasefire) {
   EXPECT_NE(std::find(calm.begin(), calm.end(), "ceasefire"), calm.end());
 }
 
+// R7 at the base is not knife-edge: with any one salience 25% lower or higher, no
+// equilibrium hands Russia a deal on its own terms and the hedged ceasefire remains one.
+TEST(Peace2025, R7SurvivesAQuarterChangeInAnySalience) {
+  ForEachSalienceScaling("peace_2025.yaml", [](const Loaded& g, const std::string& set) {
+    EXPECT_TRUE(g.IsEquilibrium(g.Profile({{"usa", "broker"}, {"russia", "hedge"},
+                                           {"kyiv", "ceasefire"}}))) << set;
+    for (const std::string& outcome : g.EquilibriumOutcomes()) {
+      EXPECT_NE(outcome, "deal_on_russias_terms") << set;
+    }
+  });
+}
+
 }  // namespace
 }  // namespace sim::scenario_testing

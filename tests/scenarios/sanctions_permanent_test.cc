@@ -38,5 +38,17 @@ TEST(SanctionsPermanent, R8WithoutCongressReliefWouldBeAnEquilibrium) {
   EXPECT_EQ(g.BestReplies(open, "russia"), std::vector<std::string>{"court_president"});
 }
 
+// R8 is not knife-edge: with any one salience 25% lower or higher, every equilibrium still
+// keeps the sanctions and has Moscow weathering them.
+TEST(SanctionsPermanent, R8SurvivesAQuarterChangeInAnySalience) {
+  ForEachSalienceScaling("sanctions_permanent.yaml", [](const Loaded& g, const std::string& set) {
+    const std::vector<PureProfile> equilibria = g.PureEquilibria();
+    EXPECT_FALSE(equilibria.empty()) << set;
+    for (const PureProfile& e : equilibria) {
+      EXPECT_EQ(g.Outcome(e), "permanent_sanctions") << set;
+    }
+  });
+}
+
 }  // namespace
 }  // namespace sim::scenario_testing

@@ -189,4 +189,14 @@ inline std::vector<std::string> SalienceScalings(const Loaded& g, double factor)
   return sets;
 }
 
+// Calls check(g, set) on FILE loaded with each one-salience scaling by 0.75 and by 1.25:
+// a result that holds only at the exact base numbers is not a reproduction.
+template <typename Check>
+void ForEachSalienceScaling(const std::string& file, Check&& check) {
+  const Loaded base = Load(file);
+  for (double factor : {0.75, 1.25}) {
+    for (const std::string& set : SalienceScalings(base, factor)) check(Load(file, {set}), set);
+  }
+}
+
 }  // namespace sim::scenario_testing

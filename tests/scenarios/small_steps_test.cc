@@ -54,5 +54,17 @@ TEST(SmallSteps, R5MoscowAvoidsPublicConfrontation) {
   for (const std::string& outcome : g.EquilibriumOutcomes()) EXPECT_NE(outcome, "feud");
 }
 
+// R5 is not knife-edge: small steps stay an equilibrium and no big concession is ever made
+// with any one salience 25% lower or higher.
+TEST(SmallSteps, R5SurvivesAQuarterChangeInAnySalience) {
+  ForEachSalienceScaling("small_steps.yaml", [](const Loaded& g, const std::string& set) {
+    EXPECT_TRUE(g.IsEquilibrium(g.Profile({{"usa", "small_step"}, {"russia", "quick_win"}}))) << set;
+    for (const std::string& outcome : g.EquilibriumOutcomes()) {
+      EXPECT_NE(outcome, "grand_bargain") << set;
+      EXPECT_NE(outcome, "one_sided_concession") << set;
+    }
+  });
+}
+
 }  // namespace
 }  // namespace sim::scenario_testing

@@ -59,5 +59,18 @@ TEST(UkraineBuffer, D14CeasefireCollapsesOnlyWhenSanctionsAreNotUpheld) {
   }
 }
 
+// R3 is not knife-edge: with any one salience 25% lower or higher, Russia still keeps the
+// buffer in every equilibrium and relief up front is still never played.
+TEST(UkraineBuffer, R3SurvivesAQuarterChangeInAnySalience) {
+  ForEachSalienceScaling("ukraine_buffer.yaml", [](const Loaded& g, const std::string& set) {
+    const std::vector<PureProfile> equilibria = g.PureEquilibria();
+    EXPECT_FALSE(equilibria.empty()) << set;
+    for (const PureProfile& e : equilibria) {
+      EXPECT_GT(g.Position(e, "buffer"), 0.5) << set;
+      EXPECT_NE(g.MoveName(g.Actor("usa"), e[g.Actor("usa")]), "relief_upfront") << set;
+    }
+  });
+}
+
 }  // namespace
 }  // namespace sim::scenario_testing
