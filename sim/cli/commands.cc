@@ -67,7 +67,8 @@ void ReportScenario(const CommonOptions& options, const std::string& path,
   for (const solve::Equilibrium& eq : report.equilibria)
     report.meanings.push_back(model::DescribeProfile(derived, eq.profile));
   report.dominance = solve::EliminateStrictlyDominated(game);
-  report.pareto = solve::ParetoEfficientProfiles(game);
+  // Bounded so that a large constant-sum game cannot stall the report (quadratic worst case).
+  report.pareto = solve::ParetoEfficientProfiles(game, /*max_comparisons=*/200'000'000);
   report.security = solve::PureSecurityLevels(game);
   EmitGameReport(options, report);
 }

@@ -176,7 +176,8 @@ void WriteEquilibria(std::ostream& out, const GameReport& r) {
     align.push_back(TextTable::Align::kLeft);
   }
   TextTable table(header, align);
-  for (size_t e = 0; e < r.equilibria.size(); ++e) {
+  const size_t shown = std::min(r.equilibria.size(), kMaxEquilibriaShown);
+  for (size_t e = 0; e < shown; ++e) {
     const Equilibrium& eq = r.equilibria[e];
     std::vector<std::string> cells = {std::to_string(e + 1), solve::KindName(eq.kind)};
     for (int p = 0; p < g.num_players(); ++p)
@@ -199,7 +200,11 @@ void WriteEquilibria(std::ostream& out, const GameReport& r) {
     table.AddRow(cells);
   }
   table.Write(out);
-  if (scenario) {
+  if (shown < r.equilibria.size()) {
+    out << "  ... " << r.equilibria.size() - shown
+        << " more equilibria (--format csv or json lists them all)\n";
+  }
+  if (scenario && !r.derived->issue_names.empty()) {
     out << "  Expected issue positions in each equilibrium:\n";
     std::vector<std::string> pos_header = {"#"};
     std::vector<TextTable::Align> pos_align = {TextTable::Align::kRight};
@@ -208,7 +213,7 @@ void WriteEquilibria(std::ostream& out, const GameReport& r) {
       pos_align.push_back(TextTable::Align::kRight);
     }
     TextTable positions(pos_header, pos_align);
-    for (size_t e = 0; e < r.equilibria.size(); ++e) {
+    for (size_t e = 0; e < shown; ++e) {
       std::vector<std::string> cells = {std::to_string(e + 1)};
       const Eigen::VectorXd& x = r.meanings[e].expected_positions;
       for (Eigen::Index k = 0; k < x.size(); ++k) cells.push_back(FormatForPeople(x(k), 3));
@@ -236,16 +241,19 @@ void WriteFacts(std::ostream& out, const GameReport& r) {
     }
     out << "\n\n";
   }
-  if (!r.pareto.empty()) {
-    out << "Pareto-efficient profiles (" << r.pareto.size() << " of " << g.num_profiles() << ")\n";
-    const size_t shown = std::min<size_t>(r.pareto.size(), 20);
+  if (r.pareto) {
+    const std::vector<int64_t>& pareto = *r.pareto;
+    out << "Pareto-efficient profiles (" << pareto.size() << " of " << g.num_profiles() << ")\n";
+    const size_t shown = std::min<size_t>(pareto.size(), 20);
     for (size_t i = 0; i < shown; ++i) {
-      out << "  " << ProfileName(g, r.pareto[i]) << "  ->  " << PayoffCell(g, r.pareto[i]);
-      if (r.derived) out << "  [" << r.derived->outcome_names[r.derived->outcome_class[r.pareto[i]]] << "]";
+      out << "  " << ProfileName(g, pareto[i]) << "  ->  " << PayoffCell(g, pareto[i]);
+      if (r.derived) out << "  [" << r.derived->outcome_names[r.derived->outcome_class[pareto[i]]] << "]";
       out << '\n';
     }
-    if (shown < r.pareto.size()) out << "  ... " << r.pareto.size() - shown << " more\n";
+    if (shown < pareto.size()) out << "  ... " << pareto.size() - shown << " more\n";
     out << '\n';
+  } else {
+    out << "Pareto-efficient profiles: not computed (too many profiles for the pairwise test)\n\n";
   }
   if (!r.security.empty()) {
     out << "Security levels (best payoff a player can guarantee with a pure strategy)\n";
@@ -425,15 +433,22 @@ void WriteReportJson(std::ostream& out, const GameReport& r) {
     }
     out << "]}";
   }
-  out << ",\n  \"pareto_efficient\": [";
-  for (size_t k = 0; k < r.pareto.size(); ++k) {
-    PureProfile s = g.ProfileAt(r.pareto[k]);
-    out << (k ? ", " : "") << '{';
-    for (int p = 0; p < g.num_players(); ++p)
-      out << (p ? ", " : "") << JsonString(g.player_name(p)) << ": " << JsonString(g.strategy_name(p, s[p]));
-    out << '}';
+  out << ",\n  \"pareto_efficient\": ";
+  if (r.pareto) {
+    out << '[';
+    for (size_t k = 0; k < r.pareto->size(); ++k) {
+      PureProfile s = g.ProfileAt((*r.pareto)[k]);
+      out << (k ? ", " : "") << '{';
+      for (int p = 0; p < g.num_players(); ++p)
+        out << (p ? ", " : "") << JsonString(g.player_name(p)) << ": "
+            << JsonString(g.strategy_name(p, s[p]));
+      out << '}';
+    }
+    out << ']';
+  } else {
+    out << "null";  // not computed: too many profiles
   }
-  out << "],\n  \"security_levels\": [";
+  out << ",\n  \"security_levels\": [";
   for (size_t k = 0; k < r.security.size(); ++k) {
     const solve::SecurityLevel& s = r.security[k];
     out << (k ? ", " : "") << "{\"player\": " << JsonString(g.player_name(s.player))

@@ -120,18 +120,43 @@ DominanceResult EliminateStrictlyDominated(const NormalFormGame& game, double to
   return result;
 }
 
-std::vector<int64_t> ParetoEfficientProfiles(const NormalFormGame& game) {
+std::optional<std::vector<int64_t>> ParetoEfficientProfiles(const NormalFormGame& game,
+                                                            int64_t max_comparisons) {
   const int64_t profiles = game.num_profiles();
   const Eigen::MatrixXd& u = game.payoffs();
-  // Sort by the sum of payoffs, descending: a profile can only be dominated by one with a
-  // strictly larger sum, so each profile is tested against the efficient ones seen so far
-  // (the efficient set dominates everything dominated).
   std::vector<int64_t> order(profiles);
   for (int64_t i = 0; i < profiles; ++i) order[i] = i;
+  std::vector<int64_t> efficient;
+
+  if (game.num_players() == 2) {
+    // Sweep by player 0's payoff, descending. Within a group of equal u0 only the group's
+    // best u1 can be efficient; it is, unless an earlier group (strictly larger u0) already
+    // reached that u1.
+    std::stable_sort(order.begin(), order.end(), [&](int64_t a, int64_t b) {
+      return u(a, 0) > u(b, 0) || (u(a, 0) == u(b, 0) && u(a, 1) > u(b, 1));
+    });
+    double best_before = -INFINITY;
+    for (size_t start = 0; start < order.size();) {
+      size_t stop = start;
+      while (stop < order.size() && u(order[stop], 0) == u(order[start], 0)) ++stop;
+      const double group_best = u(order[start], 1);
+      for (size_t k = start; k < stop && u(order[k], 1) == group_best; ++k) {
+        if (group_best > best_before) efficient.push_back(order[k]);
+      }
+      best_before = std::max(best_before, group_best);
+      start = stop;
+    }
+    std::sort(efficient.begin(), efficient.end());
+    return efficient;
+  }
+
+  // n players: sort by the sum of payoffs, descending. A profile can only be dominated by one
+  // with a strictly larger sum, and whatever dominates it is dominated by (or is) an efficient
+  // profile seen earlier, so comparing with the efficient set suffices.
   Eigen::VectorXd sums = u.rowwise().sum();
   std::stable_sort(order.begin(), order.end(),
                    [&](int64_t a, int64_t b) { return sums(a) > sums(b); });
-  std::vector<int64_t> efficient;
+  int64_t comparisons = 0;
   for (int64_t i : order) {
     bool dominated = false;
     for (int64_t j : efficient) {
@@ -141,6 +166,8 @@ std::vector<int64_t> ParetoEfficientProfiles(const NormalFormGame& game) {
         break;
       }
     }
+    comparisons += static_cast<int64_t>(efficient.size());
+    if (max_comparisons > 0 && comparisons > max_comparisons) return std::nullopt;
     if (!dominated) efficient.push_back(i);
   }
   std::sort(efficient.begin(), efficient.end());

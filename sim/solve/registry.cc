@@ -35,16 +35,21 @@ std::vector<std::string> DefaultMethods(const GameTraits& traits) {
 
 }  // namespace sim::solve
 
+#include <cmath>
+#include <set>
+
 #include "sim/core/error.h"
 
 namespace sim::solve {
 namespace {
 
-bool SameProfile(const MixedProfile& a, const MixedProfile& b) {
-  for (size_t p = 0; p < a.strategies.size(); ++p) {
-    if ((a.strategies[p] - b.strategies[p]).cwiseAbs().maxCoeff() > 1e-9) return false;
-  }
-  return true;
+// Probabilities rounded to a 1e-9 grid: profiles with equal keys are the same equilibrium.
+// (A set of keys keeps merging O(E log E) even with many equilibria.)
+std::vector<int64_t> ProfileKey(const MixedProfile& profile) {
+  std::vector<int64_t> key;
+  for (const Eigen::VectorXd& mix : profile.strategies)
+    for (Eigen::Index s = 0; s < mix.size(); ++s) key.push_back(std::llround(mix(s) * 1e9));
+  return key;
 }
 
 }  // namespace
@@ -52,6 +57,7 @@ bool SameProfile(const MixedProfile& a, const MixedProfile& b) {
 SolveResult SolveWithMethods(const NormalFormGame& game, const std::vector<std::string>& methods,
                              const SolveOptions& options, std::vector<SolveResult>* results) {
   SolveResult merged;
+  std::set<std::vector<int64_t>> seen;
   const GameTraits traits = game.traits();
   for (const std::string& name : methods) {
     const SolverInfo* info = FindSolver(name);
@@ -69,9 +75,7 @@ SolveResult SolveWithMethods(const NormalFormGame& game, const std::vector<std::
     merged.method += name;
     if (result.status != SolveStatus::kComplete) merged.status = result.status;
     for (const Equilibrium& eq : result.equilibria) {
-      bool seen = false;
-      for (const Equilibrium& other : merged.equilibria) seen |= SameProfile(eq.profile, other.profile);
-      if (!seen) merged.equilibria.push_back(eq);
+      if (seen.insert(ProfileKey(eq.profile)).second) merged.equilibria.push_back(eq);
     }
     if (results) results->push_back(std::move(result));
   }

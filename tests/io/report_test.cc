@@ -29,7 +29,7 @@ struct Fixture {
     report.results.push_back(solve::SolvePureNash(game));
     report.equilibria = report.results[0].equilibria;
     report.dominance = solve::EliminateStrictlyDominated(game);
-    report.pareto = solve::ParetoEfficientProfiles(game);
+    report.pareto = solve::ParetoEfficientProfiles(game);  // optional
     report.security = solve::PureSecurityLevels(game);
   }
 };

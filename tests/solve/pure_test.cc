@@ -121,7 +121,7 @@ TEST(Dominance, PrisonersDilemmaCooperationIsDominated) {
 
 TEST(Pareto, PrisonersDilemmaEquilibriumIsNotEfficient) {
   auto g = Bimatrix({"quiet", "fink"}, {"quiet", "fink"}, {{2, 2}, {0, 3}, {3, 0}, {1, 1}});
-  std::vector<int64_t> efficient = ParetoEfficientProfiles(g);
+  std::vector<int64_t> efficient = *ParetoEfficientProfiles(g);
   // (quiet,quiet), (quiet,fink), (fink,quiet) are efficient; (fink,fink) is dominated.
   EXPECT_EQ(efficient.size(), 3u);
   EXPECT_EQ(std::count(efficient.begin(), efficient.end(), g.ProfileIndex(std::vector<int>{1, 1})), 0);
@@ -132,6 +132,58 @@ TEST(Security, ChickenSecurityLevelIsSwerving) {
   auto levels = PureSecurityLevels(g);
   EXPECT_EQ(levels[0].value, -1); EXPECT_EQ(levels[0].strategy, 0);
   EXPECT_EQ(levels[1].value, -1); EXPECT_EQ(levels[1].strategy, 0);
+}
+
+}  // namespace
+}  // namespace sim::solve
+
+namespace sim::solve {
+namespace {
+
+// Brute force: i is efficient iff no j is >= everywhere and > somewhere.
+std::vector<int64_t> ParetoBruteForce(const NormalFormGame& g) {
+  std::vector<int64_t> out;
+  for (int64_t i = 0; i < g.num_profiles(); ++i) {
+    bool dominated = false;
+    for (int64_t j = 0; j < g.num_profiles() && !dominated; ++j) {
+      bool ge = true, gt = false;
+      for (int p = 0; p < g.num_players(); ++p) {
+        ge &= g.payoff(j, p) >= g.payoff(i, p);
+        gt |= g.payoff(j, p) > g.payoff(i, p);
+      }
+      dominated = ge && gt;
+    }
+    if (!dominated) out.push_back(i);
+  }
+  return out;
+}
+
+TEST(Pareto, SweepAndPairwiseSearchMatchBruteForceOnRandomGamesWithTies) {
+  std::mt19937 rng(7);
+  std::uniform_int_distribution<int> payoff(0, 2);  // many ties
+  for (int players : {2, 3}) {
+    for (int trial = 0; trial < 100; ++trial) {
+      std::vector<std::vector<std::string>> moves(players, {"a", "b", "c", "d"});
+      std::vector<std::string> names(players, "p");
+      for (int p = 0; p < players; ++p) names[p] += std::to_string(p);
+      NormalFormGame g(names, moves);
+      for (int64_t i = 0; i < g.num_profiles(); ++i)
+        for (int p = 0; p < players; ++p) g.set_payoff(i, p, payoff(rng));
+      EXPECT_EQ(*ParetoEfficientProfiles(g), ParetoBruteForce(g)) << players << " players";
+    }
+  }
+}
+
+TEST(Pareto, GivesUpPastTheComparisonBudget) {
+  // A 3-player constant-sum game: every profile is efficient, so the pairwise search is
+  // quadratic and a small budget must stop it.
+  NormalFormGame g({"a", "b", "c"}, {{"0", "1", "2", "3"}, {"0", "1", "2", "3"}, {"0", "1", "2", "3"}});
+  for (int64_t i = 0; i < g.num_profiles(); ++i) {
+    g.set_payoff(i, 0, static_cast<double>(i));
+    g.set_payoff(i, 1, -static_cast<double>(i));
+  }
+  EXPECT_FALSE(ParetoEfficientProfiles(g, /*max_comparisons=*/100).has_value());
+  EXPECT_EQ(ParetoEfficientProfiles(g)->size(), 64u);
 }
 
 }  // namespace

@@ -25,13 +25,15 @@ struct GameReport {
   std::vector<solve::Equilibrium> equilibria;    // merged, numbered 1.. in this order
   std::vector<model::ProfileMeaning> meanings;   // per equilibrium, when `derived` is set
   std::optional<solve::DominanceResult> dominance;
-  std::vector<int64_t> pareto;                   // Pareto-efficient pure profiles
+  std::optional<std::vector<int64_t>> pareto;    // Pareto-efficient pure profiles (unset: skipped)
   std::vector<solve::SecurityLevel> security;
   std::vector<std::string> notes;                // extra lines for the table footer
 };
 
 // Largest game whose payoff table the text report prints in full.
 inline constexpr int64_t kMaxProfilesShown = 400;
+// Largest number of equilibria the text report lists one by one (CSV and JSON list all).
+inline constexpr size_t kMaxEquilibriaShown = 200;
 
 // Human-readable report: game summary, payoff table with move names, outcome of each profile,
 // equilibria with their named outcomes, dominance, Pareto and security facts.

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "sim/game/normal_form.h"
@@ -42,7 +43,12 @@ DominanceResult EliminateStrictlyDominated(const NormalFormGame& game, double to
 
 // Indices of the pure profiles that no other pure profile Pareto-dominates (weakly better
 // for all players, strictly better for one), ascending.
-std::vector<int64_t> ParetoEfficientProfiles(const NormalFormGame& game);
+// Cost: O(P log P) for 2 players (a sweep); for more players each profile is compared with
+// the efficient ones found so far, O(P * E) for E efficient profiles — which is quadratic
+// when most profiles are efficient (constant-sum games). With `max_comparisons` > 0 the
+// n-player search gives up past that many profile comparisons and returns std::nullopt.
+std::optional<std::vector<int64_t>> ParetoEfficientProfiles(const NormalFormGame& game,
+                                                            int64_t max_comparisons = 0);
 
 // A player's pure security level: the best payoff it can guarantee with a pure strategy
 // whatever the others do, and a strategy that guarantees it (the lowest index on ties).
