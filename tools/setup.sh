@@ -10,7 +10,7 @@ SIM_BUILD_TYPE="${SIM_BUILD_TYPE:-Release}"
 
 # Everything the build needs, by Debian package name.
 SIM_PACKAGES=(cmake g++ make libeigen3-dev libboost-graph-dev libyaml-cpp-dev libcli11-dev
-              libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev)
+              libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev libgmp-dev)
 
 sim_log() { echo "[sim] $*" >&2; }
 

@@ -58,6 +58,41 @@ PureProfile NormalFormGame::ProfileAt(int64_t index) const {
   return profile;
 }
 
+void NormalFormGame::set_payoff(int64_t profile, int player, double value) {
+  payoffs_(profile, player) = value;
+  if (!exact_.empty()) exact_[player * num_profiles_ + profile] = RationalFromDouble(value);
+}
+
+Rational NormalFormGame::exact_payoff(int64_t profile, int player) const {
+  const double value = payoffs_(profile, player);
+  if (!exact_.empty()) {
+    const Rational& exact = exact_[player * num_profiles_ + profile];
+    if (RationalToDouble(exact) == value) return exact;
+  }
+  return RationalFromDouble(value);
+}
+
+void NormalFormGame::set_exact_payoff(int64_t profile, int player, const Rational& value) {
+  const double nearest = RationalToDouble(value);
+  payoffs_(profile, player) = nearest;
+  // Integers below 2^53 (and other dyadic values) are their double exactly: no storage.
+  const bool representable =
+      (value.get_den() == 1 && mpz_fits_slong_p(value.get_num_mpz_t()) &&
+       std::abs(value.get_num().get_si()) <= (int64_t{1} << 53)) ||
+      RationalFromDouble(nearest) == value;
+  if (exact_.empty()) {
+    if (representable) return;
+    exact_.resize(static_cast<size_t>(num_profiles_) * players_.size());
+    for (int p = 0; p < num_players(); ++p) {
+      for (int64_t i = 0; i < num_profiles_; ++i) {
+        // Rational() is already 0: convert only the nonzero doubles.
+        if (payoffs_(i, p) != 0.0) exact_[p * num_profiles_ + i] = RationalFromDouble(payoffs_(i, p));
+      }
+    }
+  }
+  exact_[player * num_profiles_ + profile] = value;
+}
+
 Eigen::MatrixXd NormalFormGame::PayoffMatrix(int player) const {
   SIM_CHECK(num_players() == 2, "PayoffMatrix needs a 2-player game");
   // Column-major storage with player 0 fastest is exactly the m x n bimatrix.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "sim/solve/registry.h"
 
+#include "sim/solve/bimatrix_enum.h"
+#include "sim/solve/lemke_howson.h"
 #include "sim/solve/pure.h"
 
 namespace sim::solve {
@@ -11,6 +13,18 @@ const std::vector<SolverInfo>& BuiltinSolvers() {
        "all pure-strategy Nash equilibria of an n-player game (exhaustive check of every "
        "profile)",
        [](const GameTraits& t) { return !t.sequential; }, SolvePureNash},
+      {"enum",
+       "all extreme Nash equilibria of a 2-player game, degenerate games included, in exact "
+       "arithmetic (vertex enumeration of the best-response polytopes); reports whether the "
+       "game is degenerate and groups extreme points into connected components",
+       [](const GameTraits& t) { return !t.sequential && t.num_players == 2; },
+       SolveEnumMixed},
+      {"lemke-howson",
+       "one Nash equilibrium of a 2-player game, quickly even for large games (Lemke-Howson "
+       "path with lexicographic pivoting, re-checked exactly); --max-equilibria N tries more "
+       "of the m+n starting labels",
+       [](const GameTraits& t) { return !t.sequential && t.num_players == 2; },
+       SolveLemkeHowson},
   };
   return solvers;
 }
@@ -30,6 +44,7 @@ std::vector<std::string> SolverNames() {
 
 std::vector<std::string> DefaultMethods(const GameTraits& traits) {
   if (traits.sequential) return {};
+  if (traits.num_players == 2) return {"enum"};  // every extreme equilibrium, pure ones included
   return {"pure"};
 }
 

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "sim/core/rational.h"
+
 namespace sim {
 
 // Static facts about a game that decide which solvers apply (see solve/registry.h).
@@ -64,7 +66,20 @@ class NormalFormGame {
   int64_t stride(int player) const { return strides_[player]; }
 
   double payoff(int64_t profile, int player) const { return payoffs_(profile, player); }
-  void set_payoff(int64_t profile, int player, double value) { payoffs_(profile, player) = value; }
+  // Sets the payoff; the exact value becomes that of the double.
+  void set_payoff(int64_t profile, int player, double value);
+
+  // Exact payoffs. A game read from a file keeps the numbers as written (3/2, .5, 1e1) via
+  // set_exact_payoff; otherwise the exact payoff is the exact value of the stored double.
+  // If the double was changed behind the exact value's back (mutable_payoffs()), the
+  // double wins: exact_payoff() returns a value whose nearest double is payoff().
+  // has_exact_payoffs() is true once some payoff was set to a value that no double equals
+  // (1/3, 0.1); until then the doubles are the exact values and nothing else is stored.
+  bool has_exact_payoffs() const { return !exact_.empty(); }
+  Rational exact_payoff(int64_t profile, int player) const;
+  // Sets the exact value and the double nearest to it. The first value that is not a double
+  // allocates exact storage for every payoff (num_profiles * num_players rationals).
+  void set_exact_payoff(int64_t profile, int player, const Rational& value);
   // Rows = profiles (Gambit order), columns = players.
   const Eigen::MatrixXd& payoffs() const { return payoffs_; }
   Eigen::MatrixXd& mutable_payoffs() { return payoffs_; }
@@ -83,6 +98,7 @@ class NormalFormGame {
   std::vector<int64_t> strides_;
   int64_t num_profiles_ = 0;
   Eigen::MatrixXd payoffs_;
+  std::vector<Rational> exact_;  // empty, or column-major like payoffs_
 };
 
 // Number of pure profiles of a game with these strategy counts, or -1 if it exceeds
