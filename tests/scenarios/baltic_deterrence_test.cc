@@ -21,25 +21,26 @@ struct Play {
   double clash = 0;  // probability that a probe meets force
 };
 
-// The equilibrium play at one commitment level: the unique pure equilibrium if there is
-// one, else the completely mixed equilibrium of the 2x2 game.
+// The equilibrium play at one commitment level: the game has a unique equilibrium (pure
+// when Washington would never defend, else completely mixed), found by vertex enumeration.
+// A 2x2 indifference calculation (Osborne 2004, sec. 4.3) cross-checks the mixed case.
 Play PlayAt(double commitment, std::vector<std::string> sets = {}) {
   sets.push_back("actors.usa.stakes.credibility.salience=" + std::to_string(commitment));
   const Loaded g = Load("baltic_deterrence.yaml", sets);
-  EXPECT_EQ(g.Move("usa", "defend_if_probed"), 0);
-  EXPECT_EQ(g.Move("russia", "restrain"), 0);
-  const std::vector<PureProfile> pure = g.PureEquilibria();
-  double defend = 0, restrain = 0;
-  if (!pure.empty()) {
-    EXPECT_EQ(pure.size(), 1u) << commitment;
-    defend = pure[0][0] == 0 ? 1 : 0;
-    restrain = pure[0][1] == 0 ? 1 : 0;
-  } else {
-    const Mixed2x2 mixed = CompletelyMixed2x2(g.game());
-    defend = mixed.row_first;
-    restrain = mixed.col_first;
+  const int defend = g.Move("usa", "defend_if_probed");
+  const int probe = g.Move("russia", "probe");
+  const std::vector<solve::Equilibrium> all = g.AllEquilibria();
+  EXPECT_EQ(all.size(), 1u) << commitment;
+  if (all.empty()) return {};
+  const MixedProfile& p = all[0].profile;
+  const double p_defend = p.strategies[g.Actor("usa")](defend);
+  const double p_probe = p.strategies[g.Actor("russia")](probe);
+  if (all[0].kind == solve::EquilibriumKind::kMixed) {
+    const Mixed2x2 check = CompletelyMixed2x2(g.game());
+    EXPECT_NEAR(check.row_first, p.strategies[0](0), 1e-9);
+    EXPECT_NEAR(check.col_first, p.strategies[1](0), 1e-9);
   }
-  return {1 - restrain, defend * (1 - restrain)};
+  return {p_probe, p_defend * p_probe};
 }
 
 // R6 (D1.3, D0.5): the less Washington values its word, the more Moscow probes; with a

@@ -33,6 +33,14 @@ TEST(Detente, R1PartialReliefForSyriaDeescalation) {
     EXPECT_TRUE(PayoffDominates(g, detente, e)) << g.Outcome(e);
     EXPECT_TRUE(RiskDominates(g, detente, e)) << g.Outcome(e);
   }
+  // Mixed equilibria included: no equilibrium pays either side more than the détente.
+  const std::vector<solve::Equilibrium> all = g.AllEquilibria();
+  EXPECT_GE(all.size(), 2u);
+  for (const solve::Equilibrium& e : all) {
+    for (const char* actor : {"usa", "russia"}) {
+      EXPECT_LE(e.payoffs(g.Actor(actor)), g.Payoff(detente, actor) + 1e-12) << actor;
+    }
+  }
 }
 
 // R1 (D0.4): no big concession in eastern Ukraine, Russia's buffer.
@@ -42,6 +50,9 @@ TEST(Detente, R1NoEquilibriumConcedesUkraine) {
   ASSERT_FALSE(equilibria.empty());
   for (const PureProfile& e : equilibria) {
     EXPECT_GE(g.Position(e, "ukraine"), 1.0) << g.Outcome(e);
+  }
+  for (const solve::Equilibrium& e : g.AllEquilibria()) {  // mixed ones too
+    EXPECT_GE(g.ExpectedPosition(e.profile, "ukraine"), 1.0 - 1e-12);
   }
 }
 

@@ -20,6 +20,7 @@
 #include "sim/model/build_game.h"
 #include "sim/scenario/load.h"
 #include "sim/solve/pure.h"
+#include "sim/solve/registry.h"
 
 namespace sim::scenario_testing {
 
@@ -106,6 +107,15 @@ struct Loaded {
   }
   bool IsEquilibrium(const PureProfile& profile) const {
     return Regret(game(), MixedProfile::Pure(game(), profile)) <= 1e-12;
+  }
+  // Every equilibrium the default methods find (for two players: all extreme equilibria,
+  // mixed ones included, by vertex enumeration).
+  std::vector<solve::Equilibrium> AllEquilibria() const {
+    return solve::SolveWithDefaults(game(), solve::SolveOptions{}).equilibria;
+  }
+  // Expected issue position under a (mixed) profile.
+  double ExpectedPosition(const MixedProfile& profile, const std::string& issue) const {
+    return model::DescribeProfile(derived, profile).expected_positions(Issue(issue));
   }
   // Outcome classes of the pure equilibria, in solver order.
   std::vector<std::string> EquilibriumOutcomes() const {

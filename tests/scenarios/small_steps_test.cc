@@ -20,6 +20,12 @@ TEST(SmallSteps, R5SmallStepsAreTheBestSelfEnforcingDeal) {
       EXPECT_TRUE(PayoffDominates(g, steps, e)) << g.Outcome(e);
     }
   }
+  for (const solve::Equilibrium& e : g.AllEquilibria()) {  // mixed ones too
+    EXPECT_LE(e.payoffs(g.Actor("usa")), g.Payoff(steps, "usa") + 1e-12);
+    EXPECT_LE(e.payoffs(g.Actor("russia")), g.Payoff(steps, "russia") + 1e-12);
+    EXPECT_LT(g.ExpectedPosition(e.profile, "relief"), 0.5);
+    EXPECT_LT(g.ExpectedPosition(e.profile, "ukraine"), 0.5);
+  }
 }
 
 // R5 (D3.8): a grand bargain would leave both better off than the stalemate, but with no
