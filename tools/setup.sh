@@ -36,13 +36,14 @@ sim_install_packages() {
   fi
 }
 
+# sim_build [CMAKE_ARG...]: extra arguments go to the first configure of SIM_BUILD_DIR.
 sim_build() {
   local jobs
   jobs="$(nproc 2>/dev/null || echo 2)"
   if [ ! -f "$SIM_BUILD_DIR/CMakeCache.txt" ]; then
     sim_log "configuring ($SIM_BUILD_TYPE) in $SIM_BUILD_DIR"
     cmake -S "$SIM_ROOT" -B "$SIM_BUILD_DIR" -DCMAKE_BUILD_TYPE="$SIM_BUILD_TYPE" \
-      ${SIM_CMAKE_ARGS:-} >/dev/null
+      ${SIM_CMAKE_ARGS:-} "$@" >/dev/null
   fi
   sim_log "building"
   # Quiet on success; on failure show the compiler's output.

@@ -1,12 +1,24 @@
 // SPDX-License-Identifier: MIT
 #include "sim/cli/commands.h"
 
+#include <unistd.h>
+
+#include <chrono>
+#include <cmath>
+#include <fstream>
 #include <functional>
 #include <iostream>
+#include <sstream>
+#include <thread>
 
 #include "sim/core/atomic_file.h"
 #include "sim/core/error.h"
+#include "sim/core/version.h"
+#include "sim/io/montecarlo_report.h"
+#include "sim/io/number.h"
 #include "sim/io/report.h"
+#include "sim/montecarlo/run.h"
+#include "sim/montecarlo/sweep.h"
 #include "sim/model/build_game.h"
 #include "sim/scenario/load.h"
 #include "sim/solve/pure.h"
@@ -23,10 +35,13 @@ LoadOptions MakeLoadOptions(const CommonOptions& options) {
 }
 
 // Writes through `write` to stdout, or atomically to --output: a run that throws midway
-// leaves no file behind (AtomicFile removes its temporary on unwinding).
+// leaves no file behind (AtomicFile removes its temporary on unwinding). Stdout gets the
+// whole text at once too, so `simulate ... > out.csv` never holds half a report either.
 void Emit(const CommonOptions& options, const std::function<void(std::ostream&)>& write) {
   if (options.output.empty() || options.output == "-") {
-    write(std::cout);
+    std::ostringstream text;
+    write(text);
+    std::cout << text.str();
     std::cout.flush();
     return;
   }
@@ -47,9 +62,12 @@ void EmitGameReport(const CommonOptions& options, const io::GameReport& report) 
   });
 }
 
+// Adds sections to a report before it is written (the Monte Carlo section).
+using ReportExtension = std::function<void(const Scenario&, io::GameReport&)>;
+
 // Everything the report shows about a scenario's derived game.
 void ReportScenario(const CommonOptions& options, const std::string& path,
-                    const std::vector<std::string>& methods) {
+                    const std::vector<std::string>& methods, const ReportExtension& extend = {}) {
   const Scenario scenario = LoadScenario(path, MakeLoadOptions(options));
   const model::DerivedGame derived = model::BuildGame(scenario);
   const NormalFormGame& game = derived.game;
@@ -70,13 +88,231 @@ void ReportScenario(const CommonOptions& options, const std::string& path,
   // Bounded so that a large constant-sum game cannot stall the report (quadratic worst case).
   report.pareto = solve::ParetoEfficientProfiles(game, /*max_comparisons=*/200'000'000);
   report.security = solve::PureSecurityLevels(game);
+  if (extend) extend(scenario, report);
   EmitGameReport(options, report);
+}
+
+// ---- Monte Carlo -------------------------------------------------------------------------
+
+std::string ReadBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+montecarlo::MonteCarloOptions ResolveOptions(const Scenario& scenario,
+                                             const MonteCarloCliOptions& cli) {
+  montecarlo::MonteCarloOptions options;
+  const MonteCarloSpec& spec = scenario.montecarlo;
+  options.draws = cli.draws > 0 ? cli.draws : spec.draws;
+  options.seed = cli.seed >= 0 ? static_cast<uint64_t>(cli.seed) : spec.seed;
+  options.threads = cli.threads > 0 ? cli.threads
+                                    : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  options.select = spec.select;
+  if (!cli.select.empty()) {
+    auto rule = SelectFromKey(cli.select);
+    if (!rule) {
+      throw InputError(SourceLocation{"<command line>"}, "unknown selection rule '" + cli.select + "'",
+                       "known: " + JoinWords(SelectKeys()));
+    }
+    options.select = *rule;
+  }
+  return options;
+}
+
+io::Manifest MakeManifest(const CommonOptions& options, const std::string& command,
+                          const std::string& path, const montecarlo::MonteCarloOptions& mc,
+                          const montecarlo::MonteCarloResult& result) {
+  io::Manifest m;
+  m.version = kVersion;
+  m.command = command;
+  m.scenario = path;
+  m.scenario_hash = io::HashText(ReadBytes(path));
+  m.seed = mc.seed;
+  m.draws = mc.draws;
+  m.select = SelectKey(mc.select);
+  m.methods = result.methods;
+  m.sets = options.sets;
+  for (size_t a = 0; a < result.actor_names.size(); ++a)
+    m.models.push_back(result.actor_names[a] + ": " + result.models[a]);
+  return m;
+}
+
+// A one-line progress bar with ETA on stderr, redrawn at most 10 times a second; cleared
+// when done. Only used when stderr is a terminal.
+class ProgressBar {
+ public:
+  explicit ProgressBar(bool enabled) : enabled_(enabled), start_(Clock::now()) {}
+  ~ProgressBar() {
+    if (enabled_ && drawn_) std::cerr << "\r\033[K" << std::flush;
+  }
+  void Update(double done, double total, const std::string& label) {
+    if (!enabled_ || total <= 0) return;
+    const auto now = Clock::now();
+    if (drawn_ && now - last_ < std::chrono::milliseconds(100) && done < total) return;
+    last_ = now;
+    drawn_ = true;
+    const double fraction = std::min(1.0, done / total);
+    const double elapsed = std::chrono::duration<double>(now - start_).count();
+    constexpr int kWidth = 30;
+    const int filled = static_cast<int>(fraction * kWidth);
+    std::string bar(filled, '#');
+    bar.append(kWidth - filled, '.');
+    char eta[64] = "ETA --";
+    if (fraction > 0) {
+      const double remaining = elapsed * (1.0 - fraction) / fraction;
+      std::snprintf(eta, sizeof eta, "ETA %dm%02ds", static_cast<int>(remaining) / 60,
+                    static_cast<int>(remaining) % 60);
+    }
+    std::cerr << "\r[" << bar << "] " << static_cast<int>(fraction * 100) << "% " << label << "  "
+              << eta << "\033[K" << std::flush;
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  bool enabled_;
+  bool drawn_ = false;
+  Clock::time_point start_, last_;
+};
+
+bool WantsMonteCarlo(const Scenario& scenario, const MonteCarloCliOptions& cli) {
+  return scenario.montecarlo.present || cli.draws > 0;
+}
+
+// The manifest of a CSV written to --output FILE goes to FILE.manifest.json (the CSV stays a
+// plain table: comment lines would break spreadsheets). Nothing is written for stdout.
+void EmitManifestBeside(const CommonOptions& options, const io::Manifest& manifest) {
+  if (options.output.empty() || options.output == "-") return;
+  WriteFileAtomically(options.output + ".manifest.json", io::ManifestJson(manifest, "") + "\n");
 }
 
 }  // namespace
 
-void RunScenario(const CommonOptions& options, const std::string& scenario_path) {
-  ReportScenario(options, scenario_path, {});
+void RunScenario(const CommonOptions& options, const std::string& scenario_path,
+                 const MonteCarloCliOptions& cli) {
+  // Load once up front to learn whether a Monte Carlo is wanted (and fail early on input).
+  const Scenario scenario = LoadScenario(scenario_path, MakeLoadOptions(options));
+  if (!WantsMonteCarlo(scenario, cli)) {
+    ReportScenario(options, scenario_path, {});
+    return;
+  }
+  montecarlo::MonteCarloOptions mc = ResolveOptions(scenario, cli);
+  ProgressBar bar(cli.progress && !cli.quiet);
+  mc.progress = [&](int64_t done, int64_t total) {
+    bar.Update(static_cast<double>(done), static_cast<double>(total),
+               std::to_string(done) + "/" + std::to_string(total) + " draws");
+  };
+  const montecarlo::MonteCarloResult result = montecarlo::RunMonteCarlo(scenario, mc);
+  const io::Manifest manifest = MakeManifest(options, "run", scenario_path, mc, result);
+  if (options.format == "csv") {
+    Emit(options, [&](std::ostream& out) {
+      io::WriteMonteCarloCsvHeader(out);
+      io::WriteMonteCarloCsvRows(out, result);
+    });
+    EmitManifestBeside(options, manifest);
+    return;
+  }
+  ReportScenario(options, scenario_path, {}, [&](const Scenario&, io::GameReport& report) {
+    std::ostringstream section;
+    io::WriteMonteCarloTable(section, result, manifest);
+    report.extra_table = section.str();
+    report.json_fields.emplace_back("montecarlo", io::MonteCarloJson(result, manifest));
+  });
+}
+
+void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& cli,
+              const std::string& scenario_path, const std::vector<std::string>& vary) {
+  std::vector<montecarlo::SweepAxis> axes;
+  for (const std::string& argument : vary) axes.push_back(montecarlo::ParseSweepAxis(argument));
+  const std::vector<std::vector<double>> points = montecarlo::GridPoints(axes);
+  std::vector<std::string> columns;
+  for (const montecarlo::SweepAxis& axis : axes) columns.push_back(axis.path);
+
+  // Check the scenario (and every axis path, at its first value) before any long work.
+  const LoadOptions base_load = MakeLoadOptions(options);
+  auto load_point = [&](const std::vector<double>& values) {
+    LoadOptions load = base_load;
+    for (size_t a = 0; a < axes.size(); ++a)
+      load.overrides.push_back({axes[a].path, io::FormatRoundTrip(values[a])});
+    Scenario scenario = LoadScenario(scenario_path, load);
+    // A swept number is fixed at the grid value: drop a distribution the file gave it.
+    for (const montecarlo::SweepAxis& axis : axes)
+      std::erase_if(scenario.uncertain, [&](const UncertainNumber& u) { return u.path == axis.path; });
+    return scenario;
+  };
+  const Scenario first = load_point(points.front());
+  montecarlo::MonteCarloOptions mc = ResolveOptions(first, cli);
+
+  ProgressBar bar(cli.progress && !cli.quiet);
+  const double total = static_cast<double>(points.size()) * static_cast<double>(mc.draws);
+  io::Manifest manifest;
+  std::string json_points;
+  std::vector<std::string> table_rows;
+  auto run = [&](std::ostream* csv) {
+    for (size_t p = 0; p < points.size(); ++p) {
+      const Scenario scenario = p == 0 ? first : load_point(points[p]);
+      // Every point uses the same seed: common random numbers, so differences between
+      // points come from the swept numbers and not from sampling noise.
+      mc.progress = [&](int64_t done, int64_t) {
+        bar.Update(static_cast<double>(p) * mc.draws + done, total,
+                   "point " + std::to_string(p + 1) + "/" + std::to_string(points.size()));
+      };
+      const montecarlo::MonteCarloResult result = montecarlo::RunMonteCarlo(scenario, mc);
+      if (p == 0) {
+        manifest = MakeManifest(options, "sweep", scenario_path, mc, result);
+        manifest.vary = vary;
+        // A swept unpredictability differs between points: name the models only.
+        for (std::string& model : manifest.models) model = model.substr(0, model.find(" u="));
+      }
+      std::vector<std::string> prefix;
+      for (double v : points[p]) prefix.push_back(io::FormatRoundTrip(v));
+      if (csv) {
+        io::WriteMonteCarloCsvRows(*csv, result, prefix);
+      } else if (options.format == "json") {
+        json_points += std::string(p ? ",\n" : "\n") + "    {\"values\": {";
+        for (size_t a = 0; a < axes.size(); ++a)
+          json_points += std::string(a ? ", " : "") + io::JsonString(axes[a].path) + ": " + prefix[a];
+        json_points += "}, \"montecarlo\": " + io::MonteCarloJson(result, manifest) + "}";
+      } else {
+        std::string row;
+        for (size_t a = 0; a < axes.size(); ++a) row += (a ? ", " : "") + axes[a].path + "=" + prefix[a];
+        row += ":";
+        for (size_t c = 0; c < result.outcome_names.size(); ++c) {
+          if (result.outcome_names[c] == montecarlo::kUnsolvedOutcome && result.outcome_counts[c] == 0) continue;
+          const double share = static_cast<double>(result.outcome_counts[c]) / result.draws;
+          const montecarlo::Interval ci = montecarlo::WilsonInterval(result.outcome_counts[c], result.draws);
+          row += "  " + result.outcome_names[c] + " " + io::FormatForPeople(100 * share, 1) + "% [" +
+                 io::FormatForPeople(100 * ci.low, 1) + ", " + io::FormatForPeople(100 * ci.high, 1) + "]";
+        }
+        table_rows.push_back(row);
+      }
+    }
+  };
+  if (options.format == "csv") {
+    Emit(options, [&](std::ostream& out) {
+      io::WriteMonteCarloCsvHeader(out, columns);
+      run(&out);
+    });
+    EmitManifestBeside(options, manifest);
+    return;
+  }
+  run(nullptr);
+  Emit(options, [&](std::ostream& out) {
+    if (options.format == "json") {
+      out << "{\n  \"manifest\": " << io::ManifestJson(manifest) << ",\n  \"points\": [" << json_points
+          << "\n  ]\n}\n";
+      return;
+    }
+    out << "Sweep of " << scenario_path << " (" << points.size() << " points, " << mc.draws
+        << " draws each; outcome probabilities with 95% Wilson intervals)\n";
+    for (const std::string& row : table_rows) out << "  " << row << '\n';
+    out << "Manifest: simulate " << manifest.version << ", sweep of " << manifest.scenario << " ("
+        << manifest.scenario_hash << "), seed " << manifest.seed << ", draws " << manifest.draws
+        << ", select " << manifest.select << ", methods " << manifest.methods;
+    for (const std::string& v : vary) out << ", --vary " << v;
+    out << '\n';
+  });
 }
 
 void RunSolve(const CommonOptions& options, const std::string& game_path,

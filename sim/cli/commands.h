@@ -19,8 +19,28 @@ struct CommonOptions {
   int64_t max_profiles = -1;      // --max-profiles N (> 0 overrides the scenario's limit)
 };
 
-// `simulate SCENARIO`: derive the game, solve it with the default methods, report.
-void RunScenario(const CommonOptions& options, const std::string& scenario_path);
+// Monte Carlo options (`simulate SCENARIO` and `simulate sweep`). Unset values fall back to
+// the scenario's montecarlo block, then to its defaults.
+struct MonteCarloCliOptions {
+  int64_t draws = -1;        // --draws N (> 0); also turns the Monte Carlo on
+  int64_t seed = -1;         // --seed N (>= 0)
+  int threads = 0;           // --threads N; 0 = every hardware thread (results do not change)
+  std::string select;        // --select RULE ("" = the scenario's, else uniform)
+  bool quiet = false;        // --quiet: no progress bar
+  bool progress = false;     // draw a progress bar on stderr (main sets it: stderr is a tty)
+};
+
+// `simulate SCENARIO`: derive the game, solve it with the default methods, report; when the
+// scenario has a montecarlo block or --draws is given, also run the Monte Carlo (CSV output
+// is then the Monte Carlo CSV of product.md, with FILE.manifest.json beside --output FILE).
+void RunScenario(const CommonOptions& options, const std::string& scenario_path,
+                 const MonteCarloCliOptions& montecarlo = {});
+
+// `simulate sweep SCENARIO --vary PATH=LO:HI:N ...`: a Monte Carlo at every point of the
+// product grid, every point with the same seed (common random numbers). CSV: one column per
+// varied PATH, then the Monte Carlo columns, one block of rows per grid point.
+void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& montecarlo,
+              const std::string& scenario_path, const std::vector<std::string>& vary);
 
 // `simulate solve GAME [--method M]...`: equilibria of a scenario (by default methods, or
 // those named).

@@ -12,6 +12,7 @@
 #include "sim/core/atomic_file.h"
 #include "sim/core/error.h"
 #include "sim/core/version.h"
+#include "sim/scenario/uncertainty.h"
 
 namespace {
 
@@ -44,6 +45,26 @@ void AddCommonOptions(CLI::App& app, sim::cli::CommonOptions& options) {
       ->type_name("N");
 }
 
+void AddMonteCarloOptions(CLI::App& app, sim::cli::MonteCarloCliOptions& options) {
+  app.add_option("--draws", options.draws,
+                 "Monte Carlo draws (runs the Monte Carlo even without a montecarlo block)")
+      ->check(CLI::Range(int64_t{1}, int64_t{1'000'000'000'000}))
+      ->type_name("N");
+  app.add_option("--seed", options.seed, "Random seed (default: the scenario's, else 1)")
+      ->check(CLI::Range(int64_t{0}, int64_t{9'007'199'254'740'992}))
+      ->type_name("N");
+  app.add_option("--threads", options.threads,
+                 "Worker threads (default: all; the results do not depend on it)")
+      ->check(CLI::Range(1, 1024))
+      ->type_name("N");
+  app.add_option("--select", options.select,
+                 "Equilibrium selection per draw: uniform, payoff-dominant, risk-dominant, "
+                 "qre-limit (default: the scenario's, else uniform)")
+      ->check(CLI::IsMember(sim::SelectKeys()))
+      ->type_name("RULE");
+  app.add_flag("--quiet,-q", options.quiet, "No progress bar on stderr");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -54,12 +75,16 @@ int main(int argc, char** argv) {
       "simulate: derive the game a bargaining scenario describes, solve it, and report.\n"
       "  simulate SCENARIO [options]          the main job\n"
       "  simulate solve GAME [--method M]     equilibria of a scenario\n"
+      "  simulate sweep SCENARIO --vary PATH=LO:HI:N ...   Monte Carlo over a grid\n"
       "  simulate validate SCENARIO...        check files, report every problem\n"
       "Exit status: 0 success, 2 bad usage or bad input, 1 other failure.",
       "simulate"};
   app.set_version_flag("--version", std::string("simulate ") + sim::kVersion);
   sim::cli::CommonOptions options;
   AddCommonOptions(app, options);
+  sim::cli::MonteCarloCliOptions montecarlo;
+  AddMonteCarloOptions(app, montecarlo);
+  montecarlo.progress = ::isatty(STDERR_FILENO) == 1;
   app.fallthrough();  // common options may follow the subcommand
 
   std::string scenario;
@@ -73,6 +98,17 @@ int main(int argc, char** argv) {
       ->type_name("M")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->allow_extra_args(false);
+
+  std::string sweep_path;
+  std::vector<std::string> sweep_vary;
+  CLI::App* sweep = app.add_subcommand(
+      "sweep", "Monte Carlo at every point of a grid (several --vary make a product grid)");
+  sweep->add_option("SCENARIO", sweep_path, "Scenario file")->required()->type_name("FILE");
+  sweep->add_option("--vary", sweep_vary,
+                    "Swept number and its grid: PATH=LO:HI:N (N evenly spaced values, ends "
+                    "included; repeatable)")
+      ->required()
+      ->type_name("PATH=LO:HI:N");
 
   std::vector<std::string> validate_paths;
   CLI::App* validate = app.add_subcommand("validate", "Check scenario files; change nothing");
@@ -96,12 +132,14 @@ int main(int argc, char** argv) {
   try {
     if (*solve) {
       sim::cli::RunSolve(options, solve_path, methods);
+    } else if (*sweep) {
+      sim::cli::RunSweep(options, montecarlo, sweep_path, sweep_vary);
     } else if (*validate) {
       return sim::cli::RunValidate(options, validate_paths, std::cout, std::cerr) == 0
                  ? 0
                  : kExitBadInput;
     } else if (!scenario.empty()) {
-      sim::cli::RunScenario(options, scenario);
+      sim::cli::RunScenario(options, scenario, montecarlo);
     } else {
       std::cerr << "simulate: error: no scenario given\n  (usage: simulate SCENARIO [options];"
                    " see simulate --help)\n";

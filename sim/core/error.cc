@@ -43,6 +43,12 @@ void DiagnosticSink::Error(SourceLocation location, std::string message, std::st
   diagnostics_.push_back({std::move(location), std::move(message), std::move(hint)});
 }
 
+namespace {
+bool SameLocation(const SourceLocation& a, const SourceLocation& b) {
+  return a.file == b.file && a.line == b.line && a.column == b.column;
+}
+}  // namespace
+
 void DiagnosticSink::ThrowIfAny() const {
   if (diagnostics_.empty()) return;
   std::vector<Diagnostic> sorted = diagnostics_;
@@ -51,7 +57,19 @@ void DiagnosticSink::ThrowIfAny() const {
     return std::tie(a.location.file, a.location.line, a.location.column) <
            std::tie(b.location.file, b.location.line, b.location.column);
   });
-  throw InputError(std::move(sorted));
+  // The same problem reached again through a YAML alias (*name) is reported once, not once
+  // per use of the alias (an aliased map with a bad key once gave 59 identical lines).
+  std::vector<Diagnostic> unique;
+  size_t group = 0;  // first kept diagnostic at the current location
+  for (Diagnostic& d : sorted) {
+    if (!unique.empty() && !SameLocation(unique.back().location, d.location)) group = unique.size();
+    bool seen = false;
+    for (size_t k = group; k < unique.size() && !seen; ++k) {
+      seen = unique[k].message == d.message && unique[k].hint == d.hint;
+    }
+    if (!seen) unique.push_back(std::move(d));
+  }
+  throw InputError(std::move(unique));
 }
 
 namespace {

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "sim/core/tolerance.h"
 #include "sim/core/version.h"
 #include "sim/io/number.h"
 #include "sim/io/text_table.h"
@@ -141,7 +142,7 @@ std::string OutcomeText(const GameReport& r, size_t e) {
     if (prob <= 0.0) continue;
     if (!out.empty()) out += ", ";
     out += names[c];
-    if (prob < 1.0 - 1e-12) out += " " + FormatForPeople(prob);
+    if (prob < 1.0 - kProbabilityTieTolerance) out += " " + FormatForPeople(prob);
   }
   return out;
 }
@@ -289,6 +290,7 @@ void WriteReportTable(std::ostream& out, const GameReport& r) {
   if (r.derived && !r.derived->issue_names.empty()) WriteOutcomes(out, r);
   WriteEquilibria(out, r);
   WriteFacts(out, r);
+  out << r.extra_table;
   for (const std::string& note : r.notes) out << note << '\n';
   out << "-- simulate " << kVersion << '\n';
 }
@@ -455,7 +457,9 @@ void WriteReportJson(std::ostream& out, const GameReport& r) {
         << ", \"level\": " << JsonNumber(s.value) << ", \"strategy\": "
         << JsonString(g.strategy_name(s.player, s.strategy)) << '}';
   }
-  out << "]\n}\n";
+  out << "]";
+  for (const auto& [name, value] : r.json_fields) out << ",\n  " << JsonString(name) << ": " << value;
+  out << "\n}\n";
 }
 
 }  // namespace sim::io

@@ -2,6 +2,11 @@
 #include "sim/model/build_game.h"
 
 #include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "sim/core/error.h"
+#include "sim/core/tolerance.h"
 
 namespace sim::model {
 
@@ -44,6 +49,27 @@ int ClassifyOutcome(const Scenario& scenario, std::span<const double> x,
   return static_cast<int>(scenario.outcomes.size());  // "other"
 }
 
+namespace {
+
+// Every number of a scenario is finite (the loader checks), but a sum of them need not be:
+// two costs of -1e308 add up to -inf. An infinite utility would turn into silent inf/NaN
+// regrets and probabilities downstream, so it is refused, located at the actor.
+[[noreturn]] void ThrowOverflow(const Scenario& scenario, int actor, std::span<const int> moves) {
+  std::string profile;
+  for (size_t a = 0; a < scenario.actors.size(); ++a) {
+    profile += (a ? ", " : "") + scenario.actors[a].id + "." + scenario.actors[a].moves[moves[a]].id;
+  }
+  throw InputError(scenario.actors[actor].location,
+                   "the utility of actor '" + scenario.actors[actor].id +
+                       "' overflows (is not a finite double) when " + profile +
+                       " are played: its saliences, costs and term values add up beyond "
+                       "+/-1.8e308",
+                   "scale this actor's numbers down: dividing all of them by the same factor "
+                   "changes no equilibrium");
+}
+
+}  // namespace
+
 DerivedGame BuildGame(const Scenario& scenario) {
   std::vector<std::string> players;
   std::vector<std::vector<std::string>> strategies;
@@ -71,7 +97,11 @@ DerivedGame BuildGame(const Scenario& scenario) {
     if (scenario.payoff_table) {
       for (int a = 0; a < n; ++a) game.set_payoff(i, a, scenario.payoff_table->payoffs[i][a]);
     } else {
-      for (int a = 0; a < n; ++a) game.set_payoff(i, a, Utility(scenario, a, x, moves));
+      for (int a = 0; a < n; ++a) {
+        const double u = Utility(scenario, a, x, moves);
+        if (!std::isfinite(u)) ThrowOverflow(scenario, a, moves);
+        game.set_payoff(i, a, u);
+      }
     }
     derived.outcome_class[i] = ClassifyOutcome(scenario, x, moves);
     // Next profile in game order: the first actor's move changes fastest.
@@ -108,13 +138,18 @@ ProfileMeaning DescribeProfile(const DerivedGame& derived, const MixedProfile& p
       probability *= profile.strategies[p](s);
     }
     meaning.outcome_probability[derived.outcome_class[index]] += probability;
-    meaning.expected_positions += probability * derived.positions.row(index).transpose();
+    // No issues (a payoff table): skip, since Eigen's row() of a 0-column matrix does
+    // arithmetic on a null pointer (undefined behaviour, found by fuzz_scenario).
+    if (derived.positions.cols() > 0) {
+      meaning.expected_positions += probability * derived.positions.row(index).transpose();
+    }
     int p = 0;
     while (p < n && ++cursor[p] == support[p].size()) cursor[p++] = 0;
     if (p == n) break;
   }
   for (size_t c = 1; c < meaning.outcome_probability.size(); ++c) {
-    if (meaning.outcome_probability[c] > meaning.outcome_probability[meaning.modal_outcome] + 1e-12)
+    if (meaning.outcome_probability[c] > meaning.outcome_probability[meaning.modal_outcome] +
+                                                kProbabilityTieTolerance)
       meaning.modal_outcome = static_cast<int>(c);
   }
   return meaning;

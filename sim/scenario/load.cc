@@ -5,13 +5,16 @@
 #include "sim/scenario/load.h"
 
 #include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
+#include "sim/scenario/montecarlo_section.h"
 #include "sim/scenario/overrides.h"
 #include "sim/scenario/reader.h"
 #include "sim/scenario/sections.h"
@@ -59,6 +62,7 @@ constexpr TopLevelKey kTopLevelKeys[] = {
     {"actors", ReadActors, true},
     {"outcomes", ReadOutcomes, false},
     {"payoffs", ReadPayoffs, false},
+    {"montecarlo", ReadMonteCarlo, false},
 };
 
 // 1-based line and column of byte `offset` of `text` (columns count bytes).
@@ -135,12 +139,40 @@ SourceLocation LocationOfMark(const std::string& file, const YAML::Mark& mark) {
   return SourceLocation{file, mark.line + 1, mark.column + 1};
 }
 
-// The one YAML document of the file. Throws InputError for syntax errors, an empty file,
-// several documents, or a top level that is not a map.
-YAML::Node ParseYaml(const Document& document) {
-  std::vector<YAML::Node> documents;
+// Watches yaml-cpp's parse events only for where each document starts. yaml-cpp 0.7 does not
+// consume a stray token at the top level (a leading ','): YAML::LoadAll then loops forever
+// and YAML::Load returns an empty document, silently dropping the rest of the file. A
+// document that starts where the previous one started is that case.
+class DocumentProbe : public YAML::EventHandler {
+ public:
+  std::vector<YAML::Mark> starts;
+  void OnDocumentStart(const YAML::Mark& mark) override { starts.push_back(mark); }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
+
+// The UTF-8 character starting at byte `pos` of `text`.
+std::string CharacterAt(const std::string& text, size_t pos) {
+  if (pos >= text.size()) return "end of file";
+  size_t end = pos + 1;
+  while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+  return "'" + text.substr(pos, end - pos) + "'";
+}
+
+// Runs `parse`, turning yaml-cpp's exceptions into located InputErrors.
+template <typename Parse>
+auto WithYamlErrors(const Document& document, Parse&& parse) {
   try {
-    documents = YAML::LoadAll(document.text());
+    return parse();
   } catch (const YAML::DeepRecursion& e) {
     throw InputError(LocationOfMark(document.file(), e.mark),
                      "the YAML nests deeper than " + std::to_string(e.depth() - 1) + " levels",
@@ -150,17 +182,35 @@ YAML::Node ParseYaml(const Document& document) {
   } catch (const YAML::Exception& e) {
     throw InputError(LocationOfMark(document.file(), e.mark), "YAML error: " + e.msg);
   }
+}
+
+// The one YAML document of the file. Throws InputError for syntax errors, an empty file,
+// several documents, or a top level that is not a map.
+YAML::Node ParseYaml(const Document& document) {
+  const std::vector<YAML::Mark> starts = WithYamlErrors(document, [&] {
+    std::istringstream in(document.text());
+    YAML::Parser parser(in);
+    DocumentProbe probe;
+    // Two documents are enough to know the file has too many; a third shows a stuck parser.
+    while (probe.starts.size() < 3 && parser.HandleNextDocument(probe)) {
+      const size_t n = probe.starts.size();
+      if (n >= 2 && probe.starts[n - 1].pos == probe.starts[n - 2].pos) {
+        const YAML::Mark& at = probe.starts[n - 1];
+        throw YAML::ParserException(at, "unexpected " + CharacterAt(document.text(), at.pos));
+      }
+    }
+    return probe.starts;
+  });
   const char* kShape = "a scenario is a YAML map with at least 'actors'; see scenarios/README.md";
-  if (documents.empty() || (documents.size() == 1 && documents[0].IsNull())) {
-    throw InputError(SourceLocation{document.file(), 1, 1}, "the file is empty", kShape);
-  }
-  if (documents.size() > 1) {
-    throw InputError(LocationOfMark(document.file(), documents[1].Mark()),
-                     "the file holds " + std::to_string(documents.size()) +
-                         " YAML documents; a scenario is one",
+  if (starts.size() > 1) {
+    throw InputError(LocationOfMark(document.file(), starts[1]),
+                     "the file holds more than one YAML document; a scenario is one",
                      "remove the '---' separator (or split the file)");
   }
-  const YAML::Node& root = documents[0];
+  const YAML::Node root = WithYamlErrors(document, [&] { return YAML::Load(document.text()); });
+  if (root.IsNull()) {
+    throw InputError(SourceLocation{document.file(), 1, 1}, "the file is empty", kShape);
+  }
   if (!root.IsMap()) {
     SourceLocation at = LocationOfMark(document.file(), root.Mark());
     if (!at.known()) at = {document.file(), 1, 1};
@@ -181,15 +231,20 @@ Scenario ParseScenario(const std::string& text, const std::string& name,
   const YAML::Node parsed = ParseYaml(document);
 
   DiagnosticSink sink;
-  const YAML::Node root = ApplyOverrides(parsed, options.overrides, document, sink);
   // A file can describe more nodes than it has bytes only through aliases; a walk that
   // visits many more nodes than that is an alias bomb (or an alias cycle).
   const int64_t budget = 4 * static_cast<int64_t>(text.size()) + 100'000;
+  // Inline distributions (Monte Carlo) become plain numbers before the sections read them.
+  std::vector<UncertainNumber> inline_numbers;
+  const YAML::Node root = ExtractInlineDistributions(
+      ApplyOverrides(parsed, options.overrides, document, sink), document, sink, budget,
+      &inline_numbers);
   Reader reader(document, sink, budget);
   Scenario scenario;
   scenario.path = name;
   scenario.id = std::filesystem::path(name).stem().string();
   if (options.max_profiles > 0) scenario.limits.max_profiles = options.max_profiles;
+  scenario.uncertain = std::move(inline_numbers);
   LoadContext context{reader, scenario, options};
   try {
     std::vector<std::string> allowed;
@@ -210,6 +265,7 @@ Scenario ParseScenario(const std::string& text, const std::string& name,
                "aliases (*name) that repeat large parts many times cause this; write the "
                "parts out, or reuse less");
   }
+  CheckMonteCarlo(context);
   sink.ThrowIfAny();
   return scenario;
 }

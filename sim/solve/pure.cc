@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "sim/core/tolerance.h"
+
 namespace sim::solve {
 
 SolveResult SolvePureNash(const NormalFormGame& game, const SolveOptions& options,
@@ -13,12 +15,13 @@ SolveResult SolvePureNash(const NormalFormGame& game, const SolveOptions& option
   const int n = game.num_players();
   const int64_t profiles = game.num_profiles();
   const Eigen::MatrixXd& u = game.payoffs();
-  const double scale = std::max(1.0, profiles > 0 ? u.cwiseAbs().maxCoeff() : 0.0);
-  const double slack = options.tolerance * scale;
 
   // best[p][i] = player p's best payoff over its own strategies, with the others fixed as in
   // profile i. One pass per player over "lines" (profiles that differ only in p's strategy).
-  // A profile is an equilibrium iff u_p(i) >= best_p(i) - slack for every p.
+  // A profile is an equilibrium iff u_p(i) >= best_p(i) - slack for every p, where the slack
+  // is relative to the largest |payoff| on that line (core/tolerance.h): a global scale
+  // would let one player's 1e12 payoffs erase another's 1e-3 preferences (spurious
+  // equilibria), and a floor of 1 would make every profile of a 1e-12 game an equilibrium.
   std::vector<char> candidate(profiles, 1);
   std::vector<double> regret(profiles, 0.0);
   for (int p = 0; p < n; ++p) {
@@ -29,7 +32,12 @@ SolveResult SolvePureNash(const NormalFormGame& game, const SolveOptions& option
       for (int64_t offset = 0; offset < stride; ++offset) {
         const int64_t first = base + offset;
         double best = u(first, p);
-        for (int s = 1; s < k; ++s) best = std::max(best, u(first + s * stride, p));
+        double scale = std::abs(best);
+        for (int s = 1; s < k; ++s) {
+          best = std::max(best, u(first + s * stride, p));
+          scale = std::max(scale, std::abs(u(first + s * stride, p)));
+        }
+        const double slack = PayoffSlack(scale, options.tolerance);
         for (int s = 0; s < k; ++s) {
           const int64_t i = first + s * stride;
           const double gain = best - u(i, p);
@@ -75,7 +83,9 @@ bool StrictlyDominates(const NormalFormGame& game, const std::vector<std::vector
     }
     const double ua = game.payoff(base + a * game.stride(p), p);
     const double ub = game.payoff(base + b * game.stride(p), p);
-    if (!(ua > ub + tolerance)) return false;
+    // ua - ub, not ub + slack: the difference of finite payoffs of opposite signs may round
+    // to inf, which is still a correct "strictly better".
+    if (!(ua - ub > PayoffSlack(std::max(std::abs(ua), std::abs(ub)), tolerance))) return false;
     // Advance the odometer over the other players' surviving strategies.
     int q = 0;
     for (; q < n; ++q) {
@@ -150,12 +160,18 @@ std::optional<std::vector<int64_t>> ParetoEfficientProfiles(const NormalFormGame
     return efficient;
   }
 
-  // n players: sort by the sum of payoffs, descending. A profile can only be dominated by one
-  // with a strictly larger sum, and whatever dominates it is dominated by (or is) an efficient
-  // profile seen earlier, so comparing with the efficient set suffices.
-  Eigen::VectorXd sums = u.rowwise().sum();
-  std::stable_sort(order.begin(), order.end(),
-                   [&](int64_t a, int64_t b) { return sums(a) > sums(b); });
+  // n players: sort payoff vectors lexicographically, descending. A profile that Pareto-
+  // dominates another is lexicographically larger, so it comes first, and whatever dominates
+  // a profile is dominated by (or is) an efficient profile seen earlier, so comparing with
+  // the efficient set suffices. Not by the sum of payoffs: rounding (1e16 + 1 == 1e16) or
+  // overflow (inf, even NaN near 1e308) can tie or disorder a dominated and a dominating sum.
+  const int n = game.num_players();
+  std::stable_sort(order.begin(), order.end(), [&](int64_t a, int64_t b) {
+    for (int p = 0; p < n; ++p) {
+      if (u(a, p) != u(b, p)) return u(a, p) > u(b, p);
+    }
+    return false;
+  });
   int64_t comparisons = 0;
   for (int64_t i : order) {
     bool dominated = false;

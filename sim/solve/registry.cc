@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "sim/solve/registry.h"
 
+#include "sim/core/tolerance.h"
 #include "sim/solve/bimatrix_enum.h"
 #include "sim/solve/lemke_howson.h"
 #include "sim/solve/pure.h"
@@ -58,12 +59,14 @@ std::vector<std::string> DefaultMethods(const GameTraits& traits) {
 namespace sim::solve {
 namespace {
 
-// Probabilities rounded to a 1e-9 grid: profiles with equal keys are the same equilibrium.
+// Probabilities rounded to a grid of kProbabilityTolerance (core/tolerance.h): profiles
+// with equal keys are the same equilibrium.
 // (A set of keys keeps merging O(E log E) even with many equilibria.)
 std::vector<int64_t> ProfileKey(const MixedProfile& profile) {
   std::vector<int64_t> key;
   for (const Eigen::VectorXd& mix : profile.strategies)
-    for (Eigen::Index s = 0; s < mix.size(); ++s) key.push_back(std::llround(mix(s) * 1e9));
+    for (Eigen::Index s = 0; s < mix.size(); ++s)
+      key.push_back(std::llround(mix(s) / kProbabilityTolerance));
   return key;
 }
 

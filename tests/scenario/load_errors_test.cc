@@ -43,7 +43,7 @@ TEST(ScenarioErrors, UnknownTopLevelKeyIsReportedAtItsOwnLine) {
   const std::string f = Bad("unknown_top_level_key.yaml");
   EXPECT_EQ(LoadError(f), f + ":5:1: error: unknown key 'outcome' in the scenario\n"
                               "  hint: did you mean 'outcomes'? allowed keys: scenario, title, "
-                              "description, limits, issues, actors, outcomes, payoffs");
+                              "description, limits, issues, actors, outcomes, payoffs, montecarlo");
 }
 
 TEST(ScenarioErrors, DuplicateKeyPointsAtBothOccurrences) {

@@ -50,7 +50,17 @@ TEST(ScenarioLimits, ValidUtf8TextIsAccepted) {
 
 TEST(ScenarioLimits, SeveralDocumentsAreRefused) {
   EXPECT_THAT(ParseError("actors: {u: {moves: [a]}}\n---\nactors: {v: {moves: [b]}}\n"),
-              HasSubstr("t.yaml:3:1: error: the file holds 2 YAML documents; a scenario is one"));
+              HasSubstr("t.yaml:2:1: error: the file holds more than one YAML document; a "
+                        "scenario is one"));
+}
+
+TEST(ScenarioLimits, StrayTopLevelTokenIsASyntaxErrorNotAnEmptyFileOrAHang) {
+  // yaml-cpp 0.7 neither consumes nor reports a leading ',': LoadAll loops forever on it and
+  // Load returns an empty document, dropping the rest of the file.
+  EXPECT_EQ(ParseError(", and so\nactors: {u: {moves: [a]}}\n"),
+            "t.yaml:1:1: error: YAML syntax error: unexpected ','");
+  EXPECT_EQ(ParseError("actors: {u: {moves: [a]}}\n...\n,\n"),
+            "t.yaml:3:1: error: YAML syntax error: unexpected ','");
 }
 
 TEST(ScenarioLimits, TopLevelMustBeAMap) {

@@ -61,7 +61,8 @@ class InternalError : public Error {
 };
 
 // Collects diagnostics while a whole input is checked, so that all of them can be reported
-// together. Throw() raises one InputError holding them all (sorted by location).
+// together. Throw() raises one InputError holding them all (sorted by location; a
+// diagnostic identical to another at the same location, as YAML aliases produce, once).
 class DiagnosticSink {
  public:
   void Error(SourceLocation location, std::string message, std::string hint = {});

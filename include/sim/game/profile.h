@@ -7,6 +7,7 @@
 #include <Eigen/Core>
 #include <vector>
 
+#include "sim/core/tolerance.h"
 #include "sim/game/normal_form.h"
 
 namespace sim {
@@ -19,9 +20,9 @@ struct MixedProfile {
   static MixedProfile Pure(const NormalFormGame& game, const PureProfile& profile);
   static MixedProfile Uniform(const NormalFormGame& game);
   // True when every vector is non-negative and sums to 1 within `tolerance`.
-  bool IsDistribution(double tolerance = 1e-9) const;
+  bool IsDistribution(double tolerance = kProbabilityTolerance) const;
   // The pure profile when every player puts probability > 1 - tolerance on one strategy.
-  bool IsPure(double tolerance = 1e-12) const;
+  bool IsPure(double tolerance = kProbabilityTieTolerance) const;
   PureProfile ArgMax() const;
 };
 

@@ -36,7 +36,9 @@ struct DerivedGame {
 inline constexpr const char* kOtherOutcome = "other";
 
 // Derives the game. The scenario must be valid (LoadScenario checked it, including the
-// profile limit). Cost: O(profiles * (issues * actors + effects)).
+// profile limit). Throws InputError (located at the actor) when a utility overflows to
+// +/-inf, e.g. costs near 1e308 that add up past the largest double: every payoff of the
+// result is finite. Cost: O(profiles * (issues * actors + effects)).
 DerivedGame BuildGame(const Scenario& scenario);
 
 // Issue positions after the moves `moves` (one per actor), clamped to [0, 1].

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/core/tolerance.h"
 namespace sim {
 
 // A compiled predicate: nodes in postfix (reverse Polish) order, evaluated with a small
@@ -58,7 +59,7 @@ class Predicate {
 
 // Equality of positions uses this tolerance, so that "sanctions == 0.5" survives the
 // rounding of accumulated effects.
-inline constexpr double kPositionEqualityTolerance = 1e-9;
+inline constexpr double kPositionEqualityTolerance = kPositionTolerance;  // core/tolerance.h
 
 template <typename Chosen>
 bool Predicate::Evaluate(std::span<const double> positions, Chosen&& chosen) const {

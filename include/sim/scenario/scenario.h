@@ -13,6 +13,7 @@
 
 #include "sim/core/error.h"
 #include "sim/scenario/predicate.h"
+#include "sim/scenario/uncertainty.h"
 
 namespace sim {
 
@@ -108,6 +109,11 @@ struct Scenario {
   std::vector<OutcomeClass> outcomes;
   std::optional<PayoffTable> payoff_table;
   ScenarioLimits limits;
+  // Monte Carlo (scenarios/README.md): numbers written as distributions, inline or in the
+  // montecarlo block's `vary:` (each holds its base value, Distribution::Mean(), above),
+  // and the block's settings.
+  std::vector<UncertainNumber> uncertain;
+  MonteCarloSpec montecarlo;
 
   int FindIssue(const std::string& id) const;  // -1 if absent
   int FindActor(const std::string& id) const;  // -1 if absent

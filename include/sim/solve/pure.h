@@ -8,6 +8,7 @@
 #include <optional>
 #include <vector>
 
+#include "sim/core/tolerance.h"
 #include "sim/game/normal_form.h"
 #include "sim/solve/solution.h"
 
@@ -15,8 +16,10 @@ namespace sim::solve {
 
 // Every pure Nash equilibrium, in profile order (Gambit order: player 0 fastest).
 // A profile is an equilibrium when no player gains more than options.tolerance * scale by
-// deviating, where scale = max(1, largest |payoff|); the reported regret is exact
-// arithmetic on the stored doubles (0 for a strict or exactly tied equilibrium).
+// deviating, where scale = the largest |payoff| of that player over its own strategies with
+// the others fixed (relative tolerance, core/tolerance.h: scaling a game changes nothing);
+// the reported regret is exact arithmetic on the stored doubles (0 for a strict or exactly
+// tied equilibrium).
 // Cost: O(num_profiles * sum of strategy counts) time, O(num_profiles) extra memory.
 SolveResult SolvePureNash(const NormalFormGame& game, const SolveOptions& options = {},
                           const OnEquilibrium& on_equilibrium = {});
@@ -36,10 +39,12 @@ struct DominanceResult {
 
 // Iterated elimination of strategies strictly dominated by a pure strategy. Each round
 // removes, for every player at once, all strategies strictly dominated (by more than
-// `tolerance`) within the surviving game; rounds repeat until nothing changes. The order of
+// `tolerance` x the larger |payoff| compared, so rounding never makes a tie strict) within
+// the surviving game; rounds repeat until nothing changes. The order of
 // removal does not affect the surviving set for strict dominance (Gilboa, Kalai & Zemel 1990).
 // Domination by mixed strategies is not tested here.
-DominanceResult EliminateStrictlyDominated(const NormalFormGame& game, double tolerance = 0.0);
+DominanceResult EliminateStrictlyDominated(const NormalFormGame& game,
+                                           double tolerance = kPayoffRelativeTolerance);
 
 // Indices of the pure profiles that no other pure profile Pareto-dominates (weakly better
 // for all players, strictly better for one), ascending.

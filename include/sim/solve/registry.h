@@ -39,8 +39,8 @@ std::vector<std::string> DefaultMethods(const GameTraits& traits);
 namespace sim::solve {
 
 // Runs DefaultMethods(game.traits()) in order and merges their equilibria: a profile found
-// by several methods (same probabilities within 1e-9) is kept once, as the first method
-// reported it. `results` receives each method's own SolveResult (for status lines); the
+// by several methods (same probabilities within kProbabilityTolerance) is kept once, as the
+// first method reported it. `results` receives each method's own SolveResult (for status lines); the
 // return value holds the merged list, status kComplete only if every method completed.
 SolveResult SolveWithDefaults(const NormalFormGame& game, const SolveOptions& options,
                               std::vector<SolveResult>* results = nullptr);

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/core/tolerance.h"
 #include "sim/game/profile.h"
 
 namespace sim::solve {
@@ -54,7 +55,8 @@ struct SolveResult {
 
 // Options shared by solvers. Every field has a default; Validate() names the first bad one.
 struct SolveOptions {
-  double tolerance = 1e-9;          // regret accepted as "equilibrium" for float methods
+  // Relative regret accepted as "equilibrium" for float methods (core/tolerance.h).
+  double tolerance = kPayoffRelativeTolerance;
   int64_t max_iterations = 1000000;
   int max_equilibria = 0;           // 0 = no cap; otherwise stop after this many
   double qre_lambda = -1.0;         // logit QRE: a fixed precision; < 0 = trace to the limit

@@ -1,0 +1,424 @@
+// SPDX-License-Identifier: MIT
+#include "sim/montecarlo/run.h"
+
+#include <algorithm>
+#include <atomic>
+#include <charconv>
+#include <cmath>
+#include <exception>
+#include <thread>
+
+#include "sim/core/error.h"
+#include "sim/model/build_game.h"
+#include "sim/model/rederive.h"
+#include "sim/montecarlo/fast_bimatrix.h"
+#include "sim/montecarlo/random.h"
+#include "sim/solve/registry.h"
+
+namespace sim::montecarlo {
+namespace {
+
+// Stream slots of one draw: 0..K-1 the uncertain numbers, then one per actor for preference
+// noise, then one for selection and play. Separate streams keep the numbers of one part
+// fixed when another part changes (common random numbers across sweep points).
+uint64_t NoiseSlot(size_t num_uncertain, int actor) { return num_uncertain + actor; }
+uint64_t PlaySlot(size_t num_uncertain, int actors) { return num_uncertain + actors; }
+
+// Everything the draws share, read-only once built.
+struct Plan {
+  const Scenario* base = nullptr;
+  MonteCarloOptions options;
+  std::vector<UnpredictabilityModel> models;  // per actor
+  std::vector<std::string> methods;
+  bool game_varies = false;          // some draw changes a payoff-relevant number
+  bool cached = false;               // !game_varies: the one solution below serves all draws
+  model::DerivedGame fixed_derived;  // valid when cached
+  std::vector<solve::Equilibrium> fixed_equilibria;
+  std::string selection_label;       // "" for uniform
+  // The default methods are exact `enum` on a small 2-player game: draws first try the
+  // floating-point support enumeration (same equilibria on nondegenerate games, ~50x faster)
+  // and fall back to `enum` when it reports degeneracy.
+  bool fast_bimatrix = false;
+  size_t num_outcomes = 0;           // including "other" and "unsolved"
+};
+
+// The tally of a run of draws: mergeable, in O(outcomes x sampled numbers) memory.
+struct Tally {
+  int64_t draws = 0, solved = 0, fallbacks = 0, games_solved = 0, exact_solves = 0;
+  std::vector<int64_t> outcomes;
+  std::vector<std::vector<int64_t>> moves;
+  std::vector<RunningMean> positions, payoffs;
+  std::vector<Correlation> sensitivity;  // [sampled * num_outcomes + outcome]
+
+  void Reset(const Scenario& s, size_t num_outcomes) {
+    draws = solved = fallbacks = games_solved = exact_solves = 0;
+    outcomes.assign(num_outcomes, 0);
+    moves.resize(s.actors.size());
+    for (size_t a = 0; a < s.actors.size(); ++a) moves[a].assign(s.actors[a].moves.size(), 0);
+    positions.assign(s.issues.size(), RunningMean());
+    payoffs.assign(s.actors.size(), RunningMean());
+    sensitivity.assign(s.uncertain.size() * num_outcomes, Correlation());
+  }
+
+  void Merge(const Tally& t) {
+    draws += t.draws;
+    solved += t.solved;
+    fallbacks += t.fallbacks;
+    games_solved += t.games_solved;
+    exact_solves += t.exact_solves;
+    for (size_t c = 0; c < outcomes.size(); ++c) outcomes[c] += t.outcomes[c];
+    for (size_t a = 0; a < moves.size(); ++a)
+      for (size_t m = 0; m < moves[a].size(); ++m) moves[a][m] += t.moves[a][m];
+    for (size_t k = 0; k < positions.size(); ++k) positions[k].Merge(t.positions[k]);
+    for (size_t a = 0; a < payoffs.size(); ++a) payoffs[a].Merge(t.payoffs[a]);
+    for (size_t j = 0; j < sensitivity.size(); ++j) sensitivity[j].Merge(t.sensitivity[j]);
+  }
+};
+
+// The perturbed game of the tremble model. Player a intends strategy s but plays it with
+// probability 1 - u_a and a uniformly random strategy with probability u_a, so the
+// distribution of its actual move is (1 - u_a) e_s + (u_a / m_a) 1. Every player anticipates
+// this, so payoffs over intended profiles are expectations over actual ones: along player
+// a's axis the payoff tensor is multiplied by T_a = (1 - u_a) I + (u_a / m_a) J, i.e. each
+// entry becomes (1 - u_a) * itself + u_a * (mean over a's strategies with the rest fixed).
+// Applied axis by axis (the T_a commute). Equilibria of this game are equilibria in
+// intended strategies; play is then realized with the trembles.
+void ApplyTrembles(const std::vector<double>& tremble, NormalFormGame* game) {
+  Eigen::MatrixXd& payoffs = game->mutable_payoffs();
+  const int64_t profiles = game->num_profiles();
+  for (int a = 0; a < game->num_players(); ++a) {
+    const double u = tremble[a];
+    if (u <= 0) continue;
+    const int m = game->num_strategies(a);
+    const int64_t stride = game->stride(a);
+    for (int64_t outer = 0; outer < profiles; outer += stride * m) {
+      for (int64_t inner = 0; inner < stride; ++inner) {
+        const int64_t base = outer + inner;
+        for (int p = 0; p < game->num_players(); ++p) {
+          double mean = 0;
+          for (int s = 0; s < m; ++s) mean += payoffs(base + s * stride, p);
+          mean /= m;
+          for (int s = 0; s < m; ++s) {
+            double& v = payoffs(base + s * stride, p);
+            v = (1.0 - u) * v + u * mean;
+          }
+        }
+      }
+    }
+  }
+}
+
+// Picks an index in [0, weights.size()) with probability proportional to weights, from one
+// uniform (inverse CDF; the last positive weight absorbs rounding).
+int PickWeighted(const Eigen::VectorXd& weights, double uniform) {
+  const double target = uniform * weights.sum();
+  double cumulative = 0;
+  int last = 0;
+  for (int s = 0; s < weights.size(); ++s) {
+    if (weights(s) <= 0) continue;
+    last = s;
+    cumulative += weights(s);
+    if (target < cumulative) return s;
+  }
+  return last;
+}
+
+std::vector<double> Tremble(const Scenario& s, const std::vector<UnpredictabilityModel>& models) {
+  std::vector<double> u(s.actors.size(), 0.0);
+  for (size_t a = 0; a < u.size(); ++a)
+    if (models[a] == UnpredictabilityModel::kTremble) u[a] = s.actors[a].unpredictability;
+  return u;
+}
+
+// One thread's working state: its own copy of the scenario (sampled numbers are written into
+// it), its derived and perturbed games, scratch. Built once per thread, reused by every draw.
+class Worker {
+ public:
+  explicit Worker(const Plan& plan) : plan_(plan), scenario_(*plan.base) {
+    for (const UncertainNumber& u : scenario_.uncertain) {
+      NumberLookup lookup = FindNumber(scenario_, u.path);
+      SIM_CHECK(lookup.slot.has_value(), "unchecked uncertain number " + u.path);
+      slots_.push_back(lookup.slot->value);
+    }
+    if (plan_.game_varies) {
+      derived_ = model::BuildGame(scenario_);
+      perturbed_ = derived_.game;
+    }
+    ranks_.resize(scenario_.uncertain.size());
+    moves_.resize(scenario_.actors.size());
+  }
+
+  void RunDraw(int64_t draw, Tally& tally) {
+    const Plan& plan = plan_;
+    const Scenario& base = *plan.base;
+    const uint64_t seed = plan.options.seed;
+    const size_t num_uncertain = scenario_.uncertain.size();
+    const int n = static_cast<int>(scenario_.actors.size());
+
+    // 1. Sample. Preference noise works around this draw's base, so stakes are reset to the
+    //    file's values first, then uncertain numbers overwrite theirs, then noise applies.
+    for (int a = 0; a < n; ++a) {
+      if (plan.models[a] == UnpredictabilityModel::kPreferenceNoise)
+        std::copy(base.actors[a].stakes.begin(), base.actors[a].stakes.end(),
+                  scenario_.actors[a].stakes.begin());
+    }
+    for (size_t j = 0; j < num_uncertain; ++j) {
+      Stream stream(seed, draw, j);
+      const Sample s = Draw(scenario_.uncertain[j].distribution, stream);
+      *slots_[j] = s.value;
+      ranks_[j] = s.rank;
+    }
+    for (int a = 0; a < n; ++a) {
+      const double u = scenario_.actors[a].unpredictability;
+      if (plan.models[a] != UnpredictabilityModel::kPreferenceNoise || u <= 0) continue;
+      // ideal' = clamp(ideal + u Z1, 0, 1); salience' = salience exp(u Z2 - u^2/2), with
+      // Z1, Z2 independent N(0, 1): spread u on the ideal, mean-preserving lognormal noise of
+      // log-sd u on the salience.
+      Stream stream(seed, draw, NoiseSlot(num_uncertain, a));
+      for (Stake& stake : scenario_.actors[a].stakes) {
+        stake.ideal = std::clamp(stake.ideal + u * StandardNormal(stream), 0.0, 1.0);
+        stake.salience *= std::exp(u * StandardNormal(stream) - 0.5 * u * u);
+      }
+    }
+
+    // 2-3. Derive and solve (or reuse the one solution when nothing varies).
+    const model::DerivedGame* derived = &plan.fixed_derived;
+    const std::vector<solve::Equilibrium>* equilibria = &plan.fixed_equilibria;
+    if (!plan.cached) {
+      model::RederiveGame(scenario_, &derived_);
+      tremble_ = Tremble(scenario_, plan.models);
+      const bool trembles = std::any_of(tremble_.begin(), tremble_.end(), [](double u) { return u > 0; });
+      if (trembles) {
+        perturbed_.mutable_payoffs() = derived_.game.payoffs();
+        ApplyTrembles(tremble_, &perturbed_);
+      }
+      const NormalFormGame& game = trembles ? perturbed_ : derived_.game;
+      std::optional<std::vector<solve::Equilibrium>> fast;
+      if (plan.fast_bimatrix) fast = detail::SolveNondegenerateBimatrix(game);
+      if (fast) {
+        equilibria_ = std::move(*fast);
+      } else {
+        equilibria_ = solve::SolveWithMethods(game, plan.methods, solve_options_).equilibria;
+        ++tally.exact_solves;
+      }
+      ++tally.games_solved;
+      derived = &derived_;
+      equilibria = &equilibria_;
+    } else {
+      tremble_ = Tremble(scenario_, plan.models);
+    }
+
+    // 4. Select. One play stream per draw with a fixed consumption pattern: 1 uniform for
+    //    the selection, then 3 per actor (intended move, tremble?, trembled move).
+    Stream play(seed, draw, PlaySlot(num_uncertain, n));
+    const double select_uniform = play.Uniform();
+    ++tally.draws;
+    int outcome = static_cast<int>(plan.num_outcomes) - 1;  // "unsolved"
+    if (!equilibria->empty()) {
+      const solve::Equilibrium* chosen = nullptr;
+      if (!plan.selection_label.empty()) {
+        int labelled = 0;
+        for (const solve::Equilibrium& eq : *equilibria)
+          labelled += HasLabel(eq, plan.selection_label);
+        if (labelled > 0) {
+          int pick = std::min(labelled - 1, static_cast<int>(select_uniform * labelled));
+          for (const solve::Equilibrium& eq : *equilibria) {
+            if (HasLabel(eq, plan.selection_label) && pick-- == 0) {
+              chosen = &eq;
+              break;
+            }
+          }
+        } else {
+          ++tally.fallbacks;
+        }
+      }
+      if (chosen == nullptr) {
+        const int count = static_cast<int>(equilibria->size());
+        chosen = &(*equilibria)[std::min(count - 1, static_cast<int>(select_uniform * count))];
+      }
+
+      // 5. Realize play: intended move from the equilibrium strategy, then the tremble.
+      int64_t index = 0;
+      for (int a = 0; a < n; ++a) {
+        const double u_move = play.Uniform();
+        const double u_tremble = play.Uniform();
+        const int random_move = play.Below(derived->game.num_strategies(a));
+        int move = PickWeighted(chosen->profile.strategies[a], u_move);
+        if (u_tremble < tremble_[a]) move = random_move;
+        moves_[a] = move;
+        index += move * derived->game.stride(a);
+        ++tally.moves[a][move];
+      }
+
+      // 6. Classify and record, in the unperturbed game of this draw.
+      ++tally.solved;
+      outcome = derived->outcome_class[index];
+      for (size_t k = 0; k < tally.positions.size(); ++k)
+        tally.positions[k].Add(derived->positions(index, k));
+      for (int a = 0; a < n; ++a) tally.payoffs[a].Add(derived->game.payoff(index, a));
+    }
+    ++tally.outcomes[outcome];
+    for (size_t j = 0; j < num_uncertain; ++j) {
+      for (size_t c = 0; c < plan.num_outcomes; ++c)
+        tally.sensitivity[j * plan.num_outcomes + c].Add(ranks_[j],
+                                                         static_cast<int>(c) == outcome ? 1.0 : 0.0);
+    }
+  }
+
+ private:
+  static bool HasLabel(const solve::Equilibrium& eq, const std::string& label) {
+    return std::find(eq.labels.begin(), eq.labels.end(), label) != eq.labels.end();
+  }
+
+  const Plan& plan_;
+  Scenario scenario_;
+  std::vector<double*> slots_;
+  std::vector<double> ranks_;
+  std::vector<int> moves_;
+  std::vector<double> tremble_;
+  model::DerivedGame derived_;
+  NormalFormGame perturbed_;
+  std::vector<solve::Equilibrium> equilibria_;
+  solve::SolveOptions solve_options_;
+};
+
+Plan MakePlan(const Scenario& scenario, const MonteCarloOptions& options) {
+  Plan plan;
+  plan.base = &scenario;
+  plan.options = options;
+  const MonteCarloSpec& spec = scenario.montecarlo;
+  plan.models.assign(scenario.actors.size(), spec.model);
+  for (const auto& [actor, model] : spec.models) {
+    const int a = scenario.FindActor(actor);
+    if (a >= 0) plan.models[a] = model;
+  }
+  for (size_t a = 0; a < plan.models.size(); ++a) {
+    const UnpredictabilityModel m = plan.models[a];
+    if (m == UnpredictabilityModel::kLogit || m == UnpredictabilityModel::kType) {
+      const SourceLocation where = spec.location.known() ? spec.location : scenario.actors[a].location;
+      throw InputError(where,
+                       std::string("unpredictability model '") + ModelKey(m) + "' of actor '" +
+                           scenario.actors[a].id + "' is not available yet",
+                       m == UnpredictabilityModel::kLogit
+                           ? "it needs the logit QRE solver; use tremble or preference_noise"
+                           : "it needs games with types; use tremble or preference_noise");
+    }
+  }
+  const model::DerivedGame base = model::BuildGame(scenario);
+  plan.methods = options.methods.empty() ? solve::DefaultMethods(base.game.traits()) : options.methods;
+  plan.num_outcomes = base.outcome_names.size() + 1;
+  plan.fast_bimatrix = options.methods.empty() && plan.methods == std::vector<std::string>{"enum"} &&
+                       base.game.num_players() == 2 &&
+                       base.game.num_strategies(0) <= detail::kMaxFastStrategies &&
+                       base.game.num_strategies(1) <= detail::kMaxFastStrategies;
+  // Any sampled number may change the game (an unpredictability through the tremble).
+  bool varies = !scenario.uncertain.empty();
+  for (size_t a = 0; a < scenario.actors.size(); ++a)
+    varies |= plan.models[a] == UnpredictabilityModel::kPreferenceNoise &&
+              scenario.actors[a].unpredictability > 0;
+  plan.game_varies = varies;
+  switch (options.select) {
+    case SelectRule::kUniform: break;
+    default: plan.selection_label = SelectKey(options.select); break;
+  }
+  // Solve the file's own game once: it checks the methods before any thread starts, and
+  // when nothing varies it is the only solve the run needs.
+  NormalFormGame perturbed = base.game;
+  ApplyTrembles(Tremble(scenario, plan.models), &perturbed);
+  std::vector<solve::Equilibrium> equilibria =
+      solve::SolveWithMethods(perturbed, plan.methods, solve::SolveOptions{}).equilibria;
+  if (!varies) {
+    plan.cached = true;
+    plan.fixed_derived = base;
+    plan.fixed_equilibria = std::move(equilibria);
+  }
+  return plan;
+}
+
+}  // namespace
+
+MonteCarloResult RunMonteCarlo(const Scenario& scenario, const MonteCarloOptions& options) {
+  SIM_CHECK(options.draws > 0, "draws must be positive");
+  SIM_CHECK(options.threads >= 1, "threads must be >= 1");
+  const Plan plan = MakePlan(scenario, options);
+
+  const int64_t num_chunks = (options.draws + kChunkDraws - 1) / kChunkDraws;
+  const int threads = static_cast<int>(std::min<int64_t>(options.threads, num_chunks));
+  // Chunks run in batches so that memory stays flat: a batch's tallies are merged, in chunk
+  // order, before the next batch starts.
+  const int64_t batch = std::max<int64_t>(8, 4 * threads);
+  std::vector<Worker> workers;
+  workers.reserve(threads);
+  for (int t = 0; t < threads; ++t) workers.emplace_back(plan);
+  std::vector<Tally> tallies(batch);
+
+  Tally total;
+  total.Reset(scenario, plan.num_outcomes);
+  for (int64_t first = 0; first < num_chunks; first += batch) {
+    const int64_t last = std::min(num_chunks, first + batch);
+    std::atomic<int64_t> next{first};
+    std::exception_ptr error;
+    std::atomic<bool> failed{false};
+    auto work = [&](Worker& worker) {
+      try {
+        for (int64_t chunk; (chunk = next.fetch_add(1)) < last && !failed;) {
+          Tally& tally = tallies[chunk - first];
+          tally.Reset(scenario, plan.num_outcomes);
+          const int64_t begin = chunk * kChunkDraws;
+          const int64_t end = std::min(options.draws, begin + kChunkDraws);
+          for (int64_t draw = begin; draw < end; ++draw) worker.RunDraw(draw, tally);
+        }
+      } catch (...) {
+        if (!failed.exchange(true)) error = std::current_exception();
+      }
+    };
+    std::vector<std::thread> pool;
+    for (int t = 1; t < threads; ++t) pool.emplace_back(work, std::ref(workers[t]));
+    work(workers[0]);
+    for (std::thread& thread : pool) thread.join();
+    if (error) std::rethrow_exception(error);
+    for (int64_t chunk = first; chunk < last; ++chunk) total.Merge(tallies[chunk - first]);
+    if (options.progress) options.progress(std::min(options.draws, last * kChunkDraws), options.draws);
+  }
+
+  MonteCarloResult r;
+  r.draws = total.draws;
+  r.seed = options.seed;
+  r.select = SelectKey(options.select);
+  for (const OutcomeClass& c : scenario.outcomes) r.outcome_names.push_back(c.name);
+  r.outcome_names.push_back(model::kOtherOutcome);
+  r.outcome_names.push_back(kUnsolvedOutcome);
+  r.outcome_counts = total.outcomes;
+  for (const Actor& actor : scenario.actors) {
+    r.actor_names.push_back(actor.id);
+    std::vector<std::string> moves;
+    for (const Move& move : actor.moves) moves.push_back(move.id);
+    r.move_names.push_back(std::move(moves));
+  }
+  r.move_counts = total.moves;
+  for (const Issue& issue : scenario.issues) r.issue_names.push_back(issue.id);
+  r.positions = total.positions;
+  r.payoffs = total.payoffs;
+  for (const UncertainNumber& u : scenario.uncertain) {
+    r.sampled.push_back(u.path);
+    r.sampled_distributions.push_back(u.distribution.ToString());
+  }
+  r.sensitivity.resize(scenario.uncertain.size());
+  for (size_t j = 0; j < scenario.uncertain.size(); ++j)
+    r.sensitivity[j].assign(total.sensitivity.begin() + j * plan.num_outcomes,
+                            total.sensitivity.begin() + (j + 1) * plan.num_outcomes);
+  for (size_t a = 0; a < scenario.actors.size(); ++a) {
+    char u[32];
+    auto end = std::to_chars(u, u + sizeof u, scenario.actors[a].unpredictability).ptr;
+    r.models.push_back(std::string(ModelKey(plan.models[a])) + " u=" + std::string(u, end));
+  }
+  r.solved = total.solved;
+  r.selection_fallbacks = total.fallbacks;
+  r.games_solved = plan.cached ? 1 : total.games_solved;
+  r.exact_solves = plan.cached ? 1 : total.exact_solves;
+  r.fast_path = plan.fast_bimatrix && !plan.cached;
+  for (size_t i = 0; i < plan.methods.size(); ++i) r.methods += (i ? "+" : "") + plan.methods[i];
+  return r;
+}
+
+}  // namespace sim::montecarlo
