@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: MIT
+// The expected results across the Monte Carlo over unpredictability (tremble model,
+// scenarios/montecarlo.md): each scenario is run at US unpredictability u = 0, 0.1, ..., 0.9
+// with a fixed seed, every equilibrium of a draw equally likely to be selected (uniform
+// selection: payoff- and risk-dominance labels are not produced by the solvers on main yet).
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "sim/montecarlo/run.h"
+#include "tests/scenarios/scenario_testing.h"
+
+namespace sim::scenario_testing {
+namespace {
+
+constexpr int64_t kDraws = 4000;
+
+struct SweepPoint {
+  double u = 0;
+  montecarlo::MonteCarloResult result;
+
+  double Outcome(const std::string& name) const {
+    for (size_t i = 0; i < result.outcome_names.size(); ++i) {
+      if (result.outcome_names[i] == name) return double(result.outcome_counts[i]) / result.draws;
+    }
+    ADD_FAILURE() << "no outcome " << name;
+    return 0;
+  }
+  std::string Modal() const {
+    size_t best = 0;
+    for (size_t i = 1; i < result.outcome_counts.size(); ++i) {
+      if (result.outcome_counts[i] > result.outcome_counts[best]) best = i;
+    }
+    return result.outcome_names[best];
+  }
+  double Move(const std::string& actor, const std::string& move) const {
+    for (size_t a = 0; a < result.actor_names.size(); ++a) {
+      if (result.actor_names[a] != actor) continue;
+      for (size_t m = 0; m < result.move_names[a].size(); ++m) {
+        if (result.move_names[a][m] == move) return double(result.move_counts[a][m]) / result.draws;
+      }
+    }
+    ADD_FAILURE() << "no move " << actor << "." << move;
+    return 0;
+  }
+};
+
+// The Monte Carlo of FILE at `actor`'s unpredictability u = 0, 0.1, ..., 0.9.
+std::vector<SweepPoint> Sweep(const std::string& file, const std::string& actor,
+                              std::vector<std::string> sets = {}) {
+  std::vector<SweepPoint> points;
+  for (int k = 0; k <= 9; ++k) {
+    const double u = k / 10.0;
+    std::vector<std::string> s = sets;
+    s.push_back("actors." + actor + ".unpredictability=" + std::to_string(u));
+    const Loaded g = Load(file, s);
+    montecarlo::MonteCarloOptions options;
+    options.draws = kDraws;
+    options.seed = 20170522;
+    points.push_back({u, montecarlo::RunMonteCarlo(g.scenario, options)});
+  }
+  return points;
+}
+
+// R1 across the sweep (D0.4): a Ukraine concession (alone or in a grand bargain) stays below
+// 10% at every unpredictability, and from the scenario's own u = 0.3 up Moscow keeps offering
+// its Syria chip. The détente is the modal outcome for u in [0.3, 0.7]. Below 0.3 the
+// standoff is an equilibrium too and uniform selection splits the draws (payoff-dominant
+// selection needs solver labels not on main yet); from 0.8 up an erratic Trump withholds the
+// relief more often than he grants it, and Russia's de-escalation mostly goes unrequited — the
+// model's answer, reported as a limit of R1, not hidden.
+TEST(Detente, R1HoldsAcrossTheUnpredictabilitySweep) {
+  for (const SweepPoint& p : Sweep("detente.yaml", "usa")) {
+    EXPECT_LT(p.Outcome("ukraine_concession") + p.Outcome("grand_bargain"), 0.10) << "u=" << p.u;
+    if (p.u < 0.3 - 1e-9) continue;
+    EXPECT_GT(p.Move("russia", "deescalate_syria"), 0.5) << "u=" << p.u;
+    if (p.u < 0.75) {
+      EXPECT_EQ(p.Modal(), "detente") << "u=" << p.u;
+    } else {
+      EXPECT_EQ(p.Modal(), "unrequited_deescalation") << "u=" << p.u;
+    }
+  }
+}
+
+// R3 across the sweep (D1.5): Russia hands the east back in fewer than 10% of draws at every
+// US unpredictability.
+TEST(UkraineBuffer, R3HoldsAcrossTheUnpredictabilitySweep) {
+  for (const SweepPoint& p : Sweep("ukraine_buffer.yaml", "usa")) {
+    EXPECT_LT(p.Outcome("handover"), 0.10) << "u=" << p.u;
+    EXPECT_EQ(p.Modal(), "frozen_conflict") << "u=" << p.u;
+  }
+}
+
+// R5 across the sweep (D3.8): no grand bargain in 10% of draws or more, whatever the US
+// unpredictability.
+TEST(SmallSteps, R5HoldsAcrossTheUnpredictabilitySweep) {
+  for (const SweepPoint& p : Sweep("small_steps.yaml", "usa")) {
+    EXPECT_LT(p.Outcome("grand_bargain"), 0.10) << "u=" << p.u;
+  }
+}
+
+// R8 across the sweep (D4.2, D4.6): however erratic the president, relief stays below 10%
+// and Moscow mostly weathers the sanctions.
+TEST(SanctionsPermanent, R8HoldsAcrossTheUnpredictabilitySweep) {
+  for (const SweepPoint& p : Sweep("sanctions_permanent.yaml", "president")) {
+    EXPECT_LT(p.Outcome("relief"), 0.10) << "u=" << p.u;
+    EXPECT_GT(p.Move("russia", "weather"), 0.9) << "u=" << p.u;
+  }
+}
+
+// R7 (D2.2, D2.4): with a Kyiv that can be coerced, banking on Trump is an equilibrium while
+// he is predictable; as his unpredictability rises the Kremlin banks on him less, and at the
+// top of the sweep it no longer does (beyond its own trembles).
+TEST(Peace2025, R7UnpredictabilityMakesTheKremlinStopBankingOnTrump) {
+  const std::vector<SweepPoint> points =
+      Sweep("peace_2025.yaml", "usa", {"actors.kyiv.terms.0.value=-0.4"});
+  double previous = 1;
+  for (const SweepPoint& p : points) {
+    EXPECT_LE(p.Move("russia", "bank_on_trump"), previous + 0.03) << "u=" << p.u;  // MC noise
+    previous = p.Move("russia", "bank_on_trump");
+  }
+  EXPECT_GT(points.front().Move("russia", "bank_on_trump"), 0.3);
+  EXPECT_LT(points.back().Move("russia", "bank_on_trump"), 0.1);
+  EXPECT_GT(points.back().Move("russia", "hedge"), 0.8);
+}
+
+// D4.3, D4.4: the more unpredictable Washington, the likelier the arms race: at the top of the
+// sweep the treaty is no longer an equilibrium.
+TEST(InfArmsRace, D43UnpredictabilityMakesTheArmsRaceLikelier) {
+  const std::vector<SweepPoint> points = Sweep("inf_arms_race.yaml", "usa");
+  EXPECT_GT(points.back().Outcome("arms_race"), points.front().Outcome("arms_race"));
+  EXPECT_GT(points.back().Move("russia", "build"), 0.8);
+}
+
+}  // namespace
+}  // namespace sim::scenario_testing
