@@ -117,7 +117,7 @@ void ReportScenario(const CommonOptions& options, const std::string& path,
     return;
   }
   const Scenario scenario = LoadScenario(path, MakeLoadOptions(options));
-  if (scenario.sequential()) {
+  if (scenario.tree_game()) {
     const model::DerivedTree derived = model::BuildSequentialGame(scenario);
     ReportTree(options, path, scenario.title.empty() ? scenario.id : scenario.title,
                derived.tree, &derived, methods);
@@ -187,6 +187,14 @@ montecarlo::MonteCarloOptions ResolveOptions(const Scenario& scenario,
                                              const MonteCarloCliOptions& cli) {
   montecarlo::MonteCarloOptions options;
   const MonteCarloSpec& spec = scenario.montecarlo;
+  if (scenario.tree_game()) {
+    // The Monte Carlo derives normal-form games; a tree would be silently flattened.
+    throw InputError(spec.present ? spec.location : SourceLocation{"<command line>"},
+                     "the Monte Carlo does not yet run on sequential scenarios or scenarios "
+                     "with types",
+                     "without --draws, 'simulate " + scenario.path +
+                         "' solves the tree; sweep the simultaneous version of the bargain");
+  }
   options.draws = cli.draws > 0 ? cli.draws : spec.draws;
   options.seed = cli.seed >= 0 ? static_cast<uint64_t>(cli.seed) : spec.seed;
   options.threads = cli.threads > 0 ? cli.threads
@@ -467,7 +475,7 @@ void RunExport(const CommonOptions& options, const std::string& game_path, const
   }
   if (to == "nfg" && !IsEfg(game_path)) {
     const Scenario scenario = LoadScenario(game_path, MakeLoadOptions(options));
-    if (!scenario.sequential()) {
+    if (!scenario.tree_game()) {
       const model::DerivedGame derived = model::BuildGame(scenario);
       const std::string text = io::FormatNfg(derived.game, "exported by simulate from " + game_path);
       Emit(options, [&](std::ostream& out) { out << text; });
@@ -479,13 +487,11 @@ void RunExport(const CommonOptions& options, const std::string& game_path, const
     tree = io::ReadEfgFile(game_path);
   } else {
     const Scenario scenario = LoadScenario(game_path, MakeLoadOptions(options));
-    if (!scenario.sequential()) {
-      throw InputError(SourceLocation{game_path},
-                       "export --to " + to + " needs a game tree, and this scenario has no "
-                       "'stages'",
-                       "add 'stages' to the scenario (see scenarios/README.md)");
-    }
-    tree = model::BuildSequentialGame(scenario).tree;
+    // A simultaneous scenario is exported as the tree in which every actor moves without
+    // seeing the others (one information set each), as Gambit writes a normal-form game.
+    tree = model::BuildSequentialGame(scenario.tree_game() ? scenario
+                                                           : model::AsSimultaneousStages(scenario))
+               .tree;
   }
   if (to == "nfg") {
     // A tree's reduced strategic form (Gambit's "reduced normal form").
@@ -517,12 +523,13 @@ int RunValidate(const CommonOptions& options, const std::vector<std::string>& pa
   for (const std::string& path : paths) {
     try {
       const Scenario scenario = LoadScenario(path, load);
-      if (scenario.sequential()) {
+      if (scenario.tree_game()) {
         // The shape of an explicit tree (cycles, moves to undefined nodes) is checked when
         // the tree is built.
         const model::DerivedTree derived = model::BuildSequentialGame(scenario);
-        out << path << ": ok (sequential: " << scenario.actors.size() << " actors, "
-            << derived.tree.num_nodes() << " nodes)\n";
+        out << path << ": ok (" << (scenario.sequential() ? "sequential" : "with types")
+            << ": " << scenario.actors.size() << " actors, " << derived.tree.num_nodes()
+            << " nodes)\n";
         continue;
       }
       int64_t profiles = 1;

@@ -7,7 +7,8 @@ namespace sim {
 
 using Node = GameTree::Node;
 
-GameTree HarsanyiTransform(const PlayerTypes& types, const std::vector<GameTree>& games) {
+GameTree HarsanyiTransform(const PlayerTypes& types, const std::vector<GameTree>& games,
+                           std::vector<std::vector<Node>>* node_maps) {
   SIM_CHECK(!games.empty() && games.size() == types.names.size() &&
                 types.prior.size() == types.names.size(),
             "one game and one prior probability per type");
@@ -64,6 +65,13 @@ GameTree HarsanyiTransform(const PlayerTypes& types, const std::vector<GameTree>
         out.SetOutcome(copy, out.AddOutcome(o.payoffs, o.label));
       }
       node_copy[n] = copy;
+      if (node_maps) {
+        if (node_maps->size() <= t) node_maps->resize(t + 1);
+        auto& map = (*node_maps)[t];
+        const size_t size = static_cast<size_t>(game.num_nodes());
+        if (map.size() < size) map.resize(size, GameTree::kNoNode);
+        map[n] = copy;
+      }
       if (n == game.root()) {
         out.AddMove(root, static_cast<int>(t), copy);
       } else {

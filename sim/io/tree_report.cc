@@ -22,6 +22,28 @@ std::string Behaviour(const GameTree& tree, const BehaviourProfile& b, Node n) {
   return text;
 }
 
+// What each mover believes where it cannot tell nodes apart (Bayes' rule on the path):
+// one line per reached information set with several members, e.g. after nature drew
+// Trump's type, "russia at 'russia': dealmaker/russia@relief 0.75, hawk/... 0.25".
+std::string Beliefs(const GameTree& tree, const solve::TreeEquilibrium& eq) {
+  std::string text;
+  for (int set = 0; set < tree.num_infosets() && set < static_cast<int>(eq.beliefs.size());
+       ++set) {
+    const InfoSet& info = tree.infoset(set);
+    const Eigen::VectorXd& belief = eq.beliefs[set];
+    if (info.player == kChancePlayer || info.nodes.size() < 2 || belief.size() == 0) continue;
+    std::string members;
+    for (size_t k = 0; k < info.nodes.size(); ++k) {
+      if (belief(static_cast<Eigen::Index>(k)) <= 0.0) continue;
+      members += (members.empty() ? "" : ", ") + tree.name(info.nodes[k]) + " " +
+                 FormatForPeople(belief(static_cast<Eigen::Index>(k)));
+    }
+    text += "      " + tree.player_name(info.player) + " at '" + tree.InfoSetName(set) +
+            "': " + members + "\n";
+  }
+  return text;
+}
+
 std::string Payoffs(const GameTree& tree, const Eigen::VectorXd& payoffs) {
   std::string text;
   for (int p = 0; p < tree.num_players(); ++p) {
@@ -62,6 +84,8 @@ void WriteTreeReportTable(std::ostream& out, const TreeReport& r) {
     }
     out << "      path: " << path << "\n";
     if (!off.empty()) out << "      off the path (what each mover would do):\n" << off;
+    const std::string beliefs = Beliefs(tree, eq);
+    if (!beliefs.empty()) out << "      beliefs where a mover cannot tell nodes apart:\n" << beliefs;
     if (r.derived) {
       model::TreeMeaning meaning = model::DescribePlay(*r.derived, eq.reach);
       std::string outcomes;

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "sim/core/rational.h"
+#include "sim/game/bayesian.h"
 #include "sim/model/build_game.h"
 
 namespace sim::model {
@@ -147,7 +148,8 @@ class TreeBuilder {
     } else {
       std::vector<std::string> labels;
       for (int m : stage.moves) labels.push_back(actor.moves[m].id);
-      set = out_.tree.AddInfoSet(stage.actor, labels, stage.observes_all ? "" : name(stage.name),
+      set = out_.tree.AddInfoSet(stage.actor, labels,
+                                 stage.observes_all ? "" : SeenLabel(stage.name, s, seen),
                                  stage.location);
       sets_[key] = set;
     }
@@ -161,6 +163,22 @@ class TreeBuilder {
     moves_[stage.actor] = -1;
     history_[s] = -1;
     return node;
+  }
+
+  // An information set's label: the stage and what its mover saw ("russia@relief" when it
+  // saw only the US relief; "russia" when it saw nothing), so that it reads like a node name.
+  std::string SeenLabel(const std::string& stage_name, size_t s, const std::vector<int>& seen) {
+    const std::vector<Stage>& stages = scenario_.sequence->stages;
+    std::string path;
+    for (size_t e = 0; e < s; ++e) {
+      if (seen[e] < 0) continue;  // unseen or skipped
+      const Stage& stage = stages[e];
+      const std::string& choice =
+          stage.actor < 0 ? stage.branches[seen[e]].id
+                          : scenario_.actors[stage.actor].moves[stage.moves[seen[e]]].id;
+      path += (path.empty() ? "" : "/") + choice;
+    }
+    return path.empty() ? stage_name : stage_name + "@" + path;
   }
 
   Node AddLeaf(const std::string& name) {
@@ -246,14 +264,93 @@ DerivedTree BuildExplicitTree(const Scenario& scenario) {
   return out;
 }
 
-}  // namespace
-
-DerivedTree BuildSequentialGame(const Scenario& scenario) {
-  SIM_CHECK(scenario.sequential(), "the scenario has neither stages nor a tree");
+DerivedTree BuildWithoutTypes(const Scenario& scenario) {
   if (scenario.tree) return BuildExplicitTree(scenario);
   DerivedTree derived = TreeBuilder(scenario).Build();
   derived.tree.Validate();
   return derived;
+}
+
+// The scenario as `actor` of type `type` sees it: the type's stakes replace the actor's issue
+// by issue (fields left out keep the actor's), and its terms join the actor's.
+Scenario WithType(const Scenario& scenario, int actor, int type) {
+  Scenario typed = scenario;
+  Actor& a = typed.actors[actor];
+  const ActorType& t = a.types[type];
+  for (const StakeOverride& stake : t.stakes) {
+    if (stake.ideal) a.stakes[stake.issue].ideal = *stake.ideal;
+    if (stake.salience) a.stakes[stake.issue].salience = *stake.salience;
+  }
+  a.terms.insert(a.terms.end(), t.terms.begin(), t.terms.end());
+  return typed;
+}
+
+// Nature draws the type of typed[k], then of typed[k + 1], ...: nested Harsanyi
+// transformations, each over one copy of the rest per type. Positions and outcome classes do
+// not depend on types (types change wants, not moves), so each leaf keeps its copy's.
+DerivedTree BuildWithTypes(const Scenario& scenario, const std::vector<int>& typed, size_t k) {
+  if (k == typed.size()) return BuildWithoutTypes(scenario);
+  const Actor& actor = scenario.actors[typed[k]];
+  PlayerTypes types;
+  types.player = typed[k];
+  types.chance_node = actor.id + "_type";
+  std::vector<DerivedTree> parts;
+  std::vector<GameTree> games;
+  for (size_t t = 0; t < actor.types.size(); ++t) {
+    types.names.push_back(actor.types[t].id);
+    types.prior.push_back(Probability::Exact(*ParseRational(actor.types[t].prior)));
+    parts.push_back(BuildWithTypes(WithType(scenario, typed[k], static_cast<int>(t)), typed, k + 1));
+    games.push_back(std::move(parts.back().tree));
+  }
+  std::vector<std::vector<Node>> maps;
+  DerivedTree out;
+  out.tree = HarsanyiTransform(types, games, &maps);
+  out.issue_names = parts[0].issue_names;
+  out.outcome_names = parts[0].outcome_names;
+  const size_t n_nodes = static_cast<size_t>(out.tree.num_nodes());
+  out.positions.resize(n_nodes);
+  out.outcome_class.assign(n_nodes, -1);
+  out.moves.resize(n_nodes);
+  for (size_t t = 0; t < parts.size(); ++t) {
+    for (size_t n = 0; n < maps[t].size(); ++n) {
+      const Node copy = maps[t][n];
+      out.positions[copy] = std::move(parts[t].positions[n]);
+      out.outcome_class[copy] = parts[t].outcome_class[n];
+      out.moves[copy] = std::move(parts[t].moves[n]);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Scenario AsSimultaneousStages(const Scenario& scenario) {
+  SIM_CHECK(!scenario.sequential(), "the scenario already has stages or a tree");
+  Scenario staged = scenario;
+  Sequence sequence;
+  for (size_t a = 0; a < scenario.actors.size(); ++a) {
+    Stage stage;
+    stage.name = scenario.actors[a].id;
+    stage.actor = static_cast<int>(a);
+    for (size_t m = 0; m < scenario.actors[a].moves.size(); ++m) {
+      stage.moves.push_back(static_cast<int>(m));
+    }
+    stage.observes_all = false;  // nobody sees another's move: the moves are simultaneous
+    stage.location = scenario.actors[a].location;
+    sequence.stages.push_back(std::move(stage));
+  }
+  staged.sequence = std::move(sequence);
+  return staged;
+}
+
+DerivedTree BuildSequentialGame(const Scenario& scenario) {
+  SIM_CHECK(scenario.tree_game(), "the scenario has no stages, tree or types");
+  std::vector<int> typed;
+  for (size_t a = 0; a < scenario.actors.size(); ++a) {
+    if (!scenario.actors[a].types.empty()) typed.push_back(static_cast<int>(a));
+  }
+  if (!scenario.sequential()) return BuildWithTypes(AsSimultaneousStages(scenario), typed, 0);
+  return BuildWithTypes(scenario, typed, 0);
 }
 
 TreeMeaning DescribePlay(const DerivedTree& derived, const std::vector<double>& reach) {

@@ -17,4 +17,11 @@ int Scenario::FindActor(const std::string& wanted) const {
   return -1;
 }
 
+bool Scenario::has_types() const {
+  for (const Actor& actor : actors) {
+    if (!actor.types.empty()) return true;
+  }
+  return false;
+}
+
 }  // namespace sim

@@ -64,13 +64,30 @@ std::vector<Effect> ReadEffects(LoadContext& context, const Entry& entry, const 
   return effects;
 }
 
+std::optional<Rational> ReadProbability(Reader& reader, const Entry& entry, const std::string& what,
+                                        Rational& sum) {
+  const SourceLocation at = reader.Where(entry.value, reader.Where(entry.key_node));
+  const std::optional<std::string> text = reader.String(entry.value, "probability", at);
+  std::optional<Rational> r = text ? ParseRational(*text) : std::nullopt;
+  if (text && !r) {
+    reader.Error(at, "probability " + Quote(*text) + " of " + what + " is not a number",
+                 "write a fraction such as 1/4 or a decimal such as 0.25");
+  } else if (r && sgn(*r) < 0) {
+    reader.Error(at, "probability " + Quote(*text) + " of " + what + " is negative");
+    r.reset();
+  }
+  if (r) sum += *r;
+  return r;
+}
+
 namespace {
 
 // Nodes read once every actor's moves are known (their predicates may name any move).
 struct Deferred {
   int actor;
-  int move;  // -1 for utility terms
+  int move;       // -1 for utility terms
   Entry entry;
+  int type = -1;  // terms of this private type of the actor (-1: the actor's own terms)
 };
 
 void ReadMoves(LoadContext& context, Actor& actor, int actor_index, const Entry& entry,
@@ -168,6 +185,74 @@ void ReadStakes(LoadContext& context, Actor& actor, const Entry& entry) {
   }
 }
 
+// `types: {TYPE: {prior, description, stakes, terms}, ...}`: private types (D2.3, D2.4).
+// Terms are deferred like the actor's own (their predicates may name any move).
+void ReadTypes(LoadContext& context, Actor& actor, int actor_index, const Entry& field,
+               std::vector<Deferred>& deferred) {
+  Reader& reader = context.reader;
+  const SourceLocation at = reader.Where(field.key_node);
+  const std::string owner = "types of actor " + Quote(actor.id);
+  MapReader types(reader, field.value, owner, at);
+  if (!types.ok()) return;
+  if (types.entries().size() < 2) {
+    reader.Error(at, owner + " lists " + std::to_string(types.entries().size()) + " type(s)",
+                 "private types need at least two, each with its prior probability");
+  }
+  Rational sum = 0;
+  bool all_read = true;
+  for (const Entry& t : types.entries()) {
+    if (!CheckName(reader, t, "type")) continue;
+    ActorType type;
+    type.id = t.key;
+    type.location = reader.Where(t.key_node);
+    const std::string what = "type " + Quote(t.key) + " of actor " + Quote(actor.id);
+    MapReader spec(reader, t.value, what, type.location,
+                   {"prior", "description", "stakes", "terms"});
+    std::optional<Rational> prior;
+    if (const Entry* p = spec.Require("prior")) prior = ReadProbability(reader, *p, what, sum);
+    if (prior) {
+      type.prior = RationalToString(*prior);
+    } else {
+      all_read = false;
+    }
+    for (const Entry& f : spec.entries()) {
+      const SourceLocation f_at = reader.Where(f.key_node);
+      if (f.key == "description") {
+        type.description = reader.String(f.value, "description", f_at).value_or("");
+      } else if (f.key == "stakes") {
+        MapReader stakes(reader, f.value, "stakes of " + what, f_at);
+        for (const Entry& e : stakes.entries()) {
+          StakeOverride stake;
+          stake.issue = ResolveIssue(context, e, "stakes of " + what);
+          MapReader fields(reader, e.value, "stake of " + what + " in " + Quote(e.key),
+                           reader.Where(e.key_node), {"ideal", "salience"});
+          if (const Entry* ideal = fields.Find("ideal")) {
+            stake.ideal = reader.Number(ideal->value, kUnitInterval, "ideal",
+                                        reader.Where(ideal->key_node));
+          }
+          if (const Entry* salience = fields.Find("salience")) {
+            stake.salience = reader.Number(salience->value, kNonNegative, "salience",
+                                           reader.Where(salience->key_node));
+          }
+          if (fields.ok() && fields.entries().empty()) {
+            reader.Error(reader.Where(e.key_node),
+                         "stake of " + what + " in " + Quote(e.key) + " changes nothing",
+                         "give 'ideal', 'salience' or both");
+          }
+          if (stake.issue >= 0) type.stakes.push_back(stake);
+        }
+      } else if (f.key == "terms") {
+        deferred.push_back({actor_index, -1, f, static_cast<int>(actor.types.size())});
+      }
+    }
+    actor.types.push_back(std::move(type));
+  }
+  if (all_read && !actor.types.empty() && sum != 1) {
+    reader.Error(at, "the priors of " + owner + " sum to " + RationalToString(sum) +
+                         ", not exactly 1");
+  }
+}
+
 void ReadConditional(LoadContext& context, const Deferred& d, const PredicateNames& names) {
   Reader& reader = context.reader;
   Move& move = context.scenario.actors[d.actor].moves[d.move];
@@ -202,6 +287,7 @@ void ReadConditional(LoadContext& context, const Deferred& d, const PredicateNam
 void ReadTerms(LoadContext& context, const Deferred& d, const PredicateNames& names) {
   Reader& reader = context.reader;
   Actor& actor = context.scenario.actors[d.actor];
+  std::vector<UtilityTerm>& terms = d.type < 0 ? actor.terms : actor.types[d.type].terms;
   const SourceLocation at = reader.Where(d.entry.key_node);
   reader.Visit(d.entry.value);
   if (!d.entry.value.IsSequence()) {
@@ -229,7 +315,7 @@ void ReadTerms(LoadContext& context, const Deferred& d, const PredicateNames& na
         term.when = std::move(*p);
       }
     }
-    actor.terms.push_back(std::move(term));
+    terms.push_back(std::move(term));
   }
 }
 
@@ -255,6 +341,12 @@ void CheckProfileLimit(LoadContext& context, const SourceLocation& key_at) {
     }
   }
   if (moves.size() > 8) factors += " x ...";
+  // Private types multiply the game: nature's draw of them precedes the moves.
+  for (const Actor& actor : scenario.actors) {
+    if (actor.types.empty()) continue;
+    moves.push_back(static_cast<int64_t>(actor.types.size()));
+    factors += " x " + actor.id + " " + std::to_string(actor.types.size()) + " types";
+  }
   const int64_t limit = scenario.limits.max_profiles;
   if (std::optional<int64_t> count = CountProfilesWithin(moves, limit)) {
     context.num_profiles = *count;
@@ -388,10 +480,12 @@ void ReadActors(LoadContext& context, const YAML::Node& value, const SourceLocat
     actor.stakes.resize(scenario.issues.size());
     const std::string what = "actor " + Quote(entry.key);
     MapReader spec(reader, entry.value, what, actor.location,
-                   {"name", "description", "stakes", "unpredictability", "moves", "terms"});
+                   {"name", "description", "stakes", "unpredictability", "moves", "terms",
+                    "types"});
     for (const Entry& field : spec.entries()) {
       const SourceLocation at = reader.Where(field.key_node);
-      if (context.has_payoff_table && (field.key == "stakes" || field.key == "terms")) {
+      if (context.has_payoff_table &&
+          (field.key == "stakes" || field.key == "terms" || field.key == "types")) {
         reader.Error(at, Quote(field.key) + " of " + what +
                              " has no use: the payoff table gives the utilities",
                      "remove it, or remove 'payoffs' and derive utilities from issues");
@@ -408,6 +502,8 @@ void ReadActors(LoadContext& context, const YAML::Node& value, const SourceLocat
         ReadMoves(context, actor, index, field, deferred);
       } else if (field.key == "terms") {
         deferred.push_back({index, -1, field});
+      } else if (field.key == "types") {
+        ReadTypes(context, actor, index, field, deferred);
       }
     }
     if (spec.ok() && spec.Require("moves") == nullptr) context.actors_known = false;

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 
+#include "sim/core/rational.h"
 #include "sim/scenario/load.h"
 #include "sim/scenario/predicate_parser.h"
 #include "sim/scenario/reader.h"
@@ -48,6 +49,11 @@ void ReadTree(LoadContext& context, const YAML::Node& value, const SourceLocatio
 
 // `effects: {ISSUE: DELTA, ...}` under `entry`; `owner` names what they belong to.
 std::vector<Effect> ReadEffects(LoadContext& context, const Entry& entry, const std::string& owner);
+
+// An exact probability in `entry` ("1/4", "0.25"), added to `sum`: nullopt after reporting
+// one that is not a number or is negative. `what` names its owner in messages.
+std::optional<Rational> ReadProbability(Reader& reader, const Entry& entry, const std::string& what,
+                                        Rational& sum);
 
 // The number of move profiles of a game with these move counts, computed without overflow:
 // nullopt when it exceeds `limit`.

@@ -100,23 +100,10 @@ void ReadBranches(LoadContext& context, Stage& stage, const Entry& field) {
     branch.location = reader.Where(b.key_node);
     const std::string what = "branch " + Quote(b.key) + " of " + owner;
     MapReader spec(reader, b.value, what, branch.location, {"probability", "effects", "description"});
-    if (const Entry* p = spec.Require("probability")) {
-      const SourceLocation p_at = reader.Where(p->value, reader.Where(p->key_node));
-      const std::optional<std::string> text = reader.String(p->value, "probability", p_at);
-      std::optional<Rational> r = text ? ParseRational(*text) : std::nullopt;
-      if (text && !r) {
-        reader.Error(p_at, "probability " + Quote(*text) + " of " + what + " is not a number",
-                     "write a fraction such as 1/4 or a decimal such as 0.25");
-      } else if (r && sgn(*r) < 0) {
-        reader.Error(p_at, "probability " + Quote(*text) + " of " + what + " is negative");
-        r.reset();
-      }
-      if (r) {
-        branch.probability = RationalToString(*r);
-        sum += *r;
-      } else {
-        all_read = false;
-      }
+    std::optional<Rational> r;
+    if (const Entry* p = spec.Require("probability")) r = ReadProbability(reader, *p, what, sum);
+    if (r) {
+      branch.probability = RationalToString(*r);
     } else {
       all_read = false;
     }
@@ -225,6 +212,9 @@ void ReadStages(LoadContext& context, const YAML::Node& value, const SourceLocat
     if (stage.actor < 0 && !spec.Find("branches")) spec.Require("branches");
     leaves *= stage.actor >= 0 ? stage.moves.size() : stage.branches.size();
     sequence.stages.push_back(std::move(stage));
+  }
+  for (const Actor& actor : scenario.actors) {
+    if (!actor.types.empty()) leaves *= actor.types.size();  // nature draws the types first
   }
   if (leaves > static_cast<long double>(scenario.limits.max_profiles)) {
     reader.Error(key_at, "the sequential game has more than " +

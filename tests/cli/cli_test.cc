@@ -4,13 +4,13 @@
 // (set by CTest), falling back to the build tree.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+
+#include "tests/cli/run_simulate.h"
 
 namespace {
 
@@ -18,55 +18,11 @@ namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
 
-struct RunResult {
-  int status = -1;
-  std::string out, err;
-};
-
-std::string Slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-fs::path TempDir() {
-  static fs::path dir = [] {
-    fs::path d = fs::temp_directory_path() / ("sim_cli_test_" + std::to_string(::getpid()));
-    fs::remove_all(d);
-    fs::create_directories(d);
-    return d;
-  }();
-  return dir;
-}
-
-std::string Quote(const std::string& arg) {
-  std::string out = "'";
-  for (char c : arg) out += (c == '\'') ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
-// Runs simulate with `args` from the source directory (so relative scenario paths work).
-RunResult Simulate(const std::vector<std::string>& args) {
-  const char* env = std::getenv("SIM_SIMULATE");
-  std::string binary = env ? env : std::string(SIM_BINARY_DIR) + "/simulate";
-  fs::path out = TempDir() / "stdout", err = TempDir() / "stderr";
-  std::string command = "cd " + Quote(SIM_SOURCE_DIR) + " && " + Quote(binary);
-  for (const std::string& a : args) command += " " + Quote(a);
-  command += " >" + Quote(out.string()) + " 2>" + Quote(err.string()) + " </dev/null";
-  int raw = std::system(command.c_str());
-  RunResult run;
-  run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
-  run.out = Slurp(out);
-  run.err = Slurp(err);
-  return run;
-}
-
-fs::path WriteFile(const std::string& name, const std::string& text) {
-  fs::path path = TempDir() / name;
-  std::ofstream(path, std::ios::binary) << text;
-  return path;
-}
+using ::sim::test::RunResult;
+using ::sim::test::Simulate;
+using ::sim::test::Slurp;
+using ::sim::test::TempDir;
+using ::sim::test::WriteFile;
 
 TEST(Cli, VersionPrintsAndSucceeds) {
   RunResult r = Simulate({"--version"});

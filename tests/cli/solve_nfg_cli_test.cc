@@ -4,8 +4,6 @@
 // ($SIM_SIMULATE, set by CTest) from the source directory.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -14,6 +12,7 @@
 #include <sstream>
 
 #include "sim/io/gambit_nfg.h"
+#include "tests/cli/run_simulate.h"
 
 namespace {
 
@@ -21,38 +20,11 @@ namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
 
-struct RunResult {
-  int status = -1;
-  std::string out, err;
-};
-
-fs::path TempDir() {
-  static fs::path dir = [] {
-    fs::path d = fs::temp_directory_path() / ("sim_nfg_cli_test_" + std::to_string(::getpid()));
-    fs::remove_all(d);
-    fs::create_directories(d);
-    return d;
-  }();
-  return dir;
-}
-
-std::string Slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-RunResult Simulate(const std::vector<std::string>& args) {
-  const char* env = std::getenv("SIM_SIMULATE");
-  const std::string binary = env ? env : std::string(SIM_BINARY_DIR) + "/simulate";
-  const fs::path out = TempDir() / "stdout", err = TempDir() / "stderr";
-  std::string command = "cd '" + std::string(SIM_SOURCE_DIR) + "' && '" + binary + "'";
-  for (const std::string& a : args) command += " '" + a + "'";
-  command += " >'" + out.string() + "' 2>'" + err.string() + "' </dev/null";
-  const int raw = std::system(command.c_str());
-  return {WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw), Slurp(out), Slurp(err)};
-}
+using ::sim::test::RunResult;
+using ::sim::test::Simulate;
+using ::sim::test::Slurp;
+using ::sim::test::TempDir;
+using ::sim::test::WriteFile;
 
 // Distinct equilibrium numbers in a solve CSV.
 std::set<std::string> EquilibriumIds(const std::string& csv) {

@@ -3,56 +3,24 @@
 // (solve, round trip through export), DOT export, and bad trees exiting 2 with a location.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "tests/cli/run_simulate.h"
+
 namespace {
 
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 
-struct RunResult {
-  int status = -1;
-  std::string out, err;
-};
-
-std::string Slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-fs::path TempDir() {
-  static fs::path dir = [] {
-    fs::path d = fs::temp_directory_path() / ("sim_tree_cli_test_" + std::to_string(::getpid()));
-    fs::remove_all(d);
-    fs::create_directories(d);
-    return d;
-  }();
-  return dir;
-}
-
-// Runs simulate with `args` from the source directory (arguments contain no quotes).
-RunResult Simulate(const std::vector<std::string>& args) {
-  const char* env = std::getenv("SIM_SIMULATE");
-  std::string binary = env ? env : std::string(SIM_BINARY_DIR) + "/simulate";
-  fs::path out = TempDir() / "stdout", err = TempDir() / "stderr";
-  std::string command = "cd '" + std::string(SIM_SOURCE_DIR) + "' && '" + binary + "'";
-  for (const std::string& a : args) command += " '" + a + "'";
-  command += " >'" + out.string() + "' 2>'" + err.string() + "' </dev/null";
-  int raw = std::system(command.c_str());
-  RunResult run;
-  run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
-  run.out = Slurp(out);
-  run.err = Slurp(err);
-  return run;
-}
+using ::sim::test::RunResult;
+using ::sim::test::Simulate;
+using ::sim::test::Slurp;
+using ::sim::test::TempDir;
+using ::sim::test::WriteFile;
 
 // Entry deterrence (Selten 1978) as Gambit writes it: unnamed nodes, so the solve CSV names
 // them by their path of actions.
@@ -113,10 +81,46 @@ TEST(TreeCli, ExportDotIsAcceptedByGraphviz) {
   EXPECT_EQ(std::system(command.c_str()), 0);
 }
 
-TEST(TreeCli, ExportOfASimultaneousScenarioIsRefused) {
-  RunResult r = Simulate({"export", "scenarios/detente.yaml", "--to", "dot"});
-  EXPECT_EQ(r.status, 2);
-  EXPECT_THAT(r.err, HasSubstr("scenarios/detente.yaml: error: export --to dot needs a game tree"));
+// A simultaneous scenario exports as a tree in which nobody sees another's move; Gambit
+// would solve it as the same game, so its reduced strategic form is the scenario's own
+// normal form: exporting both to .nfg gives the same payoffs in the same order.
+TEST(TreeCli, SimultaneousScenarioExportsAsATreeWithTheSameStrategicForm) {
+  const fs::path efg = TempDir() / "detente.efg";
+  RunResult tree = Simulate({"export", "scenarios/detente.yaml", "--to", "efg", "--output",
+                             efg.string()});
+  ASSERT_EQ(tree.status, 0) << tree.err;
+  RunResult via_tree = Simulate({"export", efg.string(), "--to", "nfg"});
+  RunResult direct = Simulate({"export", "scenarios/detente.yaml", "--to", "nfg"});
+  ASSERT_EQ(via_tree.status, 0) << via_tree.err;
+  ASSERT_EQ(direct.status, 0) << direct.err;
+  // The payoff lists (the last line of each .nfg) agree number for number.
+  auto last_line = [](const std::string& text) {
+    const size_t end = text.find_last_not_of('\n');
+    return text.substr(text.rfind('\n', end) + 1, end - text.rfind('\n', end));
+  };
+  EXPECT_EQ(last_line(via_tree.out), last_line(direct.out));
+  RunResult dot = Simulate({"export", "scenarios/detente.yaml", "--to", "dot"});
+  EXPECT_EQ(dot.status, 0) << dot.err;
+  EXPECT_THAT(dot.out, HasSubstr("digraph"));
+}
+
+TEST(TreeCli, ScenarioWithTypesIsSolvedAsABayesianGame) {
+  RunResult r = Simulate({"tests/data/good/types_concede.yaml"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("usa_type: dealmaker 0.75 / hawk 0.25"));
+  EXPECT_THAT(r.out, HasSubstr("russia at 'russia': dealmaker/russia@relief 0.75, "
+                               "hawk/russia@pressure 0.25"));
+  RunResult v = Simulate({"validate", "tests/data/good/types_concede.yaml"});
+  EXPECT_EQ(v.status, 0) << v.err;
+  EXPECT_THAT(v.out, HasSubstr("ok (with types: 2 actors, 15 nodes)"));
+}
+
+TEST(TreeCli, MonteCarloOnATreeIsRefusedRatherThanFlattened) {
+  for (const char* path : {"scenarios/detente_sequential.yaml", "tests/data/good/types_concede.yaml"}) {
+    RunResult r = Simulate({path, "--draws", "100"});
+    EXPECT_EQ(r.status, 2) << path;
+    EXPECT_THAT(r.err, HasSubstr("error: the Monte Carlo does not yet run on sequential"));
+  }
 }
 
 // Each bad tree file is one kind of problem; each must exit 2 with FILE:LINE:COL.

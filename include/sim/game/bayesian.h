@@ -28,7 +28,9 @@ struct PlayerTypes {
 // (GameTree::InfoSetName: the node name for a singleton), so an uninformed player must give
 // matching nodes the same name and actions in every type's game, and a set merged this way
 // is labelled with that name. Throws InputError (at the node) when the actions of matching
-// sets differ, and the problems of GameTree::Validate for the result.
-GameTree HarsanyiTransform(const PlayerTypes& types, const std::vector<GameTree>& games);
+// sets differ, and the problems of GameTree::Validate for the result. When `node_maps` is
+// given, (*node_maps)[t][n] is the node of the result that copies node n of games[t].
+GameTree HarsanyiTransform(const PlayerTypes& types, const std::vector<GameTree>& games,
+                           std::vector<std::vector<GameTree::Node>>* node_maps = nullptr);
 
 }  // namespace sim

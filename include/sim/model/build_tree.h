@@ -30,12 +30,22 @@ struct DerivedTree {
   std::vector<std::vector<int>> moves;         // each actor's move on the path
 };
 
-// Builds the tree of a sequential scenario (`stages` or `tree`; SIM_CHECK). The loader
+// Builds the tree of a sequential scenario (`stages` or `tree`) or of a scenario with private
+// types (Scenario::tree_game(); SIM_CHECK). Types: nature draws each typed actor's type at
+// the root (actors in scenario order, independent priors) and only that actor learns it
+// (HarsanyiTransform, game/bayesian.h); the nodes below are named "TYPE/NODE". A simultaneous
+// scenario with types is played as AsSimultaneousStages. The loader
 // bounded its size; cost O(nodes * (actors * issues + effects)). Throws InputError located
 // in the scenario for problems of an explicit tree (moves to undefined nodes, cycles, nodes
 // with several parents, probabilities not summing to 1, an actor moving twice on a path
 // that derives its payoffs).
 DerivedTree BuildSequentialGame(const Scenario& scenario);
+
+// A simultaneous scenario written as stages: each actor in scenario order moves in a stage of
+// its own, seeing no other stage, so each actor has one information set and the tree's
+// reduced strategic form is the scenario's normal form (build_game.h). Used to give
+// simultaneous scenarios a tree (types, `export --to efg`).
+Scenario AsSimultaneousStages(const Scenario& scenario);
 
 // What play with these reach probabilities (solve::TreeEquilibrium::reach) means: the
 // probability of each outcome class and the expected issue positions at the end.

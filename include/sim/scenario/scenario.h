@@ -68,6 +68,25 @@ struct UtilityTerm {
   SourceLocation location;
 };
 
+// A private type of an actor (incomplete information, D2.3/D2.4: Moscow does not know which
+// Trump it faces): nature draws the type from the prior, the actor knows it, the others know
+// only the prior (Harsanyi). A type changes what the actor wants, never what it can do: its
+// stakes override the actor's issue by issue (a field left out keeps the actor's value) and
+// its terms are added to the actor's.
+struct StakeOverride {
+  int issue = -1;
+  std::optional<double> ideal;
+  std::optional<double> salience;
+};
+struct ActorType {
+  std::string id;
+  std::string description;
+  std::string prior;  // exact, as GMP writes it ("1/4"); the priors of a type set sum to 1
+  std::vector<StakeOverride> stakes;
+  std::vector<UtilityTerm> terms;
+  SourceLocation location;
+};
+
 struct Actor {
   std::string id;
   std::string name;          // display name (defaults to the id)
@@ -76,6 +95,7 @@ struct Actor {
   std::vector<Move> moves;    // at least one
   std::vector<UtilityTerm> terms;
   double unpredictability = 0.0;  // in [0, 1]; used by the Monte Carlo models
+  std::vector<ActorType> types;   // empty: the actor's preferences are common knowledge
   SourceLocation location;
 };
 
@@ -182,6 +202,11 @@ struct Scenario {
   int FindActor(const std::string& id) const;  // -1 if absent
   // True for sequential scenarios (`stages` or `tree`), which model/ turns into a GameTree.
   bool sequential() const { return sequence.has_value() || tree.has_value(); }
+  // True when some actor has private types: the game is a tree with nature's draw of the
+  // types at its root (model/build_tree.h), even when the moves are simultaneous.
+  bool has_types() const;
+  // True when model/ turns the scenario into a GameTree rather than a NormalFormGame.
+  bool tree_game() const { return sequential() || has_types(); }
 };
 
 }  // namespace sim
