@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Expected result R6 of the domain brief on scenarios/baltic_deterrence.yaml: ambiguity
+// Expected result R6 of the domain brief on scenarios/baltic_deterrence.yaml (simultaneous)
+// and scenarios/baltic_resolve.yaml (sequential, Washington's resolve a private type): ambiguity
 // about whether Washington would defend an ally invites probing and raises the risk that a
 // probe meets force (miscalculation).
 #include <gtest/gtest.h>
@@ -7,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "sim/model/build_tree.h"
+#include "sim/solve/spe.h"
 #include "tests/scenarios/scenario_testing.h"
 
 namespace sim::scenario_testing {
@@ -72,6 +75,69 @@ TEST(BalticDeterrence, R6SurvivesAQuarterChangeInAnySalience) {
     for (const std::string& set : SalienceScalings(base, factor)) {
       if (set.rfind("actors.usa.stakes.credibility.", 0) == 0) continue;
       EXPECT_GT(PlayAt(0.3, {set}).probe, PlayAt(1.0, {set}).probe) << set;
+    }
+  }
+}
+
+// ---- scenarios/baltic_resolve.yaml: the same bargain with Washington's resolve private ----
+
+// The subgame-perfect play when Moscow believes Washington resolute with prior `resolute`
+// (a fraction such as "1/2"); the doubtful type has the rest. Each type's reply to a probe
+// is strict (resolute defends, doubtful stands aside), so the equilibrium is unique unless
+// Moscow is exactly indifferent, which the priors below avoid.
+Play ResolvePlayAt(const std::string& resolute, const std::string& doubtful,
+                   const std::vector<std::string>& extra = {}) {
+  LoadOptions options;
+  options.overrides.push_back(ParseOverride("actors.usa.types.resolute.prior=" + resolute));
+  options.overrides.push_back(ParseOverride("actors.usa.types.doubtful.prior=" + doubtful));
+  for (const std::string& s : extra) options.overrides.push_back(ParseOverride(s));
+  const Scenario scenario =
+      LoadScenario(std::string(SIM_SOURCE_DIR) + "/scenarios/baltic_resolve.yaml", options);
+  const model::DerivedTree derived = model::BuildSequentialGame(scenario);
+  const solve::SpeResult r = solve::SolveSubgamePerfect(derived.tree);
+  EXPECT_EQ(r.equilibria.size(), 1u) << resolute;
+  if (r.equilibria.empty()) return {};
+  const model::TreeMeaning meaning = model::DescribePlay(derived, r.equilibria[0].reach);
+  Play play;
+  for (size_t c = 0; c < derived.outcome_names.size(); ++c) {
+    const std::string& name = derived.outcome_names[c];
+    if (name == "clash") play.clash = meaning.outcome_probability[c];
+    if (name == "clash" || name == "probe_succeeds") play.probe += meaning.outcome_probability[c];
+  }
+  return play;
+}
+
+// R6 (D1.3) with resolve as a private type: Moscow, not knowing which Washington it faces,
+// probes when resolve is in doubt and holds back when it is clear (D0.3). A probe against
+// a resolute type meets force: the clash is the miscalculation, and it has positive
+// probability only under ambiguity (a clear commitment deters; a surely doubtful US is
+// probed without a fight).
+TEST(BalticResolve, R6AmbiguityInvitesProbingAndMiscalculation) {
+  const Play clear = ResolvePlayAt("9/10", "1/10");
+  const Play ambiguous = ResolvePlayAt("1/2", "1/2");  // the scenario's base
+  const Play hollow = ResolvePlayAt("1/20", "19/20");
+  EXPECT_DOUBLE_EQ(clear.probe, 0.0);
+  EXPECT_DOUBLE_EQ(clear.clash, 0.0);
+  EXPECT_DOUBLE_EQ(ambiguous.probe, 1.0);
+  EXPECT_NEAR(ambiguous.clash, 0.5, 1e-12);  // the probe meets the resolute type
+  EXPECT_DOUBLE_EQ(hollow.probe, 1.0);
+  EXPECT_GT(ambiguous.clash, hollow.clash);
+  EXPECT_GT(ambiguous.clash, clear.clash);
+}
+
+// The same with any one salience of Moscow's 25% lower or higher: ambiguity still invites
+// the probe that a clear commitment deters.
+TEST(BalticResolve, R6SurvivesAQuarterChangeInMoscowsSaliences) {
+  for (const char* issue : {"borderland", "clash", "credibility"}) {
+    const Scenario base =
+        LoadScenario(std::string(SIM_SOURCE_DIR) + "/scenarios/baltic_resolve.yaml");
+    const double salience =
+        base.actors[base.FindActor("russia")].stakes[base.FindIssue(issue)].salience;
+    for (double factor : {0.75, 1.25}) {
+      const std::string set = std::string("actors.russia.stakes.") + issue +
+                              ".salience=" + std::to_string(salience * factor);
+      EXPECT_DOUBLE_EQ(ResolvePlayAt("1/2", "1/2", {set}).probe, 1.0) << set;
+      EXPECT_DOUBLE_EQ(ResolvePlayAt("9/10", "1/10", {set}).probe, 0.0) << set;
     }
   }
 }
