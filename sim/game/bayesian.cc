@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "sim/game/bayesian.h"
 
+#include <algorithm>
 #include <map>
 
 namespace sim {
@@ -32,7 +33,9 @@ GameTree HarsanyiTransform(const PlayerTypes& types, const std::vector<GameTree>
         const InfoSet& info = game.infoset(node.infoset);
         if (auto it = set_copy.find(node.infoset); it != set_copy.end()) {
           set = it->second;
-        } else if (info.player == kChancePlayer || info.player == types.player) {
+        } else if (info.player == kChancePlayer || info.player == types.player ||
+                   std::find(types.informed.begin(), types.informed.end(), info.player) !=
+                       types.informed.end()) {
           set = info.player == kChancePlayer
                     ? out.AddChanceInfoSet(info.actions, info.probabilities, info.label,
                                            info.location)

@@ -294,6 +294,7 @@ DerivedTree BuildWithTypes(const Scenario& scenario, const std::vector<int>& typ
   PlayerTypes types;
   types.player = typed[k];
   types.chance_node = actor.id + "_type";
+  types.informed = actor.types_known_to;
   std::vector<DerivedTree> parts;
   std::vector<GameTree> games;
   for (size_t t = 0; t < actor.types.size(); ++t) {

@@ -253,6 +253,43 @@ void ReadTypes(LoadContext& context, Actor& actor, int actor_index, const Entry&
   }
 }
 
+// `types_known_to: [ACTOR, ...]`: the other actors who learn this actor's type.
+void ReadTypesKnownTo(LoadContext& context, int index, const Entry& field) {
+  Reader& reader = context.reader;
+  Actor& actor = context.scenario.actors[index];
+  const SourceLocation at = reader.Where(field.key_node);
+  reader.Visit(field.value);
+  if (!field.value.IsSequence()) {
+    reader.Error(reader.Where(field.value, at),
+                 "expected a list of actor ids for 'types_known_to' of actor " + Quote(actor.id) +
+                     ", got " + Describe(field.value));
+    return;
+  }
+  if (actor.types.empty()) {
+    reader.Error(at, "'types_known_to' of actor " + Quote(actor.id) + " has no use",
+                 "the actor has no 'types'");
+  }
+  std::vector<std::string> ids;
+  for (const Actor& a : context.scenario.actors) ids.push_back(a.id);
+  for (const YAML::Node& item : field.value) {
+    const SourceLocation item_at = reader.Where(item, at);
+    const std::optional<std::string> id = reader.String(item, "actor", item_at);
+    if (!id) continue;
+    const int other = context.scenario.FindActor(*id);
+    if (other < 0) {
+      reader.Error(item_at, "unknown actor " + Quote(*id) + " in 'types_known_to' of actor " +
+                                Quote(actor.id),
+                   UnknownNameHint(*id, ids, "actors"));
+    } else if (other == index) {
+      reader.Error(item_at, "actor " + Quote(actor.id) + " always knows its own type",
+                   "list only the other actors who learn it");
+    } else if (std::find(actor.types_known_to.begin(), actor.types_known_to.end(), other) ==
+               actor.types_known_to.end()) {
+      actor.types_known_to.push_back(other);
+    }
+  }
+}
+
 void ReadConditional(LoadContext& context, const Deferred& d, const PredicateNames& names) {
   Reader& reader = context.reader;
   Move& move = context.scenario.actors[d.actor].moves[d.move];
@@ -468,6 +505,7 @@ void ReadActors(LoadContext& context, const YAML::Node& value, const SourceLocat
     return;
   }
   std::vector<Deferred> deferred;
+  std::vector<std::pair<int, Entry>> known_to;  // read once every actor is known
   for (const Entry& entry : actors.entries()) {
     if (!CheckName(reader, entry, "actor")) {
       context.actors_known = false;
@@ -481,7 +519,7 @@ void ReadActors(LoadContext& context, const YAML::Node& value, const SourceLocat
     const std::string what = "actor " + Quote(entry.key);
     MapReader spec(reader, entry.value, what, actor.location,
                    {"name", "description", "stakes", "unpredictability", "moves", "terms",
-                    "types"});
+                    "types", "types_known_to"});
     for (const Entry& field : spec.entries()) {
       const SourceLocation at = reader.Where(field.key_node);
       if (context.has_payoff_table &&
@@ -504,11 +542,14 @@ void ReadActors(LoadContext& context, const YAML::Node& value, const SourceLocat
         deferred.push_back({index, -1, field});
       } else if (field.key == "types") {
         ReadTypes(context, actor, index, field, deferred);
+      } else if (field.key == "types_known_to") {
+        known_to.push_back({index, field});
       }
     }
     if (spec.ok() && spec.Require("moves") == nullptr) context.actors_known = false;
     scenario.actors.push_back(std::move(actor));
   }
+  for (const auto& [index, field] : known_to) ReadTypesKnownTo(context, index, field);
   // Predicates may name any actor's moves, so they are read once all moves are known.
   const PredicateNames moves_only = context.Names(/*allow_positions=*/false);
   const PredicateNames everything = context.Names(/*allow_positions=*/true);

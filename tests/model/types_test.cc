@@ -111,6 +111,21 @@ TEST(ScenarioTypes, RussiaCannotTellTheTypesApartAndBelievesThePrior) {
   EXPECT_NEAR(on_pressure, 0.25, 1e-12);
 }
 
+// When Russia learns the type too (types_known_to), it best-responds to each type: concede to
+// the dealmaker (1 > 0), hold against the hawk (0 > -1); its expected payoff is the prior
+// of the dealmaker, 3/4, instead of 2q - 1 = 1/2 when uninformed.
+TEST(ScenarioTypes, AnActorWhoLearnsTheTypeRepliesToEachType) {
+  std::string text = Slurp(kConcede);
+  text.replace(text.find("    types:"), 10, "    types_known_to: [russia]\n    types:");
+  const DerivedTree derived = BuildSequentialGame(ParseScenario(text, "known.yaml"));
+  const solve::SpeResult r = solve::SolveSubgamePerfect(derived.tree);
+  ASSERT_EQ(r.equilibria.size(), 1u);
+  const solve::TreeEquilibrium& eq = r.equilibria[0];
+  EXPECT_EQ(Choice(derived.tree, eq, "dealmaker/russia@relief"), "concede");
+  EXPECT_EQ(Choice(derived.tree, eq, "hawk/russia@pressure"), "hold");
+  EXPECT_NEAR(eq.payoffs(1), 0.75, 1e-12);
+}
+
 TEST(ScenarioTypes, LeavesKeepTheirPositionsAndOutcomeClasses) {
   const DerivedTree derived = BuildSequentialGame(LoadScenario(kConcede));
   int leaves = 0;
@@ -180,6 +195,8 @@ TEST(ScenarioTypes, BadTypeSetsAreRefusedWithTheirLocation) {
       {"types_single.yaml", "types_single.yaml:8:5: error: types of actor 'usa' lists 1 type"},
       {"types_negative_prior.yaml", "types_negative_prior.yaml:10:21: error: probability "
                                     "'-1/4' of type 'hawk' of actor 'usa' is negative"},
+      {"types_known_to_unknown.yaml", "types_known_to_unknown.yaml:8:22: error: unknown actor "
+                                      "'rusia' in 'types_known_to' of actor 'usa'"},
   };
   for (const auto& [file, message] : cases) {
     try {

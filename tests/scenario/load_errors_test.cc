@@ -36,7 +36,8 @@ TEST(ScenarioErrors, UnknownKeyNamesNearestAndAllowedKeys) {
   const std::string f = Bad("unknown_key.yaml");
   EXPECT_EQ(LoadError(f), f + ":5:5: error: unknown key 'unpredictabilty' in actor 'usa'\n"
                               "  hint: did you mean 'unpredictability'? allowed keys: name, "
-                              "description, stakes, unpredictability, moves, terms, types");
+                              "description, stakes, unpredictability, moves, terms, types, "
+                              "types_known_to");
 }
 
 TEST(ScenarioErrors, UnknownTopLevelKeyIsReportedAtItsOwnLine) {
@@ -144,7 +145,8 @@ TEST(ScenarioErrors, SeveralErrorsAreReportedTogetherInFileOrder) {
   EXPECT_EQ(LoadError(f),
             f + ":3:27: error: 'status_quo' must be in [0, 1], got 2\n" +
             f + ":7:5: error: unknown key 'colour' in actor 'usa'\n"
-                "  hint: allowed keys: name, description, stakes, unpredictability, moves, terms, types\n" +
+                "  hint: allowed keys: name, description, stakes, unpredictability, moves, terms, types,"
+                              " types_known_to\n" +
             f + ":9:5: error: actor 'russia' has no moves\n"
                 "  hint: every actor needs at least one move\n" +
             f + ":11:25: error: unknown move 'usa.fold'\n"

@@ -125,7 +125,8 @@ TEST(Override, BadValuesAreValidatedLikeFileValuesAndLocatedAtTheValue) {
   EXPECT_EQ(SetError({"actors.usa.unpredictabilty=0.2"}),
             "<--set actors.usa.unpredictabilty=0.2>:1:12: error: unknown key 'unpredictabilty' "
             "in actor 'usa'\n  hint: did you mean 'unpredictability'? allowed keys: name, "
-            "description, stakes, unpredictability, moves, terms, types");
+            "description, stakes, unpredictability, moves, terms, types, "
+            "types_known_to");
   // Inside a predicate the column is exact: "usa.relif" starts at column 17 of the argument.
   EXPECT_EQ(SetError({"outcomes.0.when=usa.relif"}),
             "<--set outcomes.0.when=usa.relif>:1:17: error: unknown move 'usa.relif'\n"

@@ -8,8 +8,6 @@
 #include <string>
 #include <vector>
 
-#include "sim/model/build_tree.h"
-#include "sim/solve/spe.h"
 #include "tests/scenarios/scenario_testing.h"
 
 namespace sim::scenario_testing {
@@ -86,25 +84,14 @@ TEST(BalticDeterrence, R6SurvivesAQuarterChangeInAnySalience) {
 // is strict (resolute defends, doubtful stands aside), so the equilibrium is unique unless
 // Moscow is exactly indifferent, which the priors below avoid.
 Play ResolvePlayAt(const std::string& resolute, const std::string& doubtful,
-                   const std::vector<std::string>& extra = {}) {
-  LoadOptions options;
-  options.overrides.push_back(ParseOverride("actors.usa.types.resolute.prior=" + resolute));
-  options.overrides.push_back(ParseOverride("actors.usa.types.doubtful.prior=" + doubtful));
-  for (const std::string& s : extra) options.overrides.push_back(ParseOverride(s));
-  const Scenario scenario =
-      LoadScenario(std::string(SIM_SOURCE_DIR) + "/scenarios/baltic_resolve.yaml", options);
-  const model::DerivedTree derived = model::BuildSequentialGame(scenario);
-  const solve::SpeResult r = solve::SolveSubgamePerfect(derived.tree);
-  EXPECT_EQ(r.equilibria.size(), 1u) << resolute;
-  if (r.equilibria.empty()) return {};
-  const model::TreeMeaning meaning = model::DescribePlay(derived, r.equilibria[0].reach);
-  Play play;
-  for (size_t c = 0; c < derived.outcome_names.size(); ++c) {
-    const std::string& name = derived.outcome_names[c];
-    if (name == "clash") play.clash = meaning.outcome_probability[c];
-    if (name == "clash" || name == "probe_succeeds") play.probe += meaning.outcome_probability[c];
-  }
-  return play;
+                   std::vector<std::string> sets = {}) {
+  sets.push_back("actors.usa.types.resolute.prior=" + resolute);
+  sets.push_back("actors.usa.types.doubtful.prior=" + doubtful);
+  const SolvedTree solved = SolveTree("baltic_resolve.yaml", sets);
+  EXPECT_EQ(solved.result.equilibria.size(), 1u) << resolute;
+  if (solved.result.equilibria.empty()) return {};
+  return {solved.MoveProbability("russia", "probe"),
+          solved.outcomes.count("clash") ? solved.outcomes.at("clash") : 0.0};
 }
 
 // R6 (D1.3) with resolve as a private type: Moscow, not knowing which Washington it faces,

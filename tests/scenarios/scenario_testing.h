@@ -18,9 +18,11 @@
 #include "sim/core/error.h"
 #include "sim/game/profile.h"
 #include "sim/model/build_game.h"
+#include "sim/model/build_tree.h"
 #include "sim/scenario/load.h"
 #include "sim/solve/pure.h"
 #include "sim/solve/registry.h"
+#include "sim/solve/spe.h"
 
 namespace sim::scenario_testing {
 
@@ -132,6 +134,50 @@ inline Loaded Load(const std::string& file, const std::vector<std::string>& sets
   Loaded loaded{LoadScenario(std::string(SIM_SOURCE_DIR) + "/scenarios/" + file, options), {}};
   loaded.derived = model::BuildGame(loaded.scenario);
   return loaded;
+}
+
+// A sequential scenario (or one with types) solved for its subgame-perfect equilibria, with
+// what the first equilibrium's play means: outcome probabilities by class name.
+struct SolvedTree {
+  model::DerivedTree derived;
+  solve::SpeResult result;
+  std::map<std::string, double> outcomes;  // of equilibrium 1; classes never reached absent
+
+  // Probability that `actor` plays `move` somewhere on the path of equilibrium 1 (summed
+  // over the nodes where it moves, weighted by their reach).
+  double MoveProbability(const std::string& actor, const std::string& move) const {
+    const GameTree& tree = derived.tree;
+    const solve::TreeEquilibrium& eq = result.equilibria.at(0);
+    double p = 0.0;
+    for (GameTree::Node n = 0; n < static_cast<GameTree::Node>(tree.num_nodes()); ++n) {
+      if (tree.kind(n) != NodeKind::kDecision || eq.reach[n] <= 0.0) continue;
+      const int set = tree.node(n).infoset;
+      if (tree.player_name(tree.infoset(set).player) != actor) continue;
+      for (int a = 0; a < tree.num_actions(n); ++a) {
+        if (tree.action_label(n, a) == move) p += eq.reach[n] * eq.behaviour.actions[set](a);
+      }
+    }
+    return p;
+  }
+};
+
+inline SolvedTree SolveTree(const std::string& file, const std::vector<std::string>& sets = {}) {
+  LoadOptions options;
+  for (const std::string& s : sets) options.overrides.push_back(ParseOverride(s));
+  SolvedTree solved{model::BuildSequentialGame(
+                        LoadScenario(std::string(SIM_SOURCE_DIR) + "/scenarios/" + file, options)),
+                    {}, {}};
+  solved.result = solve::SolveSubgamePerfect(solved.derived.tree);
+  if (!solved.result.equilibria.empty()) {
+    const model::TreeMeaning meaning =
+        model::DescribePlay(solved.derived, solved.result.equilibria[0].reach);
+    for (size_t c = 0; c < meaning.outcome_probability.size(); ++c) {
+      if (meaning.outcome_probability[c] > 0.0) {
+        solved.outcomes[solved.derived.outcome_names[c]] = meaning.outcome_probability[c];
+      }
+    }
+  }
+  return solved;
 }
 
 // True when every player weakly prefers equilibrium `a` to equilibrium `b` and someone

@@ -19,12 +19,14 @@ struct PlayerTypes {
   std::vector<std::string> names;         // e.g. "dealmaker", "hawk", "erratic"
   std::vector<Probability> prior;         // one per type, summing to 1
   std::string chance_node = "type";       // name of the new root
+  std::vector<int> informed;              // other players who also learn the type
 };
 
 // Harsanyi transformation. `games[t]` is the game when the typed player has type t; all
 // must have the same players. Below the new chance root sits a copy of each game, its node
 // names prefixed "TYPE/". The typed player's information sets stay separate per type (it
-// knows its type); every other player's sets are merged across the copies by name
+// knows its type), and so do those of the `informed` players; every other player's sets are
+// merged across the copies by name
 // (GameTree::InfoSetName: the node name for a singleton), so an uninformed player must give
 // matching nodes the same name and actions in every type's game, and a set merged this way
 // is labelled with that name. Throws InputError (at the node) when the actions of matching

@@ -96,6 +96,7 @@ struct Actor {
   std::vector<UtilityTerm> terms;
   double unpredictability = 0.0;  // in [0, 1]; used by the Monte Carlo models
   std::vector<ActorType> types;   // empty: the actor's preferences are common knowledge
+  std::vector<int> types_known_to;  // other actors who also learn the type (indices)
   SourceLocation location;
 };
 
