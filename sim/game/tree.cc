@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <map>
+#include <tuple>
 
 namespace sim {
 
@@ -385,6 +387,67 @@ std::vector<Diagnostic> GameTree::Check(const TreeLimits& limits) const {
         }
       }
     }
+  }
+  if (!sink.empty()) return sink.diagnostics();
+
+  // Perfect recall (Kuhn 1953): every node of a player's information set was reached through
+  // the same sequence of that player's own sets and actions. Without it a behaviour strategy
+  // need not match any mixed strategy, and subgame decomposition and the strategic-form
+  // solvers' behaviour profiles would be wrong. Depth-first, iteratively (deep trees), with
+  // each own sequence interned as (previous sequence, set, action).
+  std::map<std::tuple<int, int, int>, int> interned;
+  std::vector<int> own(static_cast<size_t>(n_players), 0);  // 0: the empty sequence
+  std::vector<int> set_sequence(infosets_.size(), -1);
+  std::vector<Node> set_first(infosets_.size(), kNoNode);
+  std::vector<bool> reported(infosets_.size(), false);
+  struct Frame {
+    Node node;
+    std::vector<Node> children;
+    size_t next = 0;
+    int saved = 0;  // the mover's sequence before this node's move
+  };
+  std::vector<Frame> stack;
+  auto enter = [&](Node n) {
+    const TreeNode& node = graph_[n];
+    Frame frame{n, {}, 0, 0};
+    if (node.kind != NodeKind::kTerminal) frame.children = Children(n);
+    const int set = node.infoset;
+    if (node.kind == NodeKind::kDecision) {
+      const int player = infosets_[set].player;
+      frame.saved = own[player];
+      if (set_sequence[set] < 0) {
+        set_sequence[set] = own[player];
+        set_first[set] = n;
+      } else if (set_sequence[set] != own[player] && !reported[set]) {
+        reported[set] = true;
+        sink.Error(where(n), "nodes " + label(set_first[set]) + " and " + label(n) +
+                                 " are in one information set of player '" +
+                                 players_[player] + "', who reached them by different moves " +
+                                 "of its own: the game lacks perfect recall",
+                   "sim's solvers need perfect recall (a player remembers what it did and "
+                   "knew); split the information set");
+      }
+    }
+    stack.push_back(std::move(frame));
+  };
+  enter(root_);
+  while (!stack.empty()) {
+    Frame& top = stack.back();
+    const TreeNode& node = graph_[top.node];
+    if (top.next == top.children.size()) {
+      if (node.kind == NodeKind::kDecision) own[infosets_[node.infoset].player] = top.saved;
+      stack.pop_back();
+      continue;
+    }
+    const int action = static_cast<int>(top.next++);
+    const Node child = top.children[action];
+    if (node.kind == NodeKind::kDecision) {
+      const int player = infosets_[node.infoset].player;
+      const auto key = std::make_tuple(top.saved, node.infoset, action);
+      auto [it, inserted] = interned.try_emplace(key, static_cast<int>(interned.size()) + 1);
+      own[player] = it->second;
+    }
+    enter(child);
   }
   return sink.diagnostics();
 }

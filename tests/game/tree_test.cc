@@ -154,6 +154,29 @@ TEST(GameTree, CheckFindsAMissingChildInACodeBuiltTree) {
   EXPECT_THAT(problems[0].message, HasSubstr("move 'r' of node 'root' leads nowhere"));
 }
 
+// Kuhn (1953): perfect recall means a player's information set never joins nodes it reached
+// by different moves of its own. The forgetful player below chooses L or R, then cannot tell
+// which it chose; Selten's horse, with an information set of another player, is fine.
+TEST(GameTree, InformationSetsThatForgetOwnMovesAreRefused) {
+  GameTree tree({"driver"});
+  const GameTree::Node root = tree.AddDecision(0, "start", {"L", "R"});
+  const int forgot = tree.AddInfoSet(0, {"a", "b"}, "forgot");
+  const GameTree::Node after_l = tree.AddNode(NodeKind::kDecision, "after L", forgot);
+  const GameTree::Node after_r = tree.AddNode(NodeKind::kDecision, "after R", forgot);
+  tree.Connect(root, "L", after_l);
+  tree.Connect(root, "R", after_r);
+  for (GameTree::Node n : {after_l, after_r}) {
+    tree.Connect(n, "a", tree.AddTerminal(tree.name(n) + " a", {1}));
+    tree.Connect(n, "b", tree.AddTerminal(tree.name(n) + " b", {0}));
+  }
+  const std::vector<Diagnostic> problems = tree.Check();
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_THAT(problems[0].message,
+              HasSubstr("nodes 'after L' and 'after R' are in one information set of player "
+                        "'driver', who reached them by different moves of its own"));
+  EXPECT_TRUE(testing::SeltensHorse().Check().empty());
+}
+
 TEST(StrategicForm, BehaviourAndMixedAgreeOnPayoffs) {
   // Kuhn's theorem on Selten's horse: a behaviour profile and its mixed image give the same
   // expected payoffs.

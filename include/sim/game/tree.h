@@ -135,7 +135,8 @@ class GameTree {
   // no root, more nodes than limits.max_nodes, unknown players, a node whose kind does not
   // match its information set, moves that lead nowhere or twice, terminals with moves,
   // cycles, nodes with several parents or unreachable from the root, two nodes of one
-  // information set on one path, negative chance probabilities or ones that do not sum to 1
+  // information set on one path, an information set whose nodes its player reached by
+  // different moves of its own (no perfect recall), negative chance probabilities or ones that do not sum to 1
   // (exactly, when all are exact; within 1e-9 otherwise), payoff vectors of the wrong
   // length or with non-finite numbers.
   std::vector<Diagnostic> Check(const TreeLimits& limits = {}) const;
