@@ -133,5 +133,44 @@ TEST(InfArmsRace, D43UnpredictabilityMakesTheArmsRaceLikelier) {
   EXPECT_GT(points.back().Move("russia", "build"), 0.8);
 }
 
+// R4 across the sweep (D1.6, D4.4, D3.5, D3.6): at every US unpredictability Russia joins a
+// containment of China only by its own trembles (u = 0.1 over 5 moves: 2% expected), before
+// and after the thaw; and the thaw makes Russia the pivot of a romantic triangle less often
+// at every unpredictability — its value as the swing state falls.
+TEST(ChinaTriangle, R4HoldsAcrossTheUnpredictabilitySweep) {
+  const std::vector<SweepPoint> before = Sweep("china_triangle.yaml", "usa");
+  const std::vector<SweepPoint> after =
+      Sweep("china_triangle.yaml", "usa", {"actors.usa.stakes.us_china.ideal=0.8"});
+  for (size_t k = 0; k < before.size(); ++k) {
+    EXPECT_LT(before[k].Move("russia", "join_containment"), 0.05) << "u=" << before[k].u;
+    EXPECT_LT(after[k].Move("russia", "join_containment"), 0.05) << "u=" << after[k].u;
+    EXPECT_LT(after[k].Outcome("romantic_russia_pivot"), before[k].Outcome("romantic_russia_pivot"))
+        << "u=" << before[k].u;
+  }
+}
+
+// R6 across the sweep (D1.3): ambiguity about the guarantee (Washington values its
+// credibility at 0.3, the scenario's base) invites more probing and more clashes than a clear
+// commitment (1.0) at every US unpredictability up to 0.8. At u = 0.9 the two coincide: a
+// president who acts at random nine times in ten makes his commitment worthless whatever he
+// values, and Moscow probes almost always — ambiguity by erratic behaviour rather than by
+// indifference, the same R6 reached the other way.
+TEST(BalticDeterrence, R6HoldsAcrossTheUnpredictabilitySweep) {
+  const std::vector<SweepPoint> ambiguous = Sweep("baltic_deterrence.yaml", "usa");
+  const std::vector<SweepPoint> clear = Sweep("baltic_deterrence.yaml", "usa",
+                                              {"actors.usa.stakes.credibility.salience=1.0"});
+  for (size_t k = 0; k < ambiguous.size(); ++k) {
+    const double u = ambiguous[k].u;
+    if (u > 0.85) {
+      EXPECT_GT(ambiguous[k].Move("russia", "probe"), 0.8) << "u=" << u;
+      EXPECT_GT(clear[k].Move("russia", "probe"), 0.8) << "u=" << u;
+      continue;
+    }
+    EXPECT_GT(ambiguous[k].Move("russia", "probe"), clear[k].Move("russia", "probe") + 0.1)
+        << "u=" << u;
+    EXPECT_GT(ambiguous[k].Outcome("clash"), clear[k].Outcome("clash")) << "u=" << u;
+  }
+}
+
 }  // namespace
 }  // namespace sim::scenario_testing
