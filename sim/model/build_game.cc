@@ -10,8 +10,7 @@
 
 namespace sim::model {
 
-std::vector<double> Positions(const Scenario& scenario, std::span<const int> moves) {
-  std::vector<double> x(scenario.issues.size());
+void PositionsInto(const Scenario& scenario, std::span<const int> moves, std::span<double> x) {
   for (size_t k = 0; k < x.size(); ++k) x[k] = scenario.issues[k].status_quo;
   for (size_t a = 0; a < scenario.actors.size(); ++a) {
     const Move& move = scenario.actors[a].moves[moves[a]];
@@ -23,6 +22,11 @@ std::vector<double> Positions(const Scenario& scenario, std::span<const int> mov
     }
   }
   for (double& v : x) v = std::clamp(v, 0.0, 1.0);
+}
+
+std::vector<double> Positions(const Scenario& scenario, std::span<const int> moves) {
+  std::vector<double> x(scenario.issues.size());
+  PositionsInto(scenario, moves, x);
   return x;
 }
 

@@ -6,20 +6,6 @@
 
 namespace sim::model {
 
-void PositionsInto(const Scenario& scenario, std::span<const int> moves, std::span<double> x) {
-  for (size_t k = 0; k < x.size(); ++k) x[k] = scenario.issues[k].status_quo;
-  for (size_t a = 0; a < scenario.actors.size(); ++a) {
-    const Move& move = scenario.actors[a].moves[moves[a]];
-    for (const Effect& e : move.effects) x[e.issue] += e.delta;
-    for (const ConditionalEffect& c : move.conditional_effects) {
-      // Conditions look at moves only (never positions), as in Positions().
-      if (!c.condition.Evaluate(x, moves)) continue;
-      for (const Effect& e : c.effects) x[e.issue] += e.delta;
-    }
-  }
-  for (double& v : x) v = std::clamp(v, 0.0, 1.0);
-}
-
 void RederiveGame(const Scenario& scenario, DerivedGame* derived) {
   NormalFormGame& game = derived->game;
   const int n = game.num_players();

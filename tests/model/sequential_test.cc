@@ -9,25 +9,14 @@
 #include "sim/model/build_tree.h"
 #include "sim/scenario/load.h"
 #include "sim/solve/spe.h"
+#include "tests/model/tree_choice.h"
 
 namespace sim::model {
 namespace {
 
 using ::testing::HasSubstr;
 using Node = GameTree::Node;
-
-// The action an equilibrium takes at the decision node named `name`.
-std::string Choice(const GameTree& tree, const solve::TreeEquilibrium& eq,
-                   const std::string& name) {
-  for (Node n = 0; n < static_cast<Node>(tree.num_nodes()); ++n) {
-    if (tree.name(n) != name) continue;
-    int a = 0;
-    eq.behaviour.actions[tree.node(n).infoset].maxCoeff(&a);
-    return tree.action_label(n, a);
-  }
-  ADD_FAILURE() << "no node " << name;
-  return "";
-}
+using ::sim::testing::Choice;
 
 TEST(DetenteSequential, R3EarlyReliefIsExploited) {
   // Domain brief R3 (D1.5): relief granted before Russia acts is exploited. After relief,

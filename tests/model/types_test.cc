@@ -12,6 +12,7 @@
 #include "sim/model/build_tree.h"
 #include "sim/scenario/load.h"
 #include "sim/solve/spe.h"
+#include "tests/model/tree_choice.h"
 
 namespace sim::model {
 namespace {
@@ -37,18 +38,7 @@ Scenario ConcedeWithPrior(const std::string& dealmaker, const std::string& hawk)
   return ParseScenario(text, "types_concede.yaml");
 }
 
-// The action the equilibrium takes at the decision node named `name`.
-std::string Choice(const GameTree& tree, const solve::TreeEquilibrium& eq,
-                   const std::string& name) {
-  for (Node n = 0; n < static_cast<Node>(tree.num_nodes()); ++n) {
-    if (tree.name(n) != name) continue;
-    int a = 0;
-    eq.behaviour.actions[tree.node(n).infoset].maxCoeff(&a);
-    return tree.action_label(n, a);
-  }
-  ADD_FAILURE() << "no node " << name;
-  return "";
-}
+using ::sim::testing::Choice;
 
 TEST(ScenarioTypes, LoaderReadsPriorsStakesAndTerms) {
   const Scenario s = LoadScenario(kConcede);

@@ -44,6 +44,10 @@ DerivedGame BuildGame(const Scenario& scenario);
 // Issue positions after the moves `moves` (one per actor), clamped to [0, 1].
 std::vector<double> Positions(const Scenario& scenario, std::span<const int> moves);
 
+// The same, written into `x` (size = number of issues) without allocating: the form the
+// Monte Carlo's re-derivation (model/rederive.h) calls once per profile and draw.
+void PositionsInto(const Scenario& scenario, std::span<const int> moves, std::span<double> x);
+
 // Utility of `actor` at positions `x` after `moves`, by the formula above.
 double Utility(const Scenario& scenario, int actor, std::span<const double> x,
                std::span<const int> moves);

@@ -11,10 +11,6 @@
 
 namespace sim::model {
 
-// Writes into `x` (size = number of issues) the issue positions after `moves`, clamped to
-// [0, 1]: the same result as Positions(), without allocating.
-void PositionsInto(const Scenario& scenario, std::span<const int> moves, std::span<double> x);
-
 // Recomputes derived->positions, derived->game's payoffs and derived->outcome_class for the
 // current numbers of `scenario`. `derived` must come from BuildGame on a scenario of the
 // same structure. Allocation-free after the first call on a thread. Cost as BuildGame.
