@@ -26,6 +26,7 @@
 #include "sim/io/tree_report.h"
 #include "sim/model/build_tree.h"
 #include "sim/montecarlo/run.h"
+#include "sim/montecarlo/run_tree.h"
 #include "sim/montecarlo/sweep.h"
 #include "sim/model/build_game.h"
 #include "sim/scenario/load.h"
@@ -78,7 +79,8 @@ bool IsEfg(const std::string& path) {
 // of its strategic form with the named normal-form methods.
 void ReportTree(const CommonOptions& options, const std::string& path, const std::string& title,
                 const GameTree& tree, const model::DerivedTree* derived,
-                const std::vector<std::string>& methods) {
+                const std::vector<std::string>& methods,
+                const std::function<void(io::TreeReport&)>& extend = {}) {
   solve::SpeOptions spe;
   const bool nash = !methods.empty() && !(methods.size() == 1 && methods[0] == "spe");
   for (const std::string& m : methods) {
@@ -93,7 +95,13 @@ void ReportTree(const CommonOptions& options, const std::string& path, const std
   }
   const solve::SpeResult result =
       nash ? solve::SolveNashViaStrategicForm(tree, spe) : solve::SolveSubgamePerfect(tree, spe);
-  io::TreeReport report{path, title.empty() ? tree.title() : title, &tree, &result, derived};
+  io::TreeReport report;
+  report.source = path;
+  report.title = title.empty() ? tree.title() : title;
+  report.tree = &tree;
+  report.result = &result;
+  report.derived = derived;
+  if (extend) extend(report);
   Emit(options, [&](std::ostream& out) {
     if (options.format == "csv") {
       io::WriteTreeSolveCsv(out, report);
@@ -105,8 +113,10 @@ void ReportTree(const CommonOptions& options, const std::string& path, const std
   });
 }
 
-// Adds sections to a report before it is written (the Monte Carlo section).
-using ReportExtension = std::function<void(const Scenario&, io::GameReport&)>;
+// Adds sections to a report before it is written (the Monte Carlo section): a table section
+// and JSON fields, for a normal-form report and a tree report alike.
+using ReportExtension = std::function<void(const Scenario&, std::string* extra_table,
+                                           std::vector<std::pair<std::string, std::string>>*)>;
 
 // Everything the report shows about a scenario's derived game.
 void ReportScenario(const CommonOptions& options, const std::string& path,
@@ -120,7 +130,9 @@ void ReportScenario(const CommonOptions& options, const std::string& path,
   if (scenario.tree_game()) {
     const model::DerivedTree derived = model::BuildSequentialGame(scenario);
     ReportTree(options, path, scenario.title.empty() ? scenario.id : scenario.title,
-               derived.tree, &derived, methods);
+               derived.tree, &derived, methods, [&](io::TreeReport& report) {
+                 if (extend) extend(scenario, &report.extra_table, &report.json_fields);
+               });
     return;
   }
   const model::DerivedGame derived = model::BuildGame(scenario);
@@ -143,7 +155,7 @@ void ReportScenario(const CommonOptions& options, const std::string& path,
   // Bounded so that a large constant-sum game cannot stall the report (quadratic worst case).
   report.pareto = solve::ParetoEfficientProfiles(game, /*max_comparisons=*/200'000'000);
   report.security = solve::PureSecurityLevels(game);
-  if (extend) extend(scenario, report);
+  if (extend) extend(scenario, &report.extra_table, &report.json_fields);
   EmitGameReport(options, report);
 }
 
@@ -183,18 +195,18 @@ std::string ReadBytes(const std::string& path) {
   return text.str();
 }
 
+// Trees (stages, an explicit tree, types) have their own Monte Carlo: the draws solve them
+// for subgame-perfect equilibria and walk them, rather than flattening them to a normal form.
+montecarlo::MonteCarloResult RunMonteCarloOf(const Scenario& scenario,
+                                             const montecarlo::MonteCarloOptions& mc) {
+  return scenario.tree_game() ? montecarlo::RunTreeMonteCarlo(scenario, mc)
+                              : montecarlo::RunMonteCarlo(scenario, mc);
+}
+
 montecarlo::MonteCarloOptions ResolveOptions(const Scenario& scenario,
                                              const MonteCarloCliOptions& cli) {
   montecarlo::MonteCarloOptions options;
   const MonteCarloSpec& spec = scenario.montecarlo;
-  if (scenario.tree_game()) {
-    // The Monte Carlo derives normal-form games; a tree would be silently flattened.
-    throw InputError(spec.present ? spec.location : SourceLocation{"<command line>"},
-                     "the Monte Carlo does not yet run on sequential scenarios or scenarios "
-                     "with types",
-                     "without --draws, 'simulate " + scenario.path +
-                         "' solves the tree; sweep the simultaneous version of the bargain");
-  }
   options.draws = cli.draws > 0 ? cli.draws : spec.draws;
   options.seed = cli.seed >= 0 ? static_cast<uint64_t>(cli.seed) : spec.seed;
   options.threads = cli.threads > 0 ? cli.threads
@@ -293,7 +305,7 @@ void RunScenario(const CommonOptions& options, const std::string& scenario_path,
     bar.Update(static_cast<double>(done), static_cast<double>(total),
                std::to_string(done) + "/" + std::to_string(total) + " draws");
   };
-  const montecarlo::MonteCarloResult result = montecarlo::RunMonteCarlo(scenario, mc);
+  const montecarlo::MonteCarloResult result = RunMonteCarloOf(scenario, mc);
   const io::Manifest manifest = MakeManifest(options, "run", scenario_path, mc, result);
   if (options.format == "csv") {
     Emit(options, [&](std::ostream& out) {
@@ -303,12 +315,14 @@ void RunScenario(const CommonOptions& options, const std::string& scenario_path,
     EmitManifestBeside(options, manifest);
     return;
   }
-  ReportScenario(options, scenario_path, {}, [&](const Scenario&, io::GameReport& report) {
-    std::ostringstream section;
-    io::WriteMonteCarloTable(section, result, manifest);
-    report.extra_table = section.str();
-    report.json_fields.emplace_back("montecarlo", io::MonteCarloJson(result, manifest));
-  });
+  ReportScenario(options, scenario_path, {},
+                 [&](const Scenario&, std::string* extra_table,
+                     std::vector<std::pair<std::string, std::string>>* json_fields) {
+                   std::ostringstream section;
+                   io::WriteMonteCarloTable(section, result, manifest);
+                   *extra_table = section.str();
+                   json_fields->emplace_back("montecarlo", io::MonteCarloJson(result, manifest));
+                 });
 }
 
 void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& cli,
@@ -394,7 +408,7 @@ void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& cli,
         }
         continue;
       }
-      const montecarlo::MonteCarloResult result = montecarlo::RunMonteCarlo(scenario, mc);
+      const montecarlo::MonteCarloResult result = RunMonteCarloOf(scenario, mc);
       if (p == 0) {
         manifest = MakeManifest(options, "sweep", scenario_path, mc, result);
         manifest.vary = vary;

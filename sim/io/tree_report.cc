@@ -116,6 +116,7 @@ void WriteTreeReportTable(std::ostream& out, const TreeReport& r) {
       }
     }
   }
+  out << r.extra_table;
 }
 
 void WriteTreeSolveCsv(std::ostream& out, const TreeReport& r) {
@@ -189,7 +190,9 @@ void WriteTreeReportJson(std::ostream& out, const TreeReport& r) {
       first = false;
     }
   }
-  out << "]}\n";
+  out << "]";
+  for (const auto& [name, value] : r.json_fields) out << "," << JsonString(name) << ":" << value;
+  out << "}\n";
 }
 
 }  // namespace sim::io

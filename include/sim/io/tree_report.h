@@ -7,6 +7,8 @@
 
 #include <ostream>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "sim/game/tree.h"
 #include "sim/model/build_tree.h"
@@ -20,6 +22,8 @@ struct TreeReport {
   const GameTree* tree = nullptr;                // required
   const solve::SpeResult* result = nullptr;      // required
   const model::DerivedTree* derived = nullptr;   // scenario trees: outcome classes, positions
+  std::string extra_table;                       // a section printed last (the Monte Carlo)
+  std::vector<std::pair<std::string, std::string>> json_fields;  // extra fields: name, raw JSON
 };
 
 // Human-readable report (see the header comment).

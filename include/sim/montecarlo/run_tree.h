@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+// The Monte Carlo over a scenario whose game is a tree (Scenario::tree_game(): `stages`, an
+// explicit `tree`, or actors with `types`). Each draw: sample the uncertain numbers and the
+// preference noise -> build the tree (model/build_tree.h) -> add the trembles as chance nodes
+// every player anticipates (montecarlo/tremble_tree.h) -> solve for the subgame-perfect
+// equilibria -> select one -> walk from the root (chance by its probabilities, decisions by
+// the equilibrium's behaviour strategy, then the tremble) -> classify the leaf. Same result
+// type, chunking and merge order as RunMonteCarlo (run.h), so the reports, CSV, JSON and
+// sweeps work unchanged and the output is byte-identical for every thread count.
+// Formulas: scenarios/README.md ("Monte Carlo of game trees") and scenarios/sequential.md.
+#pragma once
+
+#include "sim/montecarlo/run.h"
+#include "sim/scenario/scenario.h"
+
+namespace sim::montecarlo {
+
+// Runs the Monte Carlo on a tree scenario (scenario.tree_game(); SIM_CHECK), valid as
+// LoadScenario returns it. Models: tremble and preference_noise; an actor whose model is
+// logit or type with unpredictability > 0 (or a sampled one) is refused with an InputError
+// located at the montecarlo block (or the actor) naming the supported models, as is a tree
+// whose trembled form would exceed TreeLimits::max_nodes.
+//
+// Selection (options.select): uniform over the reported subgame-perfect equilibria, from
+// one uniform of the draw's play stream. payoff-dominant is applied to the equilibria's
+// expected payoffs (strictly better for every player than every other SPE; a lone SPE
+// qualifies); a draw without such an SPE falls back to uniform and counts in
+// selection_fallbacks. risk-dominant and qre-limit are defined for normal forms only: every
+// solved draw falls back to uniform and counts in selection_fallbacks.
+//
+// move_counts count each actor's moves actually played at its decision nodes on the
+// realized path (trembles included), so an actor that does not move on a path (a stage
+// skipped, a branch without it) adds nothing and an actor's counts may sum to less than
+// `solved`. Positions, outcome classes and payoffs are those of the leaf reached in the
+// untrembled tree of the draw. fast_path is false and exact_solves counts SPE solves.
+// Cost: draws x (build + transform + solve) when numbers vary; one solve and draws x walk
+// when nothing does.
+MonteCarloResult RunTreeMonteCarlo(const Scenario& scenario, const MonteCarloOptions& options);
+
+}  // namespace sim::montecarlo

@@ -1,0 +1,434 @@
+// SPDX-License-Identifier: MIT
+#include "sim/montecarlo/run_tree.h"
+
+#include <algorithm>
+#include <atomic>
+#include <charconv>
+#include <cmath>
+#include <exception>
+#include <map>
+#include <thread>
+
+#include "sim/core/error.h"
+#include "sim/model/build_game.h"
+#include "sim/model/build_tree.h"
+#include "sim/montecarlo/random.h"
+#include "sim/montecarlo/tremble_tree.h"
+#include "sim/solve/selection.h"
+#include "sim/solve/spe.h"
+
+namespace sim::montecarlo {
+namespace {
+
+using Node = GameTree::Node;
+
+// The helpers below mirror the anonymous ones of run.cc (stream slots, the tally, weighted
+// picks, the batch loop); they are duplicated so that run.cc can change independently and
+// will be factored out once both have settled.
+
+// Stream slots of one draw, as in run.cc: 0..K-1 the uncertain numbers, then one per actor
+// for preference noise, then one for selection and play.
+uint64_t NoiseSlot(size_t num_uncertain, int actor) { return num_uncertain + actor; }
+uint64_t PlaySlot(size_t num_uncertain, int actors) { return num_uncertain + actors; }
+
+struct Tally {
+  int64_t draws = 0, solved = 0, fallbacks = 0, games_solved = 0;
+  std::vector<int64_t> outcomes;
+  std::vector<std::vector<int64_t>> moves;
+  std::vector<RunningMean> positions, payoffs;
+  std::vector<Correlation> sensitivity;  // [sampled * num_outcomes + outcome]
+
+  void Reset(const Scenario& s, size_t num_outcomes) {
+    draws = solved = fallbacks = games_solved = 0;
+    outcomes.assign(num_outcomes, 0);
+    moves.resize(s.actors.size());
+    for (size_t a = 0; a < s.actors.size(); ++a) moves[a].assign(s.actors[a].moves.size(), 0);
+    positions.assign(s.issues.size(), RunningMean());
+    payoffs.assign(s.actors.size(), RunningMean());
+    sensitivity.assign(s.uncertain.size() * num_outcomes, Correlation());
+  }
+
+  void Merge(const Tally& t) {
+    draws += t.draws;
+    solved += t.solved;
+    fallbacks += t.fallbacks;
+    games_solved += t.games_solved;
+    for (size_t c = 0; c < outcomes.size(); ++c) outcomes[c] += t.outcomes[c];
+    for (size_t a = 0; a < moves.size(); ++a)
+      for (size_t m = 0; m < moves[a].size(); ++m) moves[a][m] += t.moves[a][m];
+    for (size_t k = 0; k < positions.size(); ++k) positions[k].Merge(t.positions[k]);
+    for (size_t a = 0; a < payoffs.size(); ++a) payoffs[a].Merge(t.payoffs[a]);
+    for (size_t j = 0; j < sensitivity.size(); ++j) sensitivity[j].Merge(t.sensitivity[j]);
+  }
+};
+
+// Index in [0, weights.size()) with probability proportional to weights, from one uniform
+// (inverse CDF; the last positive weight absorbs rounding).
+template <typename Weights>
+int PickWeighted(const Weights& weights, int size, double uniform) {
+  double total = 0;
+  for (int s = 0; s < size; ++s) total += std::max(0.0, weights(s));
+  const double target = uniform * total;
+  double cumulative = 0;
+  int last = 0;
+  for (int s = 0; s < size; ++s) {
+    if (weights(s) <= 0) continue;
+    last = s;
+    cumulative += weights(s);
+    if (target < cumulative) return s;
+  }
+  return last;
+}
+
+// The child of `n` by `action` (no allocation, unlike GameTree::Children).
+Node Child(const GameTree& tree, Node n, int action) {
+  for (auto [e, end] = boost::out_edges(n, tree.graph()); e != end; ++e) {
+    if (tree.graph()[*e].action == action) return boost::target(*e, tree.graph());
+  }
+  SIM_CHECK(false, "node '" + tree.name(n) + "' has no move " + std::to_string(action));
+  return GameTree::kNoNode;
+}
+
+// One draw's solved game: the tree of the draw, its trembled form, and its SPEs with the
+// payoff-dominance flag of each.
+struct Solved {
+  model::DerivedTree derived;
+  TrembledTree trembled;
+  std::vector<solve::TreeEquilibrium> equilibria;
+  std::vector<char> payoff_dominant;
+};
+
+// Harsanyi & Selten's payoff dominance over the SPEs' expected payoffs (the same criterion
+// as solve::LabelEquilibria on a normal form): strictly better for every player than every
+// other equilibrium, by more than the tolerance; a lone equilibrium qualifies.
+std::vector<char> PayoffDominant(const std::vector<solve::TreeEquilibrium>& equilibria) {
+  std::vector<char> flags(equilibria.size(), 0);
+  double scale = 1;
+  for (const solve::TreeEquilibrium& e : equilibria) scale = std::max(scale, e.payoffs.cwiseAbs().maxCoeff());
+  const double tolerance = 1e-9 * scale;
+  for (size_t i = 0; i < equilibria.size(); ++i) {
+    bool dominant = true;
+    for (size_t j = 0; j < equilibria.size() && dominant; ++j) {
+      if (i == j) continue;
+      dominant = ((equilibria[i].payoffs - equilibria[j].payoffs).array() > tolerance).all();
+    }
+    flags[i] = dominant;
+  }
+  return flags;
+}
+
+struct Plan {
+  const Scenario* base = nullptr;
+  MonteCarloOptions options;
+  std::vector<UnpredictabilityModel> models;  // per actor
+  solve::SpeOptions spe;
+  TreeLimits limits;
+  SourceLocation where;            // for a trembled tree beyond the limit
+  bool cached = false;             // nothing varies: `fixed` serves every draw
+  Solved fixed;
+  bool by_payoff_dominance = false;
+  bool always_fallback = false;    // risk-dominant, qre-limit: not defined on trees
+  size_t num_outcomes = 0;         // including "other" and "unsolved"
+};
+
+// Each actor's tremble probability: its unpredictability under the tremble model, else 0.
+std::vector<double> Tremble(const Scenario& s, const std::vector<UnpredictabilityModel>& models) {
+  std::vector<double> u(s.actors.size(), 0.0);
+  for (size_t a = 0; a < u.size(); ++a)
+    if (models[a] == UnpredictabilityModel::kTremble) u[a] = s.actors[a].unpredictability;
+  return u;
+}
+
+void Solve(const Scenario& scenario, const Plan& plan, Solved* out) {
+  out->derived = model::BuildSequentialGame(scenario);
+  out->trembled = WithTrembles(out->derived.tree, Tremble(scenario, plan.models), plan.limits,
+                               plan.where);
+  out->equilibria = solve::SolveSubgamePerfect(out->trembled.tree, plan.spe).equilibria;
+  out->payoff_dominant = PayoffDominant(out->equilibria);
+}
+
+class Worker {
+ public:
+  explicit Worker(const Plan& plan) : plan_(plan), scenario_(*plan.base) {
+    for (const UncertainNumber& u : scenario_.uncertain) {
+      NumberLookup lookup = FindNumber(scenario_, u.path);
+      SIM_CHECK(lookup.slot.has_value(), "unchecked uncertain number " + u.path);
+      slots_.push_back(lookup.slot->value);
+    }
+    ranks_.resize(scenario_.uncertain.size());
+    // Per actor: move id -> index, to count the moves played (tree actions are move ids).
+    for (const Actor& actor : scenario_.actors) {
+      std::map<std::string, int> index;
+      for (size_t m = 0; m < actor.moves.size(); ++m) index[actor.moves[m].id] = static_cast<int>(m);
+      move_index_.push_back(std::move(index));
+    }
+  }
+
+  void RunDraw(int64_t draw, Tally& tally) {
+    const Plan& plan = plan_;
+    const Scenario& base = *plan.base;
+    const uint64_t seed = plan.options.seed;
+    const size_t num_uncertain = scenario_.uncertain.size();
+    const int n = static_cast<int>(scenario_.actors.size());
+
+    // 1. Sample, exactly as run.cc does: stakes back to the file's values, uncertain numbers,
+    //    then the preference noise around them.
+    for (int a = 0; a < n; ++a) {
+      if (plan.models[a] == UnpredictabilityModel::kPreferenceNoise)
+        std::copy(base.actors[a].stakes.begin(), base.actors[a].stakes.end(),
+                  scenario_.actors[a].stakes.begin());
+    }
+    for (size_t j = 0; j < num_uncertain; ++j) {
+      Stream stream(seed, draw, j);
+      const Sample s = Draw(scenario_.uncertain[j].distribution, stream);
+      *slots_[j] = s.value;
+      ranks_[j] = s.rank;
+    }
+    for (int a = 0; a < n; ++a) {
+      const double u = scenario_.actors[a].unpredictability;
+      if (plan.models[a] != UnpredictabilityModel::kPreferenceNoise || u <= 0) continue;
+      // ideal' = clamp(ideal + u Z1, 0, 1); salience' = salience exp(u Z2 - u^2/2).
+      Stream stream(seed, draw, NoiseSlot(num_uncertain, a));
+      for (Stake& stake : scenario_.actors[a].stakes) {
+        stake.ideal = std::clamp(stake.ideal + u * StandardNormal(stream), 0.0, 1.0);
+        stake.salience *= std::exp(u * StandardNormal(stream) - 0.5 * u * u);
+      }
+    }
+    const std::vector<double> tremble = Tremble(scenario_, plan.models);
+
+    // 2-3. Build, tremble and solve (or reuse the one solution when nothing varies).
+    const Solved* solved = &plan.fixed;
+    if (!plan.cached) {
+      Solve(scenario_, plan, &solved_);
+      ++tally.games_solved;
+      solved = &solved_;
+    }
+
+    // 4. Select. The play stream: 1 uniform for the selection, then 3 per decision node on
+    //    the path (intended move, tremble?, trembled move) and 1 per chance node.
+    Stream play(seed, draw, PlaySlot(num_uncertain, n));
+    const double select_uniform = play.Uniform();
+    ++tally.draws;
+    int outcome = static_cast<int>(plan.num_outcomes) - 1;  // "unsolved"
+    const std::vector<solve::TreeEquilibrium>& equilibria = solved->equilibria;
+    if (!equilibria.empty()) {
+      const int count = static_cast<int>(equilibria.size());
+      int chosen = -1;
+      if (plan.by_payoff_dominance) {
+        const int labelled = static_cast<int>(
+            std::count(solved->payoff_dominant.begin(), solved->payoff_dominant.end(), 1));
+        if (labelled > 0) {
+          int pick = std::min(labelled - 1, static_cast<int>(select_uniform * labelled));
+          for (int e = 0; e < count && chosen < 0; ++e)
+            if (solved->payoff_dominant[e] && pick-- == 0) chosen = e;
+        } else {
+          ++tally.fallbacks;
+        }
+      } else if (plan.always_fallback) {
+        ++tally.fallbacks;
+      }
+      if (chosen < 0) chosen = std::min(count - 1, static_cast<int>(select_uniform * count));
+      const BehaviourProfile& behaviour = equilibria[chosen].behaviour;
+
+      // 5. Realize play in the trembled tree.
+      const GameTree& tree = solved->trembled.tree;
+      Node node = tree.root();
+      while (tree.kind(node) != NodeKind::kTerminal) {
+        const int set = tree.node(node).infoset;
+        if (tree.kind(node) == NodeKind::kChance) {
+          const std::vector<Probability>& p = tree.infoset(set).probabilities;
+          node = Child(tree, node,
+                       PickWeighted([&](int b) { return p[b].value; },
+                                    static_cast<int>(p.size()), play.Uniform()));
+          continue;
+        }
+        const int player = tree.player(node);
+        const Eigen::VectorXd& strategy = behaviour.actions[set];
+        const int k = static_cast<int>(strategy.size());
+        const int intended = PickWeighted(strategy, k, play.Uniform());
+        const double u_tremble = play.Uniform();
+        const int random_move = play.Below(k);
+        int played = intended;
+        Node next = Child(tree, node, intended);
+        if (solved->trembled.tremble[next]) {
+          if (u_tremble < tremble[player]) played = random_move;
+          next = Child(tree, next, played);
+        }
+        const auto& index = move_index_[player];
+        if (auto it = index.find(tree.infoset(set).actions[played]); it != index.end())
+          ++tally.moves[player][it->second];
+        node = next;
+      }
+
+      // 6. Classify and record the leaf of the untrembled tree.
+      const Node leaf = solved->trembled.origin[node];
+      const model::DerivedTree& derived = solved->derived;
+      ++tally.solved;
+      outcome = derived.outcome_class[leaf];
+      for (size_t k = 0; k < tally.positions.size(); ++k)
+        tally.positions[k].Add(derived.positions[leaf][k]);
+      const Eigen::VectorXd payoffs = derived.tree.PathPayoffs(leaf);
+      for (int a = 0; a < n; ++a) tally.payoffs[a].Add(payoffs(a));
+    }
+    ++tally.outcomes[outcome];
+    for (size_t j = 0; j < num_uncertain; ++j) {
+      for (size_t c = 0; c < plan.num_outcomes; ++c)
+        tally.sensitivity[j * plan.num_outcomes + c].Add(
+            ranks_[j], static_cast<int>(c) == outcome ? 1.0 : 0.0);
+    }
+  }
+
+ private:
+  const Plan& plan_;
+  Scenario scenario_;
+  std::vector<double*> slots_;
+  std::vector<double> ranks_;
+  std::vector<std::map<std::string, int>> move_index_;
+  Solved solved_;
+};
+
+bool SampledUnpredictability(const Scenario& scenario, const std::string& actor) {
+  const std::string path = "actors." + actor + ".unpredictability";
+  return std::any_of(scenario.uncertain.begin(), scenario.uncertain.end(),
+                     [&](const UncertainNumber& u) { return u.path == path; });
+}
+
+Plan MakePlan(const Scenario& scenario, const MonteCarloOptions& options) {
+  Plan plan;
+  plan.base = &scenario;
+  plan.options = options;
+  const MonteCarloSpec& spec = scenario.montecarlo;
+  plan.models.assign(scenario.actors.size(), spec.model);
+  for (const auto& [actor, model] : spec.models) {
+    const int a = scenario.FindActor(actor);
+    if (a >= 0) plan.models[a] = model;
+  }
+  std::vector<double> worst(scenario.actors.size(), 0.0);  // trembles the draws may have
+  for (size_t a = 0; a < plan.models.size(); ++a) {
+    const Actor& actor = scenario.actors[a];
+    const bool sampled = SampledUnpredictability(scenario, actor.id);
+    const bool active = actor.unpredictability > 0 || sampled;
+    const UnpredictabilityModel m = plan.models[a];
+    if ((m == UnpredictabilityModel::kLogit || m == UnpredictabilityModel::kType) && active) {
+      throw InputError(spec.location.known() ? spec.location : actor.location,
+                       std::string("unpredictability model '") + ModelKey(m) + "' of actor '" +
+                           actor.id + "' is not available for game trees",
+                       "the Monte Carlo of sequential scenarios and scenarios with types "
+                       "supports tremble and preference_noise");
+    }
+    if (m == UnpredictabilityModel::kTremble && active) {
+      worst[a] = 1.0;
+      if (!plan.where.known()) plan.where = spec.location.known() ? spec.location : actor.location;
+    }
+  }
+  plan.num_outcomes = scenario.outcomes.size() + 2;  // + "other", "unsolved"
+  plan.spe.analyse_threats = false;  // the report's business, not the draws'
+  plan.spe.normal_form_methods = options.methods;
+  switch (options.select) {
+    case SelectRule::kUniform: break;
+    case SelectRule::kPayoffDominant: plan.by_payoff_dominance = true; break;
+    default: plan.always_fallback = true; break;
+  }
+  // The largest trembled tree any draw can build, refused before any thread starts.
+  const model::DerivedTree base = model::BuildSequentialGame(scenario);
+  if (TrembledSize(base.tree, worst) > static_cast<double>(plan.limits.max_nodes))
+    WithTrembles(base.tree, worst, plan.limits, plan.where);  // throws the located error
+  bool varies = !scenario.uncertain.empty();
+  for (size_t a = 0; a < scenario.actors.size(); ++a)
+    varies |= plan.models[a] == UnpredictabilityModel::kPreferenceNoise &&
+              scenario.actors[a].unpredictability > 0;
+  if (!varies) {
+    plan.cached = true;
+    Solve(scenario, plan, &plan.fixed);
+  }
+  return plan;
+}
+
+}  // namespace
+
+MonteCarloResult RunTreeMonteCarlo(const Scenario& scenario, const MonteCarloOptions& options) {
+  SIM_CHECK(scenario.tree_game(), "RunTreeMonteCarlo needs a tree scenario");
+  SIM_CHECK(options.draws > 0, "draws must be positive");
+  SIM_CHECK(options.threads >= 1, "threads must be >= 1");
+  const Plan plan = MakePlan(scenario, options);
+
+  // Fixed chunks of kChunkDraws merged in chunk order, batch after batch (as run.cc).
+  const int64_t num_chunks = (options.draws + kChunkDraws - 1) / kChunkDraws;
+  const int threads = static_cast<int>(std::min<int64_t>(options.threads, num_chunks));
+  const int64_t batch = 16 * static_cast<int64_t>(threads);
+  std::vector<Worker> workers;
+  workers.reserve(threads);
+  for (int t = 0; t < threads; ++t) workers.emplace_back(plan);
+  std::vector<Tally> tallies(batch);
+
+  Tally total;
+  total.Reset(scenario, plan.num_outcomes);
+  for (int64_t first = 0; first < num_chunks; first += batch) {
+    const int64_t last = std::min(num_chunks, first + batch);
+    std::atomic<int64_t> next{first};
+    std::exception_ptr error;
+    std::atomic<bool> failed{false};
+    auto work = [&](Worker& worker) {
+      try {
+        for (int64_t chunk; (chunk = next.fetch_add(1)) < last && !failed;) {
+          Tally& tally = tallies[chunk - first];
+          tally.Reset(scenario, plan.num_outcomes);
+          const int64_t begin = chunk * kChunkDraws;
+          const int64_t end = std::min(options.draws, begin + kChunkDraws);
+          for (int64_t draw = begin; draw < end; ++draw) worker.RunDraw(draw, tally);
+        }
+      } catch (...) {
+        if (!failed.exchange(true)) error = std::current_exception();
+      }
+    };
+    std::vector<std::thread> pool;
+    for (int t = 1; t < threads; ++t) pool.emplace_back(work, std::ref(workers[t]));
+    work(workers[0]);
+    for (std::thread& thread : pool) thread.join();
+    if (error) std::rethrow_exception(error);
+    for (int64_t chunk = first; chunk < last; ++chunk) total.Merge(tallies[chunk - first]);
+    if (options.progress) options.progress(std::min(options.draws, last * kChunkDraws), options.draws);
+  }
+
+  MonteCarloResult r;
+  r.draws = total.draws;
+  r.seed = options.seed;
+  r.select = SelectKey(options.select);
+  for (const OutcomeClass& c : scenario.outcomes) r.outcome_names.push_back(c.name);
+  r.outcome_names.push_back(model::kOtherOutcome);
+  r.outcome_names.push_back(kUnsolvedOutcome);
+  r.outcome_counts = total.outcomes;
+  for (const Actor& actor : scenario.actors) {
+    r.actor_names.push_back(actor.id);
+    std::vector<std::string> moves;
+    for (const Move& move : actor.moves) moves.push_back(move.id);
+    r.move_names.push_back(std::move(moves));
+  }
+  r.move_counts = total.moves;
+  for (const Issue& issue : scenario.issues) r.issue_names.push_back(issue.id);
+  r.positions = total.positions;
+  r.payoffs = total.payoffs;
+  for (const UncertainNumber& u : scenario.uncertain) {
+    r.sampled.push_back(u.path);
+    r.sampled_distributions.push_back(u.distribution.ToString());
+  }
+  r.sensitivity.resize(scenario.uncertain.size());
+  for (size_t j = 0; j < scenario.uncertain.size(); ++j)
+    r.sensitivity[j].assign(total.sensitivity.begin() + j * plan.num_outcomes,
+                            total.sensitivity.begin() + (j + 1) * plan.num_outcomes);
+  for (size_t a = 0; a < scenario.actors.size(); ++a) {
+    char u[32];
+    auto end = std::to_chars(u, u + sizeof u, scenario.actors[a].unpredictability).ptr;
+    r.models.push_back(std::string(ModelKey(plan.models[a])) + " u=" + std::string(u, end));
+  }
+  r.solved = total.solved;
+  r.selection_fallbacks = total.fallbacks;
+  r.games_solved = plan.cached ? 1 : total.games_solved;
+  r.exact_solves = r.games_solved;
+  r.fast_path = false;
+  r.methods = "spe";
+  for (size_t i = 0; i < options.methods.size(); ++i) r.methods += (i ? "+" : "/") + options.methods[i];
+  return r;
+}
+
+}  // namespace sim::montecarlo

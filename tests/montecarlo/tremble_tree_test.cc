@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: MIT
+// The tremble transform of game trees (montecarlo/tremble_tree.h): the perturbed tree keeps
+// perfect recall, and its subgame-perfect values are the closed form of issue #5's tremble
+// model ("with probability u the move is uniformly random, and every player anticipates
+// it") computed by hand or by an independent recursion on the original tree.
+#include "sim/montecarlo/tremble_tree.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "sim/solve/spe.h"
+
+namespace sim::montecarlo {
+namespace {
+
+using Node = GameTree::Node;
+using ::testing::HasSubstr;
+
+// Entry deterrence (Selten 1978) with A = entrant, B = incumbent:
+//   A: out -> (1, 3);  in -> B: fight -> (-1, -1), accommodate -> (2, 1).
+GameTree Entry() {
+  GameTree tree({"A", "B"}, "entry");
+  const Node root = tree.AddDecision(0, "A", {"out", "in"});
+  const Node b = tree.AddDecision(1, "B", {"fight", "accommodate"});
+  tree.Connect(root, "out", tree.AddTerminal("out", {1, 3}));
+  tree.Connect(root, "in", b);
+  tree.Connect(b, "fight", tree.AddTerminal("fight", {-1, -1}));
+  tree.Connect(b, "accommodate", tree.AddTerminal("accommodate", {2, 1}));
+  return tree;
+}
+
+// Closed form, derived by hand. A player who trembles with probability w at a node with k
+// moves plays its intended move with probability (1 - w) + w/k and each other move with w/k,
+// so the node is worth (1 - w) V(intended) + w * mean_b V(b) to everyone, and the mover
+// intends the move with the largest V to itself (its own tremble adds the same w * mean to
+// every intention). Here B (tremble v) intends accommodate (1 > -1):
+//   B's node: to A  (1 - v) 2 + v (2 - 1)/2 = 2 - 1.5 v;   to B  (1 - v) 1 + v (1 - 1)/2 = 1 - v.
+// A (tremble u) compares out (1) with in (2 - 1.5 v): it intends in iff v < 2/3, and
+//   value to A = (1 - u) max(1, 2 - 1.5 v) + u (1 + 2 - 1.5 v)/2,
+//   value to B = (1 - u) V_B(intended) + u (3 + 1 - v)/2.
+TEST(TrembleTree, EntryGameSpeValuesAreTheClosedForm) {
+  const GameTree entry = Entry();
+  for (double u : {0.0, 0.2, 0.5}) {
+    for (double v : {0.0, 0.4, 0.8}) {
+      const TrembledTree t = WithTrembles(entry, {u, v});
+      ASSERT_NO_THROW(t.tree.Validate()) << u << " " << v;
+      const solve::SpeResult r = solve::SolveSubgamePerfect(t.tree);
+      ASSERT_EQ(r.equilibria.size(), 1u) << u << " " << v;
+      const double in_a = 2 - 1.5 * v, in_b = 1 - v;
+      const bool enters = v < 2.0 / 3.0;
+      const double a = (1 - u) * std::max(1.0, in_a) + u * (1 + in_a) / 2;
+      const double b = (1 - u) * (enters ? in_b : 3.0) + u * (3 + in_b) / 2;
+      EXPECT_NEAR(r.equilibria[0].payoffs(0), a, 1e-12) << u << " " << v;
+      EXPECT_NEAR(r.equilibria[0].payoffs(1), b, 1e-12) << u << " " << v;
+    }
+  }
+}
+
+// Node counts: a trembling node with k moves becomes itself, k chance nodes and k copies of
+// each child. Entry with both trembling: B's node 1 + 2 + 2*2 = 7, A's 1 + 2 + 2*(1 + 7) = 19.
+TEST(TrembleTree, SizeIsTheNodeCountOfTheCopies) {
+  const GameTree entry = Entry();
+  EXPECT_EQ(TrembledSize(entry, {0, 0}), 5);
+  EXPECT_EQ(TrembledSize(entry, {0.1, 0}), 1 + 2 + 2 * (1 + 3));
+  EXPECT_EQ(TrembledSize(entry, {0.1, 0.1}), 19);
+  const TrembledTree t = WithTrembles(entry, {0.1, 0.1});
+  EXPECT_EQ(t.tree.num_nodes(), 19);
+  EXPECT_EQ(std::count(t.tremble.begin(), t.tremble.end(), 1), 2 + 2 * 2);
+  // Every copy points back at its original; leaves at leaves.
+  for (Node n = 0; n < static_cast<Node>(t.tree.num_nodes()); ++n) {
+    EXPECT_EQ(t.tree.kind(n) == NodeKind::kTerminal, entry.kind(t.origin[n]) == NodeKind::kTerminal);
+  }
+}
+
+// A random perfect-information tree (3 players, chance, 2-3 moves) with trembling movers:
+// the SPE payoffs of the transformed tree equal an independent recursion on the original,
+// V(chance) = sum p_b V(b); V(node of p) = (1 - u_p) V(argmax_b V_p(b)) + u_p mean_b V(b).
+// Payoffs are random reals, so there are no ties and the SPE is unique.
+class Lcg {
+ public:
+  explicit Lcg(uint64_t seed) : state_(seed) {}
+  double Next() {
+    state_ = state_ * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<double>(state_ >> 11) * 0x1.0p-53;
+  }
+
+ private:
+  uint64_t state_;
+};
+
+Node Grow(GameTree& tree, Lcg& rng, int depth, int* counter) {
+  const std::string name = "n" + std::to_string((*counter)++);
+  if (depth == 0) return tree.AddTerminal(name, {rng.Next(), rng.Next(), rng.Next()});
+  const int k = 2 + static_cast<int>(rng.Next() * 2);
+  std::vector<std::string> actions;
+  for (int a = 0; a < k; ++a) actions.push_back("m" + std::to_string(a));
+  Node node;
+  if (rng.Next() < 0.2) {
+    std::vector<Probability> p(k, Probability::Exact(Rational(1, k)));
+    node = tree.AddChance(name, actions, p);
+  } else {
+    node = tree.AddDecision(static_cast<int>(rng.Next() * 3), name, actions);
+  }
+  for (int a = 0; a < k; ++a) tree.Connect(node, actions[a], Grow(tree, rng, depth - 1, counter));
+  return node;
+}
+
+Eigen::VectorXd TrembleValue(const GameTree& tree, Node n, const std::vector<double>& u) {
+  if (tree.kind(n) == NodeKind::kTerminal) return tree.OutcomePayoffs(n);
+  const std::vector<Node> children = tree.Children(n);
+  std::vector<Eigen::VectorXd> v;
+  for (Node c : children) v.push_back(TrembleValue(tree, c, u));
+  Eigen::VectorXd mean = Eigen::VectorXd::Zero(tree.num_players());
+  for (const Eigen::VectorXd& x : v) mean += x / static_cast<double>(v.size());
+  if (tree.kind(n) == NodeKind::kChance) {
+    Eigen::VectorXd e = Eigen::VectorXd::Zero(tree.num_players());
+    for (size_t b = 0; b < v.size(); ++b)
+      e += tree.infoset(tree.node(n).infoset).probabilities[b].value * v[b];
+    return e;
+  }
+  const int p = tree.player(n);
+  size_t best = 0;
+  for (size_t b = 1; b < v.size(); ++b)
+    if (v[b](p) > v[best](p)) best = b;
+  return (1 - u[p]) * v[best] + u[p] * mean;
+}
+
+TEST(TrembleTree, RandomPerfectInformationTreesMatchTheRecursiveValue) {
+  for (uint64_t seed = 1; seed <= 20; ++seed) {
+    Lcg rng(seed);
+    GameTree tree({"P0", "P1", "P2"});
+    int counter = 0;
+    Grow(tree, rng, 3, &counter);
+    tree.Validate();
+    const std::vector<double> u = {0.3, 0.0, 0.75};
+    const TrembledTree t = WithTrembles(tree, u);
+    ASSERT_NO_THROW(t.tree.Validate()) << seed;
+    const solve::SpeResult r = solve::SolveSubgamePerfect(t.tree);
+    ASSERT_EQ(r.equilibria.size(), 1u) << seed << ": " << r.summary.message << " nodes "
+                                       << t.tree.num_nodes();
+    const Eigen::VectorXd expected = TrembleValue(tree, tree.root(), u);
+    for (int p = 0; p < 3; ++p) EXPECT_NEAR(r.equilibria[0].payoffs(p), expected(p), 1e-12) << seed;
+  }
+}
+
+// Imperfect information keeps perfect recall. The 2x2 tremble game of run_test.cc as a tree:
+// row moves first (T, B), col does not see it (one information set over both nodes):
+//            L       R
+//     T    2, 1    2, 0
+//     B    0, 0    0, 3
+// Row intends T (dominant); trembling with u it plays B with probability u/2, so col's
+// E[L] = 1 - u/2 and E[R] = 3u/2: col intends L iff u < 1/2 (closed form of run_test.cc).
+// In the trembled tree col's set holds all four copies of its node (it sees neither the
+// intention nor the tremble); when col trembles too, its own copies after its tremble would
+// be below it, and none exist (it is last), so the tree stays valid.
+TEST(TrembleTree, SimultaneousMoveKeepsColumnsSetAndItsClosedFormChoice) {
+  for (double u : {0.3, 0.7}) {
+    GameTree tree({"row", "col"});
+    const Node root = tree.AddDecision(0, "row", {"T", "B"});
+    const int set = tree.AddInfoSet(1, {"L", "R"}, "col");
+    const Node after_t = tree.AddNode(NodeKind::kDecision, "col@T", set);
+    const Node after_b = tree.AddNode(NodeKind::kDecision, "col@B", set);
+    tree.Connect(root, "T", after_t);
+    tree.Connect(root, "B", after_b);
+    tree.Connect(after_t, "L", tree.AddTerminal("TL", {2, 1}));
+    tree.Connect(after_t, "R", tree.AddTerminal("TR", {2, 0}));
+    tree.Connect(after_b, "L", tree.AddTerminal("BL", {0, 0}));
+    tree.Connect(after_b, "R", tree.AddTerminal("BR", {0, 3}));
+    tree.Validate();
+    const TrembledTree t = WithTrembles(tree, {u, 0.2});
+    ASSERT_NO_THROW(t.tree.Validate());
+    int col_sets = 0;
+    for (int s : t.tree.PlayerInfoSets(1)) col_sets += !t.tree.infoset(s).nodes.empty();
+    EXPECT_EQ(col_sets, 1);
+    const solve::SpeResult r = solve::SolveSubgamePerfect(t.tree);
+    ASSERT_EQ(r.equilibria.size(), 1u) << u;
+    const int col_set = t.tree.PlayerInfoSets(1)[0];
+    EXPECT_EQ(t.tree.infoset(col_set).nodes.size(), 4u);
+    EXPECT_DOUBLE_EQ(r.equilibria[0].behaviour.actions[col_set](u < 0.5 ? 0 : 1), 1.0) << u;
+  }
+}
+
+// The trembling player's own later node: after its own tremble it sits in a set of its own
+// (it knows what it intended), which perfect recall requires. A moves twice (x then y);
+// B, between them, sees A's first move.
+TEST(TrembleTree, TremblersLaterNodesAfterATrembleGetTheirOwnSets) {
+  GameTree tree({"A", "B"});
+  const Node root = tree.AddDecision(0, "A1", {"x1", "x2"});
+  for (const char* first : {"x1", "x2"}) {
+    const Node b = tree.AddDecision(1, std::string("B@") + first, {"l", "r"});
+    tree.Connect(root, first, b);
+    for (const char* second : {"l", "r"}) {
+      const Node a2 = tree.AddDecision(0, std::string("A2@") + first + second, {"y1", "y2"});
+      tree.Connect(b, second, a2);
+      tree.Connect(a2, "y1", tree.AddTerminal(std::string(first) + second + "y1", {1, 0}));
+      tree.Connect(a2, "y2", tree.AddTerminal(std::string(first) + second + "y2", {0, 1}));
+    }
+  }
+  tree.Validate();
+  const TrembledTree t = WithTrembles(tree, {0.4, 0.0});
+  ASSERT_NO_THROW(t.tree.Validate());
+  // A's sets: A1, then per original A2 node (4) one set for "intended = played" and one for
+  // "intended x1, played x2" or "intended x2, played x1": 1 + 4 * 2.
+  EXPECT_EQ(t.tree.PlayerInfoSets(0).size(), 9u);
+  // B's sets: the two originals, each now holding the node reached without a tremble and
+  // the one reached by A's tremble into it.
+  ASSERT_EQ(t.tree.PlayerInfoSets(1).size(), 2u);
+  for (int s : t.tree.PlayerInfoSets(1)) EXPECT_EQ(t.tree.infoset(s).nodes.size(), 2u);
+}
+
+TEST(TrembleTree, TreesBeyondTheLimitAreRefusedWithALocation) {
+  const GameTree entry = Entry();
+  TreeLimits limits;
+  limits.max_nodes = 10;
+  try {
+    WithTrembles(entry, {0.5, 0.5}, limits, SourceLocation{"s.yaml", 3, 5});
+    FAIL() << "no error";
+  } catch (const InputError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("s.yaml:3:5: error: the tree with trembles would have 19 "
+                                    "nodes, more than the limit of 10"));
+  }
+}
+
+}  // namespace
+}  // namespace sim::montecarlo
