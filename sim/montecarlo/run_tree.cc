@@ -139,11 +139,32 @@ std::vector<double> Tremble(const Scenario& s, const std::vector<Unpredictabilit
   return u;
 }
 
+// Whether `eq` plays alike at every set of a class (copies its player cannot tell apart).
+bool TreatsCopiesAlike(const TrembledTree& t, const solve::TreeEquilibrium& eq) {
+  for (size_t s = 0; s < t.set_class.size(); ++s) {
+    const int c = t.set_class[s];
+    if (c == static_cast<int>(s) || t.tree.infoset(c).player == kChancePlayer) continue;
+    if ((eq.behaviour.actions[s] - eq.behaviour.actions[c]).cwiseAbs().maxCoeff() > 1e-9)
+      return false;
+  }
+  return true;
+}
+
+// Build, tremble, solve. The trembled tree separates the copies of perfect-information
+// nodes so that backward induction applies (tremble_tree.h, kSeparateSingletons); of its
+// SPEs, those that play alike at copies their mover cannot tell apart are the SPEs of the
+// model in which the copies share the original's set, and only they are kept (when ties
+// made the enumeration stop before any of them, all are kept).
 void Solve(const Scenario& scenario, const Plan& plan, Solved* out) {
   out->derived = model::BuildSequentialGame(scenario);
   out->trembled = WithTrembles(out->derived.tree, Tremble(scenario, plan.models), plan.limits,
-                               plan.where);
-  out->equilibria = solve::SolveSubgamePerfect(out->trembled.tree, plan.spe).equilibria;
+                               plan.where, CopySets::kSeparateSingletons);
+  std::vector<solve::TreeEquilibrium> all =
+      solve::SolveSubgamePerfect(out->trembled.tree, plan.spe).equilibria;
+  out->equilibria.clear();
+  for (solve::TreeEquilibrium& eq : all)
+    if (TreatsCopiesAlike(out->trembled, eq)) out->equilibria.push_back(std::move(eq));
+  if (out->equilibria.empty()) out->equilibria = std::move(all);
   out->payoff_dominant = PayoffDominant(out->equilibria);
 }
 

@@ -31,7 +31,8 @@ double SubtreeSize(const GameTree& tree, const std::vector<double>& u, Node n) {
 
 class Trembler {
  public:
-  Trembler(const GameTree& in, const std::vector<double>& u) : in_(in), u_(u) {
+  Trembler(const GameTree& in, const std::vector<double>& u, CopySets copy_sets)
+      : in_(in), u_(u), separate_(copy_sets == CopySets::kSeparateSingletons) {
     out_.tree = GameTree(in.players(), in.title());
     for (int o = 0; o < in.num_outcomes(); ++o)
       out_.tree.AddOutcome(in.outcome(o).payoffs, in.outcome(o).label);
@@ -65,12 +66,14 @@ class Trembler {
     }
     const std::vector<Node> children = in_.Children(x);
     if (tn.kind == NodeKind::kChance) {
-      // Nature's sets are shared by all copies: their probabilities do not change.
-      auto [it, fresh] = chance_sets_.try_emplace(tn.infoset, -1);
+      // Nature's sets keep their probabilities; copies share them unless singletons are
+      // separated (a set shared across copies would join the subgames they are).
+      auto [it, fresh] = sets_.try_emplace(Key(tn.infoset, kChancePlayer), -1);
       if (fresh) {
         const InfoSet& set = in_.infoset(tn.infoset);
         it->second = out_.tree.AddChanceInfoSet(set.actions, set.probabilities, set.label,
                                                 set.location);
+        out_.set_class.push_back(it->second);
       }
       const Node n = Add(NodeKind::kChance, name, it->second, tn, x, false);
       out_.tree.SetOutcome(n, tn.outcome);
@@ -83,10 +86,14 @@ class Trembler {
     // The player's set: the original's, split by the player's own trembles on the path. It
     // is labelled with the original's name, so a set that gains members (the copies another
     // player cannot tell apart) keeps a short name in the behaviour strategies.
-    auto [it, fresh] = sets_.try_emplace(std::make_pair(tn.infoset, deviations_[p]), -1);
+    auto [it, fresh] = sets_.try_emplace(Key(tn.infoset, p), -1);
     if (fresh) {
       it->second = out_.tree.AddInfoSet(
           p, original_set.actions, in_.InfoSetName(tn.infoset) + tags_[p], original_set.location);
+      // Its class: the set of the same original and the same own record.
+      auto [cls, first] = classes_.try_emplace(std::make_pair(tn.infoset, deviations_[p]),
+                                               it->second);
+      out_.set_class.push_back(cls->second);
     }
     const int set = it->second;
     const Node n = Add(NodeKind::kDecision, name, set, tn, x, false);
@@ -110,9 +117,11 @@ class Trembler {
         const std::string tag = "~" + in_.player_name(p) + ":" + original_set.actions[a] + ">" +
                                 original_set.actions[b];
         deviations_[p].insert(deviations_[p].end(), {tn.infoset, a, b});
+        all_.insert(all_.end(), {tn.infoset, a, b});
         tags_[p] += tag;
         out_.tree.AddMove(chance, b, Copy(children[b], suffix + tag));
         tags_[p].resize(tags_[p].size() - tag.size());
+        all_.resize(all_.size() - 3);
         deviations_[p].resize(deviations_[p].size() - 3);
       }
     }
@@ -133,7 +142,17 @@ class Trembler {
     const InfoSet& decision = out_.tree.infoset(set);
     it->second = out_.tree.AddChanceInfoSet(decision.actions, std::move(probabilities),
                                             "tremble:" + decision.actions[a], decision.location);
+    out_.set_class.push_back(it->second);
     return it->second;
+  }
+
+  // The key of the new set for a node of original set `set` moved by `player`: the set and
+  // the player's own trembles on the path; with separate singletons, a singleton's copies
+  // are keyed by every tremble on the path (so each copy has its own set).
+  std::pair<int, std::vector<int>> Key(int set, int player) const {
+    if (separate_ && in_.infoset(set).nodes.size() == 1) return {set, all_};
+    if (player == kChancePlayer) return {set, {}};
+    return {set, deviations_[player]};
   }
 
   const GameTree& in_;
@@ -141,9 +160,11 @@ class Trembler {
   TrembledTree out_;
   // Per player: (original set, intended, played) for each of its own trembles on the path.
   std::vector<std::vector<int>> deviations_;
+  std::vector<int> all_;  // every player's trembles on the path, in path order
+  bool separate_;
   std::vector<std::string> tags_;
   std::map<std::pair<int, std::vector<int>>, int> sets_;
-  std::map<int, int> chance_sets_;
+  std::map<std::pair<int, std::vector<int>>, int> classes_;
   std::map<std::pair<int, int>, int> tremble_sets_;
 };
 
@@ -154,7 +175,8 @@ double TrembledSize(const GameTree& tree, const std::vector<double>& u) {
 }
 
 TrembledTree WithTrembles(const GameTree& tree, const std::vector<double>& u,
-                          const TreeLimits& limits, const SourceLocation& where) {
+                          const TreeLimits& limits, const SourceLocation& where,
+                          CopySets copy_sets) {
   for (double v : u) SIM_CHECK(v >= 0 && v <= 1, "tremble probability outside [0, 1]");
   const double size = TrembledSize(tree, u);
   if (size > static_cast<double>(limits.max_nodes)) {
@@ -166,7 +188,7 @@ TrembledTree WithTrembles(const GameTree& tree, const std::vector<double>& u,
                      "each trembling move copies the subtree below it once per move; lower "
                      "the number of moves or stages, or give the actors unpredictability 0");
   }
-  return Trembler(tree, u).Build();
+  return Trembler(tree, u, copy_sets).Build();
 }
 
 }  // namespace sim::montecarlo

@@ -137,13 +137,39 @@ TEST(TrembleTree, RandomPerfectInformationTreesMatchTheRecursiveValue) {
     Grow(tree, rng, 3, &counter);
     tree.Validate();
     const std::vector<double> u = {0.3, 0.0, 0.75};
-    const TrembledTree t = WithTrembles(tree, u);
+    const TrembledTree t = WithTrembles(tree, u, {}, {}, CopySets::kSeparateSingletons);
     ASSERT_NO_THROW(t.tree.Validate()) << seed;
     const solve::SpeResult r = solve::SolveSubgamePerfect(t.tree);
     ASSERT_EQ(r.equilibria.size(), 1u) << seed << ": " << r.summary.message << " nodes "
                                        << t.tree.num_nodes();
     const Eigen::VectorXd expected = TrembleValue(tree, tree.root(), u);
     for (int p = 0; p < 3; ++p) EXPECT_NEAR(r.equilibria[0].payoffs(p), expected(p), 1e-12) << seed;
+  }
+}
+
+// The model as stated (copies share their original's set) on smaller random trees, where
+// the strategic forms the solver then needs stay small: the same values as the recursion,
+// and as the tree with separated copies.
+TEST(TrembleTree, SharedAndSeparateCopiesGiveTheSameValues) {
+  for (uint64_t seed = 1; seed <= 20; ++seed) {
+    Lcg rng(seed);
+    GameTree tree({"P0", "P1", "P2"});
+    int counter = 0;
+    Grow(tree, rng, 2, &counter);
+    const std::vector<double> u = {0.3, 0.5, 0.75};
+    const TrembledTree shared = WithTrembles(tree, u);
+    const TrembledTree separate = WithTrembles(tree, u, {}, {}, CopySets::kSeparateSingletons);
+    ASSERT_NO_THROW(shared.tree.Validate()) << seed;
+    ASSERT_NO_THROW(separate.tree.Validate()) << seed;
+    EXPECT_EQ(shared.tree.num_nodes(), separate.tree.num_nodes());
+    const solve::SpeResult a = solve::SolveSubgamePerfect(shared.tree);
+    const solve::SpeResult b = solve::SolveSubgamePerfect(separate.tree);
+    ASSERT_FALSE(a.equilibria.empty()) << seed << ": " << a.summary.message;
+    ASSERT_EQ(b.equilibria.size(), 1u) << seed;
+    const Eigen::VectorXd expected = TrembleValue(tree, tree.root(), u);
+    for (const solve::TreeEquilibrium& eq : a.equilibria)
+      for (int p = 0; p < 3; ++p) EXPECT_NEAR(eq.payoffs(p), expected(p), 1e-9) << seed;
+    for (int p = 0; p < 3; ++p) EXPECT_NEAR(b.equilibria[0].payoffs(p), expected(p), 1e-12) << seed;
   }
 }
 

@@ -21,6 +21,28 @@ struct TrembledTree {
   std::vector<GameTree::Node> origin;
   // Per node of `tree`: true for the added tremble chance nodes.
   std::vector<char> tremble;
+  // Per information set of `tree`: the first set made for the same original set and the
+  // same record of its player's own trembles. Sets of one class are copies of one another
+  // that their player cannot tell apart; with CopySets::kShared every set is its own class.
+  std::vector<int> set_class;
+};
+
+// Where the nodes that copies create go, for players who do not tremble on the path.
+enum class CopySets {
+  // The model as stated: a player's node in a copy joins the information set of the
+  // original (it cannot tell an intended move from a tremble). Perfect-information trees
+  // stop being of perfect information: the smallest subgame around such a set starts at the
+  // trembling node above, which SolveSubgamePerfect solves through its strategic form
+  // (exponential in its number of sets).
+  kShared,
+  // For solving: a copy of a node whose original set is a singleton (perfect information
+  // there) gets a singleton set of its own, so every subgame of the original stays a
+  // subgame (in each copy) and backward induction applies. The copy's continuation game is
+  // the original's, so the same actions are optimal at a copy as at its original and the
+  // SPE values are those of kShared; where the mover is indifferent, copies can be solved
+  // differently, and the equilibria that treat every class (set_class) alike are the ones
+  // kShared has. Sets of several nodes (a player who does not see some moves) stay shared.
+  kSeparateSingletons,
 };
 
 // The tree in which player p (p < u.size(), u[p] in [0, 1]) trembles with probability u[p]:
@@ -41,7 +63,8 @@ struct TrembledTree {
 // nodes). Throws InputError located at `where` when the result would exceed
 // limits.max_nodes. Cost O(size of the result).
 TrembledTree WithTrembles(const GameTree& tree, const std::vector<double>& u,
-                          const TreeLimits& limits = {}, const SourceLocation& where = {});
+                          const TreeLimits& limits = {}, const SourceLocation& where = {},
+                          CopySets copy_sets = CopySets::kShared);
 
 // The number of nodes WithTrembles would build (as a double: it may exceed any integer).
 double TrembledSize(const GameTree& tree, const std::vector<double>& u);
