@@ -116,7 +116,7 @@ void WriteTreeReportTable(std::ostream& out, const TreeReport& r) {
       }
     }
   }
-  out << r.extra_table;
+  if (!r.extra_table.empty()) out << '\n' << r.extra_table;
 }
 
 void WriteTreeSolveCsv(std::ostream& out, const TreeReport& r) {

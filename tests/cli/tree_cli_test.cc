@@ -115,12 +115,42 @@ TEST(TreeCli, ScenarioWithTypesIsSolvedAsABayesianGame) {
   EXPECT_THAT(v.out, HasSubstr("ok (with types: 2 actors, 15 nodes)"));
 }
 
-TEST(TreeCli, MonteCarloOnATreeIsRefusedRatherThanFlattened) {
+// The Monte Carlo of trees (montecarlo/run_tree.h) runs on sequential scenarios and on
+// scenarios with types, rather than flattening them to a normal form (which the refusal this
+// test used to check prevented), with the same CSV as a normal-form scenario.
+TEST(TreeCli, MonteCarloRunsOnTreesWithTheSameCsv) {
   for (const char* path : {"scenarios/detente_sequential.yaml", "tests/data/good/types_concede.yaml"}) {
-    RunResult r = Simulate({path, "--draws", "100"});
-    EXPECT_EQ(r.status, 2) << path;
-    EXPECT_THAT(r.err, HasSubstr("error: the Monte Carlo does not yet run on sequential"));
+    RunResult r = Simulate({path, "--draws", "100", "--format", "csv"});
+    ASSERT_EQ(r.status, 0) << path << r.err;
+    EXPECT_THAT(r.out, ::testing::StartsWith("metric,name,value,ci_low,ci_high,draws\n")) << path;
+    EXPECT_THAT(r.out, HasSubstr("outcome,unsolved,0,")) << path;
   }
+}
+
+// The acceptance commands of the tree Monte Carlo: a run and a sweep of the US's
+// unpredictability on detente_sequential.yaml exit 0, and their output is byte-identical at
+// 1 and 2 threads (fixed chunks merged in chunk order).
+TEST(TreeCli, DetenteSequentialRunAndSweepAreTheSameOnOneAndTwoThreads) {
+  std::string run[2], sweep[2];
+  for (int t = 0; t < 2; ++t) {
+    const std::string threads = std::to_string(t + 1);
+    RunResult r = Simulate({"scenarios/detente_sequential.yaml", "--draws", "2000", "--format",
+                            "csv", "--threads", threads});
+    ASSERT_EQ(r.status, 0) << r.err;
+    run[t] = r.out;
+    RunResult s = Simulate({"sweep", "scenarios/detente_sequential.yaml", "--vary",
+                            "actors.usa.unpredictability=0:0.9:4", "--draws", "2000", "--format",
+                            "csv", "--threads", threads, "--quiet"});
+    ASSERT_EQ(s.status, 0) << s.err;
+    sweep[t] = s.out;
+  }
+  EXPECT_EQ(run[0], run[1]);
+  EXPECT_EQ(sweep[0], sweep[1]);
+  EXPECT_THAT(sweep[0], HasSubstr("0.9,outcome,exploited_relief,"));
+  // The table report of a tree carries the Monte Carlo section.
+  RunResult table = Simulate({"scenarios/detente_sequential.yaml", "--draws", "600"});
+  ASSERT_EQ(table.status, 0) << table.err;
+  EXPECT_THAT(table.out, HasSubstr("\nMonte Carlo: 600 draws, seed 1, select uniform, methods spe"));
 }
 
 // Each bad tree file is one kind of problem; each must exit 2 with FILE:LINE:COL.

@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: MIT
+// The Monte Carlo of game trees (montecarlo/run_tree.h) on small sequential scenarios written
+// here, against outcome frequencies derived by hand (issue #5's tremble model: "with
+// probability u the move is uniformly random, and every player anticipates it").
+#include "sim/montecarlo/run_tree.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "sim/montecarlo/stats.h"
+#include "sim/scenario/load.h"
+
+namespace sim::montecarlo {
+namespace {
+
+using ::testing::HasSubstr;
+
+// Entry deterrence in two stages (Selten 1978), payoffs (entrant, incumbent); the incumbent
+// moves after either entry decision (stages always reach it) and sees it:
+//   out, fight: (1, 3)   out, accommodate: (1, 2)   in, fight: (-1, -1)   in, accommodate: (2, 1)
+// The incumbent (tremble v) intends fight after out (3 > 2) and accommodate after in
+// (1 > -1). The entrant (tremble u) anticipates the incumbent's trembles:
+//   V(out) = (1 - v) 1 + v (1 + 1)/2 = 1,   V(in) = (1 - v) 2 + v (2 - 1)/2 = 2 - 1.5 v,
+// so it intends in iff v < 2/3. It plays in with probability 1 - u/2 (intending in) or u/2
+// (intending out); the incumbent plays accommodate after in with probability 1 - v/2. So
+//   P(entry = in and accommodate) = (1 - u/2)(1 - v/2)   for v < 2/3,
+//                                 = (u/2)(1 - v/2)       for v > 2/3.
+constexpr const char* kEntry = R"(scenario: entry
+actors:
+  entrant: {moves: [out, in], unpredictability: %U}
+  incumbent: {moves: [fight, accommodate], unpredictability: %V}
+payoffs:
+  out, fight: [1, 3]
+  out, accommodate: [1, 2]
+  in, fight: [-1, -1]
+  in, accommodate: [2, 1]
+stages:
+  - actor: entrant
+  - actor: incumbent
+outcomes:
+  - {name: entry, when: "entrant.in and incumbent.accommodate"}
+  - {name: war, when: "entrant.in and incumbent.fight"}
+%MC)";
+
+Scenario EntryScenario(double u, double v, const std::string& montecarlo = "") {
+  std::string text = kEntry;
+  auto put = [&](const std::string& key, const std::string& value) {
+    text.replace(text.find(key), key.size(), value);
+  };
+  put("%U", std::to_string(u));
+  put("%V", std::to_string(v));
+  put("%MC", montecarlo);
+  const std::filesystem::path path =
+      std::filesystem::temp_directory_path() / ("sim_run_tree_" + std::to_string(::getpid()) + ".yaml");
+  std::ofstream(path) << text;
+  Scenario s = LoadScenario(path.string());
+  std::filesystem::remove(path);
+  return s;
+}
+
+int Index(const std::vector<std::string>& names, const std::string& name) {
+  return static_cast<int>(std::find(names.begin(), names.end(), name) - names.begin());
+}
+
+TEST(RunTreeMonteCarlo, TwoStageEntryUnderTrembleMatchesTheClosedForm) {
+  for (const auto& [u, v] : std::vector<std::pair<double, double>>{
+           {0.0, 0.0}, {0.3, 0.4}, {0.6, 0.2}, {0.3, 0.8}, {0.9, 0.9}}) {
+    const Scenario s = EntryScenario(u, v);
+    MonteCarloOptions options;
+    options.draws = 20'000;
+    options.seed = 11;
+    const MonteCarloResult r = RunTreeMonteCarlo(s, options);
+    ASSERT_EQ(r.solved, r.draws);
+    const double expected = (v < 2.0 / 3.0 ? 1 - u / 2 : u / 2) * (1 - v / 2);
+    const Interval ci = WilsonInterval(r.outcome_counts[Index(r.outcome_names, "entry")], r.draws);
+    EXPECT_LE(ci.low, expected) << "u=" << u << " v=" << v;
+    EXPECT_GE(ci.high, expected) << "u=" << u << " v=" << v;
+    // The incumbent moves in every draw (its stage follows both entry decisions).
+    EXPECT_EQ(r.move_counts[1][0] + r.move_counts[1][1], r.draws);
+    EXPECT_EQ(r.games_solved, 1);  // nothing varies: one solve serves every draw
+  }
+}
+
+// Same counts at 1 and 2 threads (fixed chunks merged in chunk order), with a draw that
+// rebuilds and solves the tree (preference noise varies the game).
+TEST(RunTreeMonteCarlo, ResultDoesNotDependOnTheThreadCount) {
+  const Scenario s = EntryScenario(0.3, 0.4, "montecarlo: {models: {incumbent: preference_noise}}");
+  MonteCarloOptions options;
+  options.draws = 3'000;
+  options.threads = 1;
+  const MonteCarloResult one = RunTreeMonteCarlo(s, options);
+  options.threads = 2;
+  const MonteCarloResult two = RunTreeMonteCarlo(s, options);
+  EXPECT_EQ(one.outcome_counts, two.outcome_counts);
+  EXPECT_EQ(one.move_counts, two.move_counts);
+  EXPECT_EQ(one.payoffs[0].mean(), two.payoffs[0].mean());
+  // Preference noise on a payoff table changes nothing, but the game is rebuilt every draw.
+  EXPECT_EQ(one.games_solved, options.draws);
+}
+
+// Risk dominance and the QRE limit are normal-form labels: every solved draw falls back to
+// uniform and says so. Payoff dominance applies to the SPEs' payoffs (a lone SPE has it).
+TEST(RunTreeMonteCarlo, SelectionLabelsOnTreesFallBackOrApply) {
+  const Scenario s = EntryScenario(0.3, 0.4);
+  MonteCarloOptions options;
+  options.draws = 1'000;
+  options.select = SelectRule::kRiskDominant;
+  EXPECT_EQ(RunTreeMonteCarlo(s, options).selection_fallbacks, 1'000);
+  options.select = SelectRule::kPayoffDominant;
+  EXPECT_EQ(RunTreeMonteCarlo(s, options).selection_fallbacks, 0);
+}
+
+TEST(RunTreeMonteCarlo, LogitOnATreeIsRefusedNamingTheSupportedModels) {
+  const Scenario s = EntryScenario(0.3, 0.0, "montecarlo: {model: logit}");
+  try {
+    RunTreeMonteCarlo(s, MonteCarloOptions{});
+    FAIL() << "no error";
+  } catch (const InputError& e) {
+    EXPECT_THAT(e.what(), HasSubstr(": error: unpredictability model 'logit' of actor "
+                                    "'entrant' is not available for game trees"));
+    EXPECT_THAT(e.what(), HasSubstr("supports tremble and preference_noise"));
+  }
+  // With u = 0 everywhere the model is idle, and the run goes ahead.
+  EXPECT_NO_THROW(RunTreeMonteCarlo(EntryScenario(0.0, 0.0, "montecarlo: {model: logit}"),
+                                    MonteCarloOptions{}));
+}
+
+}  // namespace
+}  // namespace sim::montecarlo
