@@ -94,6 +94,7 @@ Node Child(const GameTree& tree, Node n, int action) {
 struct Solved {
   model::DerivedTree derived;
   TrembledTree trembled;
+  std::vector<double> tremble;  // the trembles `trembled` was built with
   std::vector<solve::TreeEquilibrium> equilibria;
   std::vector<char> payoff_dominant;
 };
@@ -156,9 +157,21 @@ bool TreatsCopiesAlike(const TrembledTree& t, const solve::TreeEquilibrium& eq) 
 // model in which the copies share the original's set, and only they are kept (when ties
 // made the enumeration stop before any of them, all are kept).
 void Solve(const Scenario& scenario, const Plan& plan, Solved* out) {
+  const int previous_nodes = out->derived.tree.num_nodes();
   out->derived = model::BuildSequentialGame(scenario);
-  out->trembled = WithTrembles(out->derived.tree, Tremble(scenario, plan.models), plan.limits,
-                               plan.where, CopySets::kSeparateSingletons);
+  std::vector<double> tremble = Tremble(scenario, plan.models);
+  if (!out->trembled.origin.empty() && tremble == out->tremble &&
+      out->derived.tree.num_nodes() == previous_nodes) {
+    // Same trembles and the same tree shape as the previous draw (sampled numbers change
+    // payoffs, never the stages): the trembled tree only needs the new payoffs. Outcomes keep
+    // their indices in the copies (tremble_tree.h).
+    for (int o = 0; o < out->derived.tree.num_outcomes(); ++o)
+      out->trembled.tree.set_outcome_payoffs(o, out->derived.tree.outcome(o).payoffs);
+  } else {
+    out->trembled = WithTrembles(out->derived.tree, tremble, plan.limits, plan.where,
+                                 CopySets::kSeparateSingletons);
+    out->tremble = std::move(tremble);
+  }
   std::vector<solve::TreeEquilibrium> all =
       solve::SolveSubgamePerfect(out->trembled.tree, plan.spe).equilibria;
   out->equilibria.clear();
