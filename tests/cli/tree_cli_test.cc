@@ -153,6 +153,21 @@ TEST(TreeCli, DetenteSequentialRunAndSweepAreTheSameOnOneAndTwoThreads) {
   EXPECT_THAT(table.out, HasSubstr("\nMonte Carlo: 600 draws, seed 1, select uniform, methods spe"));
 }
 
+// Models the tree Monte Carlo cannot honour are refused with a location and exit 2: logit
+// on an actor that is unpredictable (the montecarlo block's line), naming the models it has.
+TEST(TreeCli, LogitOnATreeExitsTwoWithALocatedMessage) {
+  const std::string text = Slurp(fs::path(SIM_SOURCE_DIR) / "scenarios" / "detente_sequential.yaml") +
+                           "\nmontecarlo:\n  model: logit\n";
+  const fs::path file = WriteFile("detente_logit.yaml", text);
+  RunResult r = Simulate({file.string(), "--draws", "100", "--set",
+                          "actors.usa.unpredictability=0.3"});
+  EXPECT_EQ(r.status, 2) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("detente_logit.yaml:"));
+  EXPECT_THAT(r.err, HasSubstr(": error: unpredictability model 'logit' of actor 'usa' is not "
+                               "available for game trees"));
+  EXPECT_THAT(r.err, HasSubstr("tremble and preference_noise"));
+}
+
 // Each bad tree file is one kind of problem; each must exit 2 with FILE:LINE:COL.
 TEST(TreeCli, BadTreesExitTwoWithALocatedMessage) {
   const std::vector<std::pair<std::string, std::string>> cases = {
