@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: MIT
+// Tree Monte Carlo throughput on scenarios/detente_sequential.yaml (US 2 moves, Congress
+// chance, Russia 4 moves; 17 nodes, 131 with both actors trembling): draws per second with
+// 1 and 2 threads. "sampled_u": the US's unpredictability is drawn per draw (uniform on
+// [0, 1]), so every draw builds, trembles and solves its tree; "sampled_payoffs": Russia's
+// salience of Ukraine is drawn, the US trembles with u = 0.3, so every draw builds and solves
+// and only refreshes the trembled tree's payoffs; "fixed": nothing varies, one solve serves
+// all draws (draws only select and walk).
+#include <benchmark/benchmark.h>
+
+#include "sim/montecarlo/run_tree.h"
+#include "sim/scenario/load.h"
+
+namespace {
+
+enum Case { kSampledU, kSampledPayoffs, kFixed };
+
+sim::Scenario DetenteSequential(Case c) {
+  sim::Scenario s = sim::LoadScenario(SIM_SOURCE_DIR "/scenarios/detente_sequential.yaml");
+  s.uncertain.clear();
+  s.actors[s.FindActor("usa")].unpredictability = 0.3;
+  sim::UncertainNumber u;
+  u.distribution.kind = sim::Distribution::Kind::kUniform;
+  if (c == kSampledU) {
+    u.path = "actors.usa.unpredictability";
+    u.distribution.params = {0.0, 1.0};
+    s.uncertain.push_back(u);
+  } else if (c == kSampledPayoffs) {
+    u.path = "actors.russia.stakes.ukraine.salience";
+    u.distribution.params = {0.3, 1.0};
+    s.uncertain.push_back(u);
+  }
+  return s;
+}
+
+void Run(benchmark::State& state, Case c) {
+  const sim::Scenario scenario = DetenteSequential(c);
+  sim::montecarlo::MonteCarloOptions options;
+  options.draws = c == kFixed ? 1'000'000 : 20'000;
+  options.threads = static_cast<int>(state.range(0));
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(sim::montecarlo::RunTreeMonteCarlo(scenario, options));
+  }
+  state.counters["draws_per_second"] = benchmark::Counter(
+      static_cast<double>(options.draws), benchmark::Counter::kIsIterationInvariantRate);
+}
+
+void BM_DetenteSequentialSampledU(benchmark::State& state) { Run(state, kSampledU); }
+void BM_DetenteSequentialSampledPayoffs(benchmark::State& state) { Run(state, kSampledPayoffs); }
+void BM_DetenteSequentialFixed(benchmark::State& state) { Run(state, kFixed); }
+
+BENCHMARK(BM_DetenteSequentialSampledU)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_DetenteSequentialSampledPayoffs)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_DetenteSequentialFixed)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+}  // namespace
+
+BENCHMARK_MAIN();
