@@ -85,6 +85,48 @@ TEST(RunTreeMonteCarlo, TwoStageEntryUnderTrembleMatchesTheClosedForm) {
   }
 }
 
+// The explicit `tree` form of the same game, where the incumbent moves only after entry:
+// the closed form above is unchanged (the node after "out" had no effect), and the
+// incumbent's moves are counted only in the draws that reach it, i.e. where the entrant
+// played in: probability 1 - u/2 (it intends in, v < 2/3).
+constexpr const char* kExplicitEntry = R"(scenario: entry_tree
+actors:
+  entrant: {moves: [out, in], unpredictability: 0.4}
+  incumbent: {moves: [fight, accommodate], unpredictability: 0.2}
+tree:
+  - node: start
+    actor: entrant
+    moves: {out: stay_out, in: respond}
+  - node: respond
+    actor: incumbent
+    moves: {fight: war, accommodate: peace}
+  - {node: stay_out, payoffs: {entrant: 1, incumbent: 3}}
+  - {node: war, payoffs: {entrant: -1, incumbent: -1}}
+  - {node: peace, payoffs: {entrant: 2, incumbent: 1}}
+outcomes:
+  - {name: entry, when: "entrant.in and incumbent.accommodate"}
+)";
+
+TEST(RunTreeMonteCarlo, ExplicitTreeCountsMovesOnlyWhereTheActorMoves) {
+  const std::filesystem::path path = std::filesystem::temp_directory_path() /
+                                     ("sim_run_tree_explicit_" + std::to_string(::getpid()) + ".yaml");
+  std::ofstream(path) << kExplicitEntry;
+  const Scenario s = LoadScenario(path.string());
+  std::filesystem::remove(path);
+  MonteCarloOptions options;
+  options.draws = 50'000;
+  const MonteCarloResult r = RunTreeMonteCarlo(s, options);
+  const double u = 0.4, v = 0.2;
+  const Interval entry = WilsonInterval(r.outcome_counts[Index(r.outcome_names, "entry")], r.draws);
+  EXPECT_LE(entry.low, (1 - u / 2) * (1 - v / 2));
+  EXPECT_GE(entry.high, (1 - u / 2) * (1 - v / 2));
+  const int64_t reached = r.move_counts[1][0] + r.move_counts[1][1];
+  EXPECT_EQ(reached, r.move_counts[0][1]);  // the incumbent moves exactly when "in" was played
+  const Interval in = WilsonInterval(reached, r.draws);
+  EXPECT_LE(in.low, 1 - u / 2);
+  EXPECT_GE(in.high, 1 - u / 2);
+}
+
 // Same counts at 1 and 2 threads (fixed chunks merged in chunk order), with a draw that
 // rebuilds and solves the tree (preference noise varies the game).
 TEST(RunTreeMonteCarlo, ResultDoesNotDependOnTheThreadCount) {
