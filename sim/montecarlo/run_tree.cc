@@ -14,7 +14,6 @@
 #include "sim/model/build_tree.h"
 #include "sim/montecarlo/random.h"
 #include "sim/montecarlo/tremble_tree.h"
-#include "sim/solve/selection.h"
 #include "sim/solve/spe.h"
 
 namespace sim::montecarlo {
