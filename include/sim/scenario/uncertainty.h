@@ -74,8 +74,10 @@ std::vector<std::string> ModelKeys();
 //   payoff-dominant  uniformly among those labelled "payoff-dominant"
 //   risk-dominant    uniformly among those labelled "risk-dominant"
 //   qre-limit        uniformly among those labelled "qre-limit"
-// Labels come from the solvers (solve::Equilibrium::labels). When no equilibrium of a draw
-// carries the label, that draw falls back to `uniform` and is counted (reports show it).
+// Labels come from solve::LabelEquilibria, applied by the Monte Carlo to every draw's game
+// (solve::Equilibrium::labels). When no equilibrium of a draw carries the label (e.g.
+// risk-dominant on a game larger than 2x2), that draw falls back to `uniform` and is counted
+// (reports show it).
 enum class SelectRule { kUniform, kPayoffDominant, kRiskDominant, kQreLimit };
 const char* SelectKey(SelectRule rule);  // "uniform", "payoff-dominant", ...
 std::optional<SelectRule> SelectFromKey(const std::string& key);
