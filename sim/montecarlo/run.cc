@@ -392,16 +392,17 @@ Plan MakePlan(const Scenario& scenario, const MonteCarloOptions& options) {
   std::vector<UnpredictabilityModel> nash_models = plan.models;
   for (UnpredictabilityModel& m : nash_models)
     if (m == UnpredictabilityModel::kLogit) m = UnpredictabilityModel::kPreferenceNoise;
+  const bool any_logit = nash_models != plan.models;
   Plan exact = plan;
   exact.fast_bimatrix = false;  // the one solve of a fixed game is the methods' own
   Plan check = exact;
   check.models = nash_models;  // logit off: the methods run whatever the draws do
-  check.selection_label.clear();
-  solver.Solve(check, scenario, base.game, &equilibria, &unused);
+  DrawStrategies kind = solver.Solve(check, scenario, base.game, &equilibria, &unused);
   if (!varies) {
     plan.cached = true;
     plan.fixed_derived = base;
-    const DrawStrategies kind = solver.Solve(exact, scenario, base.game, &equilibria, &unused);
+    // Without logit actors the check was already the draws' solve (labels included).
+    if (any_logit) kind = solver.Solve(exact, scenario, base.game, &equilibria, &unused);
     plan.fixed_equilibria = std::move(equilibria);
     plan.fixed_qre = kind != DrawStrategies::kNash;
   }
