@@ -152,6 +152,23 @@ TEST(TypeModel, ErraticMoveFrequencyIsHalfUPlusTheNormalTypesShare) {
   }
 }
 
+// Per draw (fast floating-point path): with u ~ uniform(0, 2/3) every draw is in the regime
+// where the normal type offsets the erratic one, so P(T) = 2/3 and P(L) = 1/2 whatever u is
+// drawn (closed form above).
+TEST(TypeModel, UncertainPriorIsSampledPerDrawOnTheFastPath) {
+  Scenario s = TypeGame(0.3);
+  UncertainNumber u;
+  u.path = "actors.row.unpredictability";
+  u.distribution.kind = Distribution::Kind::kUniform;
+  u.distribution.params = {0.0, 2.0 / 3};
+  s.uncertain = {u};
+  const MonteCarloResult r = RunModel(s, 20000);
+  EXPECT_TRUE(r.fast_path);
+  EXPECT_EQ(r.games_solved, 20000);
+  EXPECT_TRUE(Covers(r.move_counts[0][0], r.solved, 2.0 / 3));
+  EXPECT_TRUE(Covers(r.move_counts[1][0], r.solved, 0.5));
+}
+
 // The perturbed game: a tremble enters every player's payoffs, an erratic type only the
 // others' (the normal type knows it is normal). Row randomizes with u = 0.4 over 2 moves, so
 // along row's axis an entry becomes 0.6 * itself + 0.4 * (column mean).
