@@ -67,9 +67,10 @@ std::vector<SweepPoint> Sweep(const std::string& file, const std::string& actor,
 // 10% at every unpredictability, and from the scenario's own u = 0.3 up Moscow keeps offering
 // its Syria chip. The détente is the modal outcome for u in [0.3, 0.7]. Below 0.3 the
 // standoff is an equilibrium too and uniform selection splits the draws (payoff-dominant
-// selection picks the detente: Detente.R1ModalOutcomeIsTheDetente... in detente_test.cc); from 0.8 up an erratic Trump withholds the
-// relief more often than he grants it, and Russia's de-escalation mostly goes unrequited — the
-// model's answer, reported as a limit of R1, not hidden.
+// selection picks the detente: Detente.R1ModalOutcomeIsTheDetenteAndUkraineConcessions...
+// in detente_test.cc); from 0.8 up an erratic Trump withholds the relief more often than he
+// grants it, and Russia's de-escalation mostly goes unrequited — the model's answer,
+// reported as a limit of R1, not hidden.
 TEST(Detente, R1HoldsAcrossTheUnpredictabilitySweep) {
   for (const SweepPoint& p : Sweep("detente.yaml", "usa")) {
     EXPECT_LT(p.Outcome("ukraine_concession") + p.Outcome("grand_bargain"), 0.10) << "u=" << p.u;
