@@ -220,6 +220,11 @@ montecarlo::MonteCarloOptions ResolveOptions(const Scenario& scenario,
     }
     options.select = *rule;
   }
+  if (cli.logit_lambda0 > 0) {
+    options.logit_lambda0 = cli.logit_lambda0;
+  } else if (spec.logit_lambda0 > 0) {
+    options.logit_lambda0 = spec.logit_lambda0;
+  }
   return options;
 }
 
@@ -374,7 +379,10 @@ void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& cli,
                                     options.format, std::to_string(options.max_profiles),
                                     std::to_string(mc.draws), std::to_string(mc.seed),
                                     std::to_string(cli.draws), std::to_string(cli.seed),
-                                    cli.select}));
+                                    cli.select,
+                                    // Only when given, so older checkpoints stay valid.
+                                    cli.logit_lambda0 > 0 ? io::FormatRoundTrip(cli.logit_lambda0)
+                                                          : std::string()}));
     checkpoint->Open(cli.resume);
   } else if (cli.resume) {
     throw InputError(SourceLocation{"<command line>"}, "--resume needs --output FILE",

@@ -27,6 +27,7 @@ struct MonteCarloCliOptions {
   int64_t seed = -1;         // --seed N (>= 0)
   int threads = 0;           // --threads N; 0 = every hardware thread (results do not change)
   std::string select;        // --select RULE ("" = the scenario's, else uniform)
+  double logit_lambda0 = -1;  // --logit-lambda0 X (> 0; else the scenario's, else 10)
   bool quiet = false;        // --quiet: no progress bar
   bool progress = false;     // draw a progress bar on stderr (main sets it: stderr is a tty)
   bool resume = false;       // sweep --resume: continue from OUTPUT.checkpoint

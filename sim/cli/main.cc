@@ -62,6 +62,11 @@ void AddMonteCarloOptions(CLI::App& app, sim::cli::MonteCarloCliOptions& options
                  "qre-limit (default: the scenario's, else uniform)")
       ->check(CLI::IsMember(sim::SelectKeys()))
       ->type_name("RULE");
+  app.add_option("--logit-lambda0", options.logit_lambda0,
+                 "Precision scale of the logit unpredictability model: lambda = X (1 - u) / (u R), "
+                 "R the payoff range (default: the scenario's logit_lambda0, else 10)")
+      ->check(CLI::Range(1e-6, 1e6))
+      ->type_name("X");
   app.add_flag("--quiet,-q", options.quiet, "No progress bar on stderr");
 }
 

@@ -179,6 +179,12 @@ void WriteMonteCarloTable(std::ostream& out, const MonteCarloResult& r, const Ma
   if (r.selection_fallbacks > 0)
     out << "Note: " << r.selection_fallbacks << " of " << r.draws << " draws had no equilibrium "
         << "labelled '" << r.select << "'; they chose uniformly among all equilibria.\n";
+  if (r.qre_draws > 0)
+    out << "Note: " << r.qre_draws << " of " << r.draws << " draws played the logit quantal "
+        << "response equilibrium (an actor with model logit and u > 0): one profile, no selection.\n";
+  if (r.qre_failures > 0)
+    out << "Note: the logit QRE trace failed in " << r.qre_failures << " draws (outcome "
+        << "'unsolved').\n";
   if (r.fast_path)
     out << "Note: " << (r.games_solved - r.exact_solves) << " of " << r.games_solved
         << " draw games were solved by floating-point support enumeration (nondegenerate), "
@@ -199,6 +205,8 @@ std::string MonteCarloJson(const MonteCarloResult& r, const Manifest& manifest) 
   std::string out = "{\n    \"manifest\": " + ManifestJson(manifest, "    ");
   out += ",\n    \"solved\": " + std::to_string(r.solved);
   out += ",\n    \"selection_fallbacks\": " + std::to_string(r.selection_fallbacks);
+  out += ",\n    \"qre_draws\": " + std::to_string(r.qre_draws);
+  out += ",\n    \"qre_failures\": " + std::to_string(r.qre_failures);
   out += ",\n    \"games_solved\": " + std::to_string(r.games_solved);
   out += ",\n    \"exact_solves\": " + std::to_string(r.exact_solves);
   out += ",\n    \"sampled\": [";

@@ -12,8 +12,11 @@
 #include "sim/model/build_game.h"
 #include "sim/model/rederive.h"
 #include "sim/montecarlo/fast_bimatrix.h"
+#include "sim/montecarlo/perturb.h"
 #include "sim/montecarlo/random.h"
+#include "sim/solve/logit.h"
 #include "sim/solve/registry.h"
+#include "sim/solve/selection.h"
 
 namespace sim::montecarlo {
 namespace {
@@ -34,7 +37,9 @@ struct Plan {
   bool cached = false;               // !game_varies: the one solution below serves all draws
   model::DerivedGame fixed_derived;  // valid when cached
   std::vector<solve::Equilibrium> fixed_equilibria;
+  bool fixed_qre = false;            // cached: fixed_equilibria is the logit QRE (or empty)
   std::string selection_label;       // "" for uniform
+  solve::SelectionOptions selection_options;  // for LabelEquilibria when selection_label is set
   // The default methods are exact `enum` on a small 2-player game: draws first try the
   // floating-point support enumeration (same equilibria on nondegenerate games, ~50x faster)
   // and fall back to `enum` when it reports degeneracy.
@@ -45,13 +50,14 @@ struct Plan {
 // The tally of a run of draws: mergeable, in O(outcomes x sampled numbers) memory.
 struct Tally {
   int64_t draws = 0, solved = 0, fallbacks = 0, games_solved = 0, exact_solves = 0;
+  int64_t qre_draws = 0, qre_failures = 0;
   std::vector<int64_t> outcomes;
   std::vector<std::vector<int64_t>> moves;
   std::vector<RunningMean> positions, payoffs;
   std::vector<Correlation> sensitivity;  // [sampled * num_outcomes + outcome]
 
   void Reset(const Scenario& s, size_t num_outcomes) {
-    draws = solved = fallbacks = games_solved = exact_solves = 0;
+    draws = solved = fallbacks = games_solved = exact_solves = qre_draws = qre_failures = 0;
     outcomes.assign(num_outcomes, 0);
     moves.resize(s.actors.size());
     for (size_t a = 0; a < s.actors.size(); ++a) moves[a].assign(s.actors[a].moves.size(), 0);
@@ -66,6 +72,8 @@ struct Tally {
     fallbacks += t.fallbacks;
     games_solved += t.games_solved;
     exact_solves += t.exact_solves;
+    qre_draws += t.qre_draws;
+    qre_failures += t.qre_failures;
     for (size_t c = 0; c < outcomes.size(); ++c) outcomes[c] += t.outcomes[c];
     for (size_t a = 0; a < moves.size(); ++a)
       for (size_t m = 0; m < moves[a].size(); ++m) moves[a][m] += t.moves[a][m];
@@ -74,39 +82,6 @@ struct Tally {
     for (size_t j = 0; j < sensitivity.size(); ++j) sensitivity[j].Merge(t.sensitivity[j]);
   }
 };
-
-// The perturbed game of the tremble model. Player a intends strategy s but plays it with
-// probability 1 - u_a and a uniformly random strategy with probability u_a, so the
-// distribution of its actual move is (1 - u_a) e_s + (u_a / m_a) 1. Every player anticipates
-// this, so payoffs over intended profiles are expectations over actual ones: along player
-// a's axis the payoff tensor is multiplied by T_a = (1 - u_a) I + (u_a / m_a) J, i.e. each
-// entry becomes (1 - u_a) * itself + u_a * (mean over a's strategies with the rest fixed).
-// Applied axis by axis (the T_a commute). Equilibria of this game are equilibria in
-// intended strategies; play is then realized with the trembles.
-void ApplyTrembles(const std::vector<double>& tremble, NormalFormGame* game) {
-  Eigen::MatrixXd& payoffs = game->mutable_payoffs();
-  const int64_t profiles = game->num_profiles();
-  for (int a = 0; a < game->num_players(); ++a) {
-    const double u = tremble[a];
-    if (u <= 0) continue;
-    const int m = game->num_strategies(a);
-    const int64_t stride = game->stride(a);
-    for (int64_t outer = 0; outer < profiles; outer += stride * m) {
-      for (int64_t inner = 0; inner < stride; ++inner) {
-        const int64_t base = outer + inner;
-        for (int p = 0; p < game->num_players(); ++p) {
-          double mean = 0;
-          for (int s = 0; s < m; ++s) mean += payoffs(base + s * stride, p);
-          mean /= m;
-          for (int s = 0; s < m; ++s) {
-            double& v = payoffs(base + s * stride, p);
-            v = (1.0 - u) * v + u * mean;
-          }
-        }
-      }
-    }
-  }
-}
 
 // Picks an index in [0, weights.size()) with probability proportional to weights, from one
 // uniform (inverse CDF; the last positive weight absorbs rounding).
@@ -123,16 +98,116 @@ int PickWeighted(const Eigen::VectorXd& weights, double uniform) {
   return last;
 }
 
-// Each actor's tremble probability: its unpredictability under the tremble model, else 0.
-void Tremble(const Scenario& s, const std::vector<UnpredictabilityModel>& models,
-             std::vector<double>* u) {
+// Each actor's probability of playing a uniformly random move in this draw: u under the
+// tremble model (per move) and the type model (the erratic type, per draw; in a one-shot
+// game both are one uniform move with probability u), else 0.
+void UniformPlay(const Scenario& s, const std::vector<UnpredictabilityModel>& models,
+                 std::vector<double>* u) {
   u->assign(s.actors.size(), 0.0);
-  for (size_t a = 0; a < u->size(); ++a)
-    if (models[a] == UnpredictabilityModel::kTremble) (*u)[a] = s.actors[a].unpredictability;
+  for (size_t a = 0; a < u->size(); ++a) {
+    if (models[a] == UnpredictabilityModel::kTremble || models[a] == UnpredictabilityModel::kType)
+      (*u)[a] = s.actors[a].unpredictability;
+  }
 }
 
+// Copies `from` into `to`, reusing `to`'s storage when the shapes agree (every draw of a run
+// derives a game of the same shape, so workers allocate nothing once warmed up).
+void CopyGame(const NormalFormGame& from, NormalFormGame* to) {
+  if (to->payoffs().rows() == from.payoffs().rows() &&
+      to->payoffs().cols() == from.payoffs().cols() && !from.has_exact_payoffs() &&
+      !to->has_exact_payoffs()) {
+    to->mutable_payoffs().noalias() = from.payoffs();
+  } else {
+    *to = from;
+  }
+}
+
+// What DrawSolver::Solve produced.
+enum class DrawStrategies {
+  kNash,       // the game's equilibria (possibly none), labelled when the plan selects
+  kQre,        // one logit QRE
+  kQreFailed,  // the QRE trace failed: no strategies (the draw is "unsolved")
+};
+
+// Turns one draw's game into the strategies the draw plays:
+//  1. The perturbed game the players face (detail::PerturbGame): tremble actors' trembles
+//     enter every player's expected payoffs, type actors' erratic type enters the others'.
+//  2a. Some actor plays logit with u > 0: the heterogeneous logit QRE of the perturbed game,
+//      each logit actor at lambda_a = lambda0 (1 - u_a) / (u_a R), everyone else at
+//      kLogitBestResponse / R (R: the unperturbed game's payoff range). The solver traces one
+//      lambda for all players, so player a's payoffs are scaled by lambda_a and the branch is
+//      traced to lambda = 1 (detail::ScalePayoffs).
+//  2b. Otherwise its Nash equilibria (fast floating-point enumeration, else the methods),
+//      labelled by solve::LabelEquilibria when the plan selects by a label, so that the
+//      payoff-/risk-dominance and QRE-limit criteria judge the game of this very draw.
+class DrawSolver {
+ public:
+  DrawStrategies Solve(const Plan& plan, const Scenario& s, const NormalFormGame& game,
+                       std::vector<solve::Equilibrium>* out, Tally* tally) {
+    const int n = game.num_players();
+    randomness_.assign(n, detail::Randomness());
+    bool perturbed = false, logit = false;
+    for (int a = 0; a < n; ++a) {
+      const double u = s.actors[a].unpredictability;
+      if (u <= 0) continue;
+      switch (plan.models[a]) {
+        case UnpredictabilityModel::kTremble: randomness_[a] = {u, /*own_payoffs_too=*/true}; break;
+        case UnpredictabilityModel::kType: randomness_[a] = {u, /*own_payoffs_too=*/false}; break;
+        case UnpredictabilityModel::kLogit: logit = true; break;
+        case UnpredictabilityModel::kPreferenceNoise: break;
+      }
+      perturbed |= randomness_[a].probability > 0;
+    }
+    if (perturbed) {
+      CopyGame(game, &perturbed_);
+      detail::PerturbGame(randomness_, &perturbed_);
+    }
+    const NormalFormGame& faced = perturbed ? perturbed_ : game;
+
+    if (logit) {
+      // A constant game has every profile as a QRE at any lambda; its QRE is the centroid,
+      // which any positive R gives.
+      double range = detail::PayoffRange(game);
+      if (!(range > 0)) range = 1.0;
+      weights_.assign(n, kLogitBestResponse / range);
+      for (int a = 0; a < n; ++a) {
+        const double u = s.actors[a].unpredictability;
+        if (plan.models[a] == UnpredictabilityModel::kLogit && u > 0)
+          weights_[a] = plan.options.logit_lambda0 * (1.0 - u) / (u * range);
+      }
+      CopyGame(faced, &scaled_);
+      detail::ScalePayoffs(weights_, &scaled_);
+      solve::LogitTraceOptions trace_options;
+      trace_options.target_lambda = 1.0;
+      solve::LogitTrace trace = solve::TraceLogitBranch(scaled_, trace_options);
+      out->clear();
+      if (!trace.ok) {
+        ++tally->qre_failures;
+        return DrawStrategies::kQreFailed;
+      }
+      out->push_back(solve::MakeEquilibrium(faced, std::move(trace.end.profile)));
+      return DrawStrategies::kQre;
+    }
+
+    if (!plan.fast_bimatrix || !detail::SolveNondegenerateBimatrix(faced, out)) {
+      *out = solve::SolveWithMethods(faced, plan.methods, solve_options_).equilibria;
+      ++tally->exact_solves;
+    }
+    ++tally->games_solved;
+    if (!plan.selection_label.empty() && !out->empty())
+      solve::LabelEquilibria(faced, *out, plan.selection_options);
+    return DrawStrategies::kNash;
+  }
+
+ private:
+  std::vector<detail::Randomness> randomness_;
+  std::vector<double> weights_;
+  NormalFormGame perturbed_, scaled_;
+  solve::SolveOptions solve_options_;
+};
+
 // One thread's working state: its own copy of the scenario (sampled numbers are written into
-// it), its derived and perturbed games, scratch. Built once per thread, reused by every draw.
+// it), its derived game, solver scratch. Built once per thread, reused by every draw.
 class Worker {
  public:
   explicit Worker(const Plan& plan) : plan_(plan), scenario_(*plan.base) {
@@ -141,10 +216,7 @@ class Worker {
       SIM_CHECK(lookup.slot.has_value(), "unchecked uncertain number " + u.path);
       slots_.push_back(lookup.slot->value);
     }
-    if (plan_.game_varies) {
-      derived_ = model::BuildGame(scenario_);
-      perturbed_ = derived_.game;
-    }
+    if (plan_.game_varies) derived_ = model::BuildGame(scenario_);
     ranks_.resize(scenario_.uncertain.size());
     moves_.resize(scenario_.actors.size());
   }
@@ -185,35 +257,30 @@ class Worker {
     // 2-3. Derive and solve (or reuse the one solution when nothing varies).
     const model::DerivedGame* derived = &plan.fixed_derived;
     const std::vector<solve::Equilibrium>* equilibria = &plan.fixed_equilibria;
+    bool qre = plan.fixed_qre;
     if (!plan.cached) {
       model::RederiveGame(scenario_, &derived_);
-      Tremble(scenario_, plan.models, &tremble_);
-      const bool trembles = std::any_of(tremble_.begin(), tremble_.end(), [](double u) { return u > 0; });
-      if (trembles) {
-        perturbed_.mutable_payoffs().noalias() = derived_.game.payoffs();
-        ApplyTrembles(tremble_, &perturbed_);
-      }
-      const NormalFormGame& game = trembles ? perturbed_ : derived_.game;
-      if (!plan.fast_bimatrix || !detail::SolveNondegenerateBimatrix(game, &equilibria_)) {
-        equilibria_ = solve::SolveWithMethods(game, plan.methods, solve_options_).equilibria;
-        ++tally.exact_solves;
-      }
-      ++tally.games_solved;
+      qre = solver_.Solve(plan, scenario_, derived_.game, &equilibria_, &tally) !=
+            DrawStrategies::kNash;
       derived = &derived_;
       equilibria = &equilibria_;
-    } else {
-      Tremble(scenario_, plan.models, &tremble_);
     }
+    UniformPlay(scenario_, plan.models, &uniform_play_);
 
     // 4. Select. One play stream per draw with a fixed consumption pattern: 1 uniform for
-    //    the selection, then 3 per actor (intended move, tremble?, trembled move).
+    //    the selection, then 3 per actor (intended move, tremble or erratic type?, uniform
+    //    move).
     Stream play(seed, draw, PlaySlot(num_uncertain, n));
     const double select_uniform = play.Uniform();
     ++tally.draws;
     int outcome = static_cast<int>(plan.num_outcomes) - 1;  // "unsolved"
     if (!equilibria->empty()) {
       const solve::Equilibrium* chosen = nullptr;
-      if (!plan.selection_label.empty()) {
+      if (qre) {
+        // The logit QRE is the draw's one profile: nothing to select.
+        chosen = &equilibria->front();
+        ++tally.qre_draws;
+      } else if (!plan.selection_label.empty()) {
         int labelled = 0;
         for (const solve::Equilibrium& eq : *equilibria)
           labelled += HasLabel(eq, plan.selection_label);
@@ -234,14 +301,15 @@ class Worker {
         chosen = &(*equilibria)[std::min(count - 1, static_cast<int>(select_uniform * count))];
       }
 
-      // 5. Realize play: intended move from the equilibrium strategy, then the tremble.
+      // 5. Realize play: intended move from the strategy (the normal type's, for the type
+      //    model), then the tremble or the erratic type.
       int64_t index = 0;
       for (int a = 0; a < n; ++a) {
         const double u_move = play.Uniform();
-        const double u_tremble = play.Uniform();
+        const double u_uniform = play.Uniform();
         const int random_move = play.Below(derived->game.num_strategies(a));
         int move = PickWeighted(chosen->profile.strategies[a], u_move);
-        if (u_tremble < tremble_[a]) move = random_move;
+        if (u_uniform < uniform_play_[a]) move = random_move;
         moves_[a] = move;
         index += move * derived->game.stride(a);
         ++tally.moves[a][move];
@@ -272,34 +340,27 @@ class Worker {
   std::vector<double*> slots_;
   std::vector<double> ranks_;
   std::vector<int> moves_;
-  std::vector<double> tremble_;
+  std::vector<double> uniform_play_;
   model::DerivedGame derived_;
-  NormalFormGame perturbed_;
+  DrawSolver solver_;
   std::vector<solve::Equilibrium> equilibria_;
-  solve::SolveOptions solve_options_;
 };
 
 Plan MakePlan(const Scenario& scenario, const MonteCarloOptions& options) {
   Plan plan;
   plan.base = &scenario;
   plan.options = options;
+  if (!(options.logit_lambda0 > 0) || !std::isfinite(options.logit_lambda0)) {
+    throw InputError(SourceLocation{"<command line>"},
+                     "logit lambda0 must be a positive finite number, got " +
+                         std::to_string(options.logit_lambda0),
+                     "the default is 10 (kLogitLambda0)");
+  }
   const MonteCarloSpec& spec = scenario.montecarlo;
   plan.models.assign(scenario.actors.size(), spec.model);
   for (const auto& [actor, model] : spec.models) {
     const int a = scenario.FindActor(actor);
     if (a >= 0) plan.models[a] = model;
-  }
-  for (size_t a = 0; a < plan.models.size(); ++a) {
-    const UnpredictabilityModel m = plan.models[a];
-    if (m == UnpredictabilityModel::kLogit || m == UnpredictabilityModel::kType) {
-      const SourceLocation where = spec.location.known() ? spec.location : scenario.actors[a].location;
-      throw InputError(where,
-                       std::string("unpredictability model '") + ModelKey(m) + "' of actor '" +
-                           scenario.actors[a].id + "' is not available yet",
-                       m == UnpredictabilityModel::kLogit
-                           ? "it needs the logit QRE solver; use tremble or preference_noise"
-                           : "it needs games with types; use tremble or preference_noise");
-    }
   }
   const model::DerivedGame base = model::BuildGame(scenario);
   plan.methods = options.methods.empty() ? solve::DefaultMethods(base.game.traits()) : options.methods;
@@ -314,22 +375,36 @@ Plan MakePlan(const Scenario& scenario, const MonteCarloOptions& options) {
     varies |= plan.models[a] == UnpredictabilityModel::kPreferenceNoise &&
               scenario.actors[a].unpredictability > 0;
   plan.game_varies = varies;
-  switch (options.select) {
-    case SelectRule::kUniform: break;
-    default: plan.selection_label = SelectKey(options.select); break;
+  if (options.select != SelectRule::kUniform) {
+    plan.selection_label = SelectKey(options.select);
+    // The QRE limit costs a logit trace per game: only when it is the rule. When the branch's
+    // limit is not among the equilibria found it is appended (it is a Nash equilibrium).
+    plan.selection_options.label_qre_limit = options.select == SelectRule::kQreLimit;
+    plan.selection_options.append_qre_limit = true;
   }
-  // Solve the file's own game once: it checks the methods before any thread starts, and
-  // when nothing varies it is the only solve the run needs.
-  NormalFormGame perturbed = base.game;
-  std::vector<double> tremble;
-  Tremble(scenario, plan.models, &tremble);
-  ApplyTrembles(tremble, &perturbed);
-  std::vector<solve::Equilibrium> equilibria =
-      solve::SolveWithMethods(perturbed, plan.methods, solve::SolveOptions{}).equilibria;
+  // Solve the file's own game once with the methods: it checks them before any thread
+  // starts. When nothing varies, the plan's one solution (the same solve, or the logit QRE)
+  // serves every draw.
+  Tally unused;
+  unused.Reset(scenario, plan.num_outcomes);
+  DrawSolver solver;
+  std::vector<solve::Equilibrium> equilibria;
+  std::vector<UnpredictabilityModel> nash_models = plan.models;
+  for (UnpredictabilityModel& m : nash_models)
+    if (m == UnpredictabilityModel::kLogit) m = UnpredictabilityModel::kPreferenceNoise;
+  const bool any_logit = nash_models != plan.models;
+  Plan exact = plan;
+  exact.fast_bimatrix = false;  // the one solve of a fixed game is the methods' own
+  Plan check = exact;
+  check.models = nash_models;  // logit off: the methods run whatever the draws do
+  DrawStrategies kind = solver.Solve(check, scenario, base.game, &equilibria, &unused);
   if (!varies) {
     plan.cached = true;
     plan.fixed_derived = base;
+    // Without logit actors the check was already the draws' solve (labels included).
+    if (any_logit) kind = solver.Solve(exact, scenario, base.game, &equilibria, &unused);
     plan.fixed_equilibria = std::move(equilibria);
+    plan.fixed_qre = kind != DrawStrategies::kNash;
   }
   return plan;
 }
@@ -410,10 +485,18 @@ MonteCarloResult RunMonteCarlo(const Scenario& scenario, const MonteCarloOptions
   for (size_t a = 0; a < scenario.actors.size(); ++a) {
     char u[32];
     auto end = std::to_chars(u, u + sizeof u, scenario.actors[a].unpredictability).ptr;
-    r.models.push_back(std::string(ModelKey(plan.models[a])) + " u=" + std::string(u, end));
+    std::string model = std::string(ModelKey(plan.models[a])) + " u=" + std::string(u, end);
+    if (plan.models[a] == UnpredictabilityModel::kLogit) {
+      end = std::to_chars(u, u + sizeof u, options.logit_lambda0).ptr;
+      model += " lambda0=" + std::string(u, end);
+    }
+    r.models.push_back(std::move(model));
   }
   r.solved = total.solved;
   r.selection_fallbacks = total.fallbacks;
+  r.qre_draws = total.qre_draws;
+  r.qre_failures = plan.cached ? (plan.fixed_qre && plan.fixed_equilibria.empty() ? total.draws : 0)
+                               : total.qre_failures;
   r.games_solved = plan.cached ? 1 : total.games_solved;
   r.exact_solves = plan.cached ? 1 : total.exact_solves;
   r.fast_path = plan.fast_bimatrix && !plan.cached;

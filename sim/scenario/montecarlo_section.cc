@@ -196,7 +196,7 @@ void ReadMonteCarlo(LoadContext& context, const YAML::Node& value, const SourceL
   Reader& reader = context.reader;
   MonteCarloSpec& spec = context.scenario.montecarlo;
   MapReader block(reader, value, "'montecarlo'", key_at,
-                  {"draws", "seed", "select", "model", "models", "vary"});
+                  {"draws", "seed", "select", "model", "models", "logit_lambda0", "vary"});
   spec.present = true;
   spec.location = key_at;
   if (!block.ok()) return;
@@ -209,6 +209,10 @@ void ReadMonteCarlo(LoadContext& context, const YAML::Node& value, const SourceL
       // Seeds are read as doubles: whole numbers up to 2^53 are exact.
       if (auto n = reader.Number(entry.value, NumberRule{0, 9007199254740992.0, true}, "seed", at))
         spec.seed = static_cast<uint64_t>(*n);
+    } else if (entry.key == "logit_lambda0") {
+      // The logit model's precision scale (montecarlo/run.h, kLogitLambda0).
+      if (auto x = reader.Number(entry.value, NumberRule{1e-6, 1e6, false}, "logit_lambda0", at))
+        spec.logit_lambda0 = *x;
     } else if (entry.key == "select") {
       if (auto text = reader.String(entry.value, "select", at)) {
         if (auto rule = SelectFromKey(*text)) {

@@ -172,9 +172,13 @@ LogitTrace TraceLogitBranch(const NormalFormGame& game, const LogitTraceOptions&
       Eigen::VectorXd z = x + s * (y - x);
       z(k) = options.target_lambda;
       bool ok = false;
+      // Relative to lambda * scale, like the corrector's test above: the equations hold
+      // lambda * u, whose rounding alone is ~1e-16 * lambda * scale (an absolute 1e-13 is
+      // out of reach once lambda * scale passes ~1e3, e.g. for scaled heterogeneous QRE).
+      const double landing_tolerance = 1e-13 * (1.0 + options.target_lambda * scale);
       for (int it = 0; it < 30; ++it) {
         system.Evaluate(z, &h, &a);
-        if (h.lpNorm<Eigen::Infinity>() <= 1e-13) {
+        if (h.lpNorm<Eigen::Infinity>() <= landing_tolerance) {
           ok = true;
           break;
         }

@@ -11,6 +11,7 @@
 #include <fcntl.h>
 
 #include <chrono>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -212,6 +213,124 @@ TEST_F(MonteCarloCli, PlotSweepTurnsASweepCsvIntoAPng) {
   const std::string bytes = Read(png);
   ASSERT_GT(bytes.size(), 8u);
   EXPECT_EQ(bytes.substr(1, 3), "PNG");
+}
+
+// The value, ci_low and ci_high of the CSV row that starts with `prefix` ("action,row:T,").
+struct CsvRow {
+  double value = -1, low = -1, high = -1;
+};
+CsvRow Row(const std::string& csv, const std::string& prefix) {
+  CsvRow row;
+  const size_t at = csv.find("\n" + prefix);
+  if (at == std::string::npos) {
+    ADD_FAILURE() << "no row " << prefix << " in\n" << csv;
+    return row;
+  }
+  std::istringstream fields(csv.substr(at + 1 + prefix.size()));
+  char comma;
+  fields >> row.value >> comma >> row.low >> comma >> row.high;
+  return row;
+}
+
+// Selection from the command line: on detente.yaml at u_usa = 0.1 the standoff and a mixed
+// equilibrium exist beside the detente; payoff-dominant picks the detente in every draw, so
+// P(detente) = (1 - 2u/3) * 0.95 = 0.8867 (derivation: tests/scenarios/detente_test.cc, R1).
+// Risk dominance is defined for 2 x 2 games only, so on this 3 x 4 game every draw falls back
+// and the table says so.
+TEST_F(MonteCarloCli, SelectPayoffDominantPicksTheDetenteAndRiskDominanceFallsBackOpenly) {
+  const std::string args = kDetente + " --draws 4000 --set actors.usa.unpredictability=0.1";
+  const Result payoff = Exec(args + " --select payoff-dominant --format csv");
+  ASSERT_EQ(payoff.status, 0) << payoff.err;
+  const CsvRow detente = Row(payoff.out, "outcome,detente,");
+  EXPECT_LE(detente.low, (1 - 0.2 / 3) * 0.95);
+  EXPECT_GE(detente.high, (1 - 0.2 / 3) * 0.95);
+  const Result uniform = Exec(args + " --format csv");
+  ASSERT_EQ(uniform.status, 0) << uniform.err;
+  EXPECT_LT(Row(uniform.out, "outcome,detente,").high, detente.low);
+  const Result risk = Exec(args + " --select risk-dominant");
+  ASSERT_EQ(risk.status, 0) << risk.err;
+  EXPECT_THAT(risk.out, HasSubstr("Note: 4000 of 4000 draws had no equilibrium labelled "
+                                  "'risk-dominant'; they chose uniformly among all equilibria."));
+  const Result two = Exec(args + " --select payoff-dominant --format csv --threads 2");
+  EXPECT_EQ(two.out, payoff.out);
+}
+
+// A scenario whose montecarlo block puts row on the logit model. Row gets 1 for T and 0 for B
+// whatever col does, the payoff range is 1, so at u = 0.9 row plays T with probability
+// 1 / (1 + exp(-lambda)), lambda = 10 * 0.1 / 0.9 (scenarios/README.md, "logit"; closed form
+// derived in tests/montecarlo/unpredictability_test.cc).
+const char* kLogit = R"(scenario: logit
+actors:
+  row: {unpredictability: 0.9, moves: [T, B]}
+  col: {moves: [L, R]}
+payoffs:
+  T, L: [1, 1]
+  B, L: [0, 0]
+  T, R: [1, 0.5]
+  B, R: [0, 0.5]
+outcomes:
+  - {name: TL, when: "row.T and col.L"}
+montecarlo:
+  draws: 4000
+  models: {row: logit}
+)";
+
+TEST_F(MonteCarloCli, LogitModelRunsEndToEndWithItsLambda0) {
+  const fs::path logit = Write("logit.yaml", kLogit);
+  const Result csv = Exec(logit.string() + " --format csv");
+  ASSERT_EQ(csv.status, 0) << csv.err;
+  const double expected = 1 / (1 + std::exp(-10 * 0.1 / 0.9));
+  const CsvRow t = Row(csv.out, "action,row:T,");
+  EXPECT_LE(t.low, expected);
+  EXPECT_GE(t.high, expected);
+  const Result table = Exec(logit.string());
+  ASSERT_EQ(table.status, 0) << table.err;
+  EXPECT_THAT(table.out, HasSubstr("row logit u=0.9 lambda0=10; col tremble u=0"));
+  EXPECT_THAT(table.out, HasSubstr("Note: 4000 of 4000 draws played the logit quantal response"));
+  // --logit-lambda0 1: lambda = 1/9, P(T) = 1 / (1 + exp(-1/9)) = 0.528.
+  const Result flat = Exec(logit.string() + " --logit-lambda0 1 --format csv");
+  ASSERT_EQ(flat.status, 0) << flat.err;
+  const CsvRow t1 = Row(flat.out, "action,row:T,");
+  EXPECT_LE(t1.low, 1 / (1 + std::exp(-1.0 / 9)));
+  EXPECT_GE(t1.high, 1 / (1 + std::exp(-1.0 / 9)));
+  // The same from the montecarlo block, and a bad value located in the file.
+  const std::string block = std::string(kLogit) + "  logit_lambda0: 1\n";
+  const Result from_file = Exec(Write("l1.yaml", block).string() + " --format csv");
+  EXPECT_EQ(from_file.out, flat.out);
+  const fs::path bad = Write("bad.yaml", std::string(kLogit) + "  logit_lambda0: 0\n");
+  const Result refused = Exec(bad.string());
+  EXPECT_EQ(refused.status, 2);
+  EXPECT_THAT(refused.err, HasSubstr(bad.string() + ":15:18: error: 'logit_lambda0' must be in"));
+  EXPECT_EQ(Exec(logit.string() + " --logit-lambda0 0").status, 2);
+}
+
+// The type model from a montecarlo block: row is an erratic type with prior u = 0.5. Col is
+// indifferent only when row's actual P(T) is 2/3, which the normal type reaches by playing T
+// with probability 5/6 (2/3 = 0.5/2 + 0.5 * 5/6); derivation in
+// tests/montecarlo/unpredictability_test.cc.
+TEST_F(MonteCarloCli, TypeModelRunsEndToEnd) {
+  const fs::path type = Write("type.yaml", R"(scenario: type
+actors:
+  row: {unpredictability: 0.5, moves: [T, B]}
+  col: {moves: [L, R]}
+payoffs:
+  T, L: [1, 0]
+  B, L: [0, 2]
+  T, R: [0, 1]
+  B, R: [1, 0]
+outcomes:
+  - {name: TL, when: "row.T and col.L"}
+montecarlo:
+  draws: 6000
+  model: type
+)");
+  const Result csv = Exec(type.string() + " --format csv");
+  ASSERT_EQ(csv.status, 0) << csv.err;
+  const CsvRow t = Row(csv.out, "action,row:T,");
+  EXPECT_LE(t.low, 2.0 / 3);
+  EXPECT_GE(t.high, 2.0 / 3);
+  const Result table = Exec(type.string());
+  EXPECT_THAT(table.out, HasSubstr("row type u=0.5; col type u=0"));
 }
 
 TEST_F(MonteCarloCli, BadDistributionExitsTwoWithALocatedError) {

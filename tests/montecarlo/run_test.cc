@@ -7,39 +7,14 @@
 #include <cmath>
 
 #include "sim/montecarlo/stats.h"
+#include "tests/montecarlo/mc_testing.h"
 
 namespace sim::montecarlo {
 namespace {
 
-// "ACTOR.MOVE" as a compiled predicate.
-Predicate Chosen(int actor, int move, std::string text) {
-  Predicate::Node node;
-  node.op = Predicate::Op::kMoveChosen;
-  node.actor = actor;
-  node.move = move;
-  return Predicate({node}, std::move(text));
-}
-
-Predicate And(Predicate a, const Predicate& b) {
-  std::vector<Predicate::Node> nodes = a.postfix();
-  nodes.insert(nodes.end(), b.postfix().begin(), b.postfix().end());
-  Predicate::Node op;
-  op.op = Predicate::Op::kAnd;
-  nodes.push_back(op);
-  return Predicate(nodes, a.text() + " and " + b.text());
-}
-
-Actor MakeActor(std::string id, std::vector<std::string> moves, double u = 0) {
-  Actor actor;
-  actor.id = actor.name = std::move(id);
-  for (std::string& m : moves) {
-    Move move;
-    move.id = std::move(m);
-    actor.moves.push_back(move);
-  }
-  actor.unpredictability = u;
-  return actor;
-}
+using mc_testing::And;
+using mc_testing::Chosen;
+using mc_testing::MakeActor;
 
 // The tremble test game, payoffs (row, col):
 //            L       R
@@ -161,21 +136,6 @@ TEST(RunMonteCarlo, ResultIsBitIdenticalForAnyThreadCount) {
     EXPECT_EQ(many.payoffs[1].mean(), one.payoffs[1].mean()) << threads;
     EXPECT_EQ(many.payoffs[1].variance(), one.payoffs[1].variance()) << threads;
     EXPECT_EQ(many.sensitivity[0][0].value(), one.sensitivity[0][0].value()) << threads;
-  }
-}
-
-TEST(RunMonteCarlo, ModelsNotBuiltYetAreRefusedWithALocatedError) {
-  Scenario s = TrembleGame(0.2, 0.2);
-  s.montecarlo.model = UnpredictabilityModel::kType;
-  s.montecarlo.location = {"t.yaml", 30, 3};
-  MonteCarloOptions options;
-  options.draws = 10;
-  try {
-    RunMonteCarlo(s, options);
-    FAIL() << "expected InputError";
-  } catch (const InputError& e) {
-    EXPECT_THAT(e.what(), ::testing::HasSubstr("t.yaml:30:3: error: unpredictability model "
-                                               "'type' of actor 'row' is not available yet"));
   }
 }
 

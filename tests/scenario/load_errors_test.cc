@@ -11,7 +11,7 @@
 namespace sim {
 namespace {
 
-std::string Bad(const std::string& name) { return std::string(SIM_SOURCE_DIR) + "/tests/data/bad/" + name; }
+std::string Bad(const std::string& name) { return std::string(SIM_SOURCE_DIR "/tests/data/bad/") + name; }
 
 // what() of the InputError that loading `path` throws ("" and a test failure if none).
 std::string LoadError(const std::string& path, const LoadOptions& options = {}) {
@@ -90,7 +90,7 @@ TEST(ScenarioErrors, MissingFileNamesThePath) {
 }
 
 TEST(ScenarioErrors, DirectoryIsNotAScenario) {
-  const std::string f = std::string(SIM_SOURCE_DIR) + "/tests/data/bad";
+  const std::string f = std::string(SIM_SOURCE_DIR "/tests/data/bad");
   EXPECT_EQ(LoadError(f), f + ": error: is a directory, not a scenario file\n"
                               "  hint: give a .yaml file, e.g. scenarios/detente.yaml");
 }

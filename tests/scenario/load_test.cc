@@ -18,7 +18,7 @@ bool Eval(const Predicate& p, std::vector<double> x, std::vector<int> moves) {
 }
 
 std::string Good(const std::string& name) {
-  return std::string(SIM_SOURCE_DIR) + "/tests/data/good/" + name;
+  return std::string(SIM_SOURCE_DIR "/tests/data/good/") + name;
 }
 
 TEST(ScenarioLoader, ReadsIssuesActorsAndMovesInFileOrder) {
@@ -123,7 +123,7 @@ TEST(ScenarioLoader, EveryClassicGameLoadsWithNamedOutcomes) {
                            "matching_pennies", "stag_hunt"}) {
     SCOPED_TRACE(game);
     const Scenario s =
-        LoadScenario(std::string(SIM_SOURCE_DIR) + "/scenarios/classic/" + game + ".yaml");
+        LoadScenario(std::string(SIM_SOURCE_DIR "/scenarios/classic/") + game + ".yaml");
     EXPECT_EQ(s.id, game);
     EXPECT_EQ(s.actors.size(), 2u);
     ASSERT_TRUE(s.payoff_table.has_value());

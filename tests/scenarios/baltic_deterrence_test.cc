@@ -117,7 +117,7 @@ TEST(BalticResolve, R6AmbiguityInvitesProbingAndMiscalculation) {
 TEST(BalticResolve, R6SurvivesAQuarterChangeInMoscowsSaliences) {
   for (const char* issue : {"borderland", "clash", "credibility"}) {
     const Scenario base =
-        LoadScenario(std::string(SIM_SOURCE_DIR) + "/scenarios/baltic_resolve.yaml");
+        LoadScenario(std::string(SIM_SOURCE_DIR "/scenarios/baltic_resolve.yaml"));
     const double salience =
         base.actors[base.FindActor("russia")].stakes[base.FindIssue(issue)].salience;
     for (double factor : {0.75, 1.25}) {

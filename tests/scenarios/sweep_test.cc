@@ -2,7 +2,7 @@
 // The expected results across the Monte Carlo over unpredictability (tremble model,
 // scenarios/montecarlo.md): each scenario is run at US unpredictability u = 0, 0.1, ..., 0.9
 // with a fixed seed, every equilibrium of a draw equally likely to be selected (uniform
-// selection: payoff- and risk-dominance labels are not produced by the solvers on main yet).
+// selection; detente_test.cc runs R1 with payoff-dominant selection and its closed forms).
 #include <gtest/gtest.h>
 
 #include <string>
@@ -67,9 +67,10 @@ std::vector<SweepPoint> Sweep(const std::string& file, const std::string& actor,
 // 10% at every unpredictability, and from the scenario's own u = 0.3 up Moscow keeps offering
 // its Syria chip. The détente is the modal outcome for u in [0.3, 0.7]. Below 0.3 the
 // standoff is an equilibrium too and uniform selection splits the draws (payoff-dominant
-// selection needs solver labels not on main yet); from 0.8 up an erratic Trump withholds the
-// relief more often than he grants it, and Russia's de-escalation mostly goes unrequited — the
-// model's answer, reported as a limit of R1, not hidden.
+// selection picks the detente: Detente.R1ModalOutcomeIsTheDetenteAndUkraineConcessions...
+// in detente_test.cc); from 0.8 up an erratic Trump withholds the relief more often than he
+// grants it, and Russia's de-escalation mostly goes unrequited — the model's answer,
+// reported as a limit of R1, not hidden.
 TEST(Detente, R1HoldsAcrossTheUnpredictabilitySweep) {
   for (const SweepPoint& p : Sweep("detente.yaml", "usa")) {
     EXPECT_LT(p.Outcome("ukraine_concession") + p.Outcome("grand_bargain"), 0.10) << "u=" << p.u;

@@ -108,7 +108,7 @@ INSTANTIATE_TEST_SUITE_P(SizesOneToSix, CoordinationGame, ::testing::Range(1, 7)
 // game with 75 equilibria (the file is Gambit's catalog copy of it); lrsnash agrees.
 TEST(EnumMixed, VonStengelSixBySixGameHas75Equilibria) {
   NormalFormGame g =
-      io::ReadNfgFile(std::string(SIM_SOURCE_DIR) + "/tests/data/vonstengel1999_75eq.nfg");
+      io::ReadNfgFile(std::string(SIM_SOURCE_DIR "/tests/data/vonstengel1999_75eq.nfg"));
   BimatrixEnumeration e = EnumerateExtremeEquilibria(g);
   EXPECT_EQ(e.equilibria.size(), 75u);
   EXPECT_FALSE(e.degenerate);

@@ -26,12 +26,29 @@ using ::sim::SelectKey;
 using ::sim::SelectKeys;
 using ::sim::SelectRule;
 
+// The logit model's precision scale. An actor with model `logit` and unpredictability u in
+// (0, 1] plays a logit quantal response with precision
+//   lambda = kLogitLambda0 * (1 - u) / (u * R),
+// R = the draw's payoff range (largest minus smallest payoff of any player, solve-free), so
+// lambda * R is unit-free: u = 0 is best response (Nash, no noise), u = 1 uniform play, and at
+// u = 1/2 a payoff gap of one tenth of R makes the better move e times likelier (10 * 0.1 = 1).
+// MonteCarloOptions::logit_lambda0 (CLI --logit-lambda0) overrides it.
+inline constexpr double kLogitLambda0 = 10.0;
+
+// When some actor plays logit, the draw's strategies are one heterogeneous logit QRE; actors
+// that best-respond (any other model, or logit with u = 0) take part in it with precision
+// kLogitBestResponse / R. That approximates best response: a strategy g worse than the
+// best one is played with probability below exp(-kLogitBestResponse * g / R), so one worse by
+// 1e-3 R or more with probability below e^-10 (4.5e-5).
+inline constexpr double kLogitBestResponse = 1e4;
+
 struct MonteCarloOptions {
   int64_t draws = 10'000;  // > 0
   uint64_t seed = 1;
   int threads = 1;         // >= 1; the result does not depend on it
   SelectRule select = SelectRule::kUniform;
   std::vector<std::string> methods;  // solver methods; empty = solve::DefaultMethods
+  double logit_lambda0 = kLogitLambda0;  // > 0 and finite; see kLogitLambda0
   // Called on the calling thread after each batch of chunks with (draws done, draws total).
   std::function<void(int64_t, int64_t)> progress;
 };
@@ -61,6 +78,11 @@ struct MonteCarloResult {
   std::vector<std::string> models;           // per actor: model key and u, e.g. "tremble u=0.3"
   int64_t solved = 0;                        // draws whose game had an equilibrium
   int64_t selection_fallbacks = 0;           // draws where the --select label was absent
+  // Draws whose strategies were a logit QRE (some actor with model logit and u > 0): one
+  // profile, so --select had nothing to choose; not counted as fallbacks.
+  int64_t qre_draws = 0;
+  // Draws where the logit QRE trace failed; they count as outcome "unsolved".
+  int64_t qre_failures = 0;
   int64_t games_solved = 0;                  // solver calls (1 when the game never changes)
   // With the default `enum` on a 2-player game of at most 8 x 8 moves, draws are solved by
   // floating-point support enumeration (fast_path), which finds the same equilibria on
@@ -75,10 +97,13 @@ struct MonteCarloResult {
 inline constexpr const char* kUnsolvedOutcome = "unsolved";
 
 // Runs the Monte Carlo on `scenario` (valid, as LoadScenario returns it: uncertain numbers
-// checked). Per-actor models come from scenario.montecarlo. Throws InputError (located at
-// the montecarlo block or the command line) for options it cannot honour: a model not
-// available yet (logit, type), an unknown or inapplicable method. Cost: draws x (derive +
-// solve) when numbers vary; draws x (select + realize) plus one solve when nothing does.
+// checked). Per-actor models come from scenario.montecarlo. With a --select rule other than
+// uniform, every draw's equilibria are labelled (solve::LabelEquilibria on the game the
+// players face, perturbations included) before the pick. Throws InputError (located at the
+// command line) for options it cannot honour: an unknown or inapplicable method, a bad
+// logit_lambda0. Cost: draws x (derive + solve [+ label]) when numbers vary; draws x (select +
+// realize) plus one solve when nothing does; a logit QRE trace replaces the solve in draws
+// with a logit actor (u > 0).
 MonteCarloResult RunMonteCarlo(const Scenario& scenario, const MonteCarloOptions& options);
 
 }  // namespace sim::montecarlo

@@ -62,8 +62,8 @@ struct UncertainNumber {
 enum class UnpredictabilityModel {
   kTremble,          // with probability u the actor's move is uniform; all anticipate it
   kPreferenceNoise,  // ideal points and saliences redrawn around their base with spread u
-  kLogit,            // logit quantal response, precision falling as u rises (needs QRE)
-  kType,             // an erratic type with prior u (needs incomplete-information games)
+  kLogit,            // logit quantal response, precision lambda0 (1 - u) / (u R)
+  kType,             // with prior u an erratic type who plays uniformly, fixed per draw
 };
 const char* ModelKey(UnpredictabilityModel model);  // "tremble", "preference_noise", ...
 std::optional<UnpredictabilityModel> ModelFromKey(const std::string& key);
@@ -74,15 +74,17 @@ std::vector<std::string> ModelKeys();
 //   payoff-dominant  uniformly among those labelled "payoff-dominant"
 //   risk-dominant    uniformly among those labelled "risk-dominant"
 //   qre-limit        uniformly among those labelled "qre-limit"
-// Labels come from the solvers (solve::Equilibrium::labels). When no equilibrium of a draw
-// carries the label, that draw falls back to `uniform` and is counted (reports show it).
+// Labels come from solve::LabelEquilibria, applied by the Monte Carlo to every draw's game
+// (solve::Equilibrium::labels). When no equilibrium of a draw carries the label (e.g.
+// risk-dominant on a game larger than 2x2), that draw falls back to `uniform` and is counted
+// (reports show it).
 enum class SelectRule { kUniform, kPayoffDominant, kRiskDominant, kQreLimit };
 const char* SelectKey(SelectRule rule);  // "uniform", "payoff-dominant", ...
 std::optional<SelectRule> SelectFromKey(const std::string& key);
 std::vector<std::string> SelectKeys();
 
 // The scenario's `montecarlo:` block. Every field has a default; the command line's
-// --draws/--seed/--select override draws/seed/select.
+// --draws/--seed/--select/--logit-lambda0 override draws/seed/select/logit_lambda0.
 struct MonteCarloSpec {
   bool present = false;             // the scenario has a montecarlo block
   int64_t draws = 10'000;
@@ -90,6 +92,9 @@ struct MonteCarloSpec {
   SelectRule select = SelectRule::kUniform;
   UnpredictabilityModel model = UnpredictabilityModel::kTremble;  // default for every actor
   std::vector<std::pair<std::string, UnpredictabilityModel>> models;  // per actor id
+  // The logit model's precision scale lambda0 (montecarlo/run.h, kLogitLambda0); 0 = that
+  // default. Key `logit_lambda0`, in [1e-6, 1e6]; --logit-lambda0 overrides it.
+  double logit_lambda0 = 0;
   SourceLocation location;
 };
 
