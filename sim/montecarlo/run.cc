@@ -11,6 +11,7 @@
 #include "sim/core/error.h"
 #include "sim/model/build_game.h"
 #include "sim/model/rederive.h"
+#include "sim/montecarlo/draws.h"
 #include "sim/montecarlo/fast_bimatrix.h"
 #include "sim/montecarlo/perturb.h"
 #include "sim/montecarlo/random.h"
@@ -21,11 +22,9 @@
 namespace sim::montecarlo {
 namespace {
 
-// Stream slots of one draw: 0..K-1 the uncertain numbers, then one per actor for preference
-// noise, then one for selection and play. Separate streams keep the numbers of one part
-// fixed when another part changes (common random numbers across sweep points).
-uint64_t NoiseSlot(size_t num_uncertain, int actor) { return num_uncertain + actor; }
-uint64_t PlaySlot(size_t num_uncertain, int actors) { return num_uncertain + actors; }
+using detail::DrawSampler;
+using detail::PlaySlot;
+using detail::Tally;
 
 // Everything the draws share, read-only once built.
 struct Plan {
@@ -46,57 +45,6 @@ struct Plan {
   bool fast_bimatrix = false;
   size_t num_outcomes = 0;           // including "other" and "unsolved"
 };
-
-// The tally of a run of draws: mergeable, in O(outcomes x sampled numbers) memory.
-struct Tally {
-  int64_t draws = 0, solved = 0, fallbacks = 0, games_solved = 0, exact_solves = 0;
-  int64_t qre_draws = 0, qre_failures = 0;
-  std::vector<int64_t> outcomes;
-  std::vector<std::vector<int64_t>> moves;
-  std::vector<RunningMean> positions, payoffs;
-  std::vector<Correlation> sensitivity;  // [sampled * num_outcomes + outcome]
-
-  void Reset(const Scenario& s, size_t num_outcomes) {
-    draws = solved = fallbacks = games_solved = exact_solves = qre_draws = qre_failures = 0;
-    outcomes.assign(num_outcomes, 0);
-    moves.resize(s.actors.size());
-    for (size_t a = 0; a < s.actors.size(); ++a) moves[a].assign(s.actors[a].moves.size(), 0);
-    positions.assign(s.issues.size(), RunningMean());
-    payoffs.assign(s.actors.size(), RunningMean());
-    sensitivity.assign(s.uncertain.size() * num_outcomes, Correlation());
-  }
-
-  void Merge(const Tally& t) {
-    draws += t.draws;
-    solved += t.solved;
-    fallbacks += t.fallbacks;
-    games_solved += t.games_solved;
-    exact_solves += t.exact_solves;
-    qre_draws += t.qre_draws;
-    qre_failures += t.qre_failures;
-    for (size_t c = 0; c < outcomes.size(); ++c) outcomes[c] += t.outcomes[c];
-    for (size_t a = 0; a < moves.size(); ++a)
-      for (size_t m = 0; m < moves[a].size(); ++m) moves[a][m] += t.moves[a][m];
-    for (size_t k = 0; k < positions.size(); ++k) positions[k].Merge(t.positions[k]);
-    for (size_t a = 0; a < payoffs.size(); ++a) payoffs[a].Merge(t.payoffs[a]);
-    for (size_t j = 0; j < sensitivity.size(); ++j) sensitivity[j].Merge(t.sensitivity[j]);
-  }
-};
-
-// Picks an index in [0, weights.size()) with probability proportional to weights, from one
-// uniform (inverse CDF; the last positive weight absorbs rounding).
-int PickWeighted(const Eigen::VectorXd& weights, double uniform) {
-  const double target = uniform * weights.sum();
-  double cumulative = 0;
-  int last = 0;
-  for (int s = 0; s < weights.size(); ++s) {
-    if (weights(s) <= 0) continue;
-    last = s;
-    cumulative += weights(s);
-    if (target < cumulative) return s;
-  }
-  return last;
-}
 
 // Each actor's probability of playing a uniformly random move in this draw: u under the
 // tremble model (per move) and the type model (the erratic type, per draw; in a one-shot
@@ -210,49 +158,19 @@ class DrawSolver {
 // it), its derived game, solver scratch. Built once per thread, reused by every draw.
 class Worker {
  public:
-  explicit Worker(const Plan& plan) : plan_(plan), scenario_(*plan.base) {
-    for (const UncertainNumber& u : scenario_.uncertain) {
-      NumberLookup lookup = FindNumber(scenario_, u.path);
-      SIM_CHECK(lookup.slot.has_value(), "unchecked uncertain number " + u.path);
-      slots_.push_back(lookup.slot->value);
-    }
+  explicit Worker(const Plan& plan) : plan_(plan), scenario_(*plan.base), sampler_(scenario_) {
     if (plan_.game_varies) derived_ = model::BuildGame(scenario_);
-    ranks_.resize(scenario_.uncertain.size());
     moves_.resize(scenario_.actors.size());
   }
 
   void RunDraw(int64_t draw, Tally& tally) {
     const Plan& plan = plan_;
-    const Scenario& base = *plan.base;
     const uint64_t seed = plan.options.seed;
     const size_t num_uncertain = scenario_.uncertain.size();
     const int n = static_cast<int>(scenario_.actors.size());
 
-    // 1. Sample. Preference noise works around this draw's base, so stakes are reset to the
-    //    file's values first, then uncertain numbers overwrite theirs, then noise applies.
-    for (int a = 0; a < n; ++a) {
-      if (plan.models[a] == UnpredictabilityModel::kPreferenceNoise)
-        std::copy(base.actors[a].stakes.begin(), base.actors[a].stakes.end(),
-                  scenario_.actors[a].stakes.begin());
-    }
-    for (size_t j = 0; j < num_uncertain; ++j) {
-      Stream stream(seed, draw, j);
-      const Sample s = Draw(scenario_.uncertain[j].distribution, stream);
-      *slots_[j] = s.value;
-      ranks_[j] = s.rank;
-    }
-    for (int a = 0; a < n; ++a) {
-      const double u = scenario_.actors[a].unpredictability;
-      if (plan.models[a] != UnpredictabilityModel::kPreferenceNoise || u <= 0) continue;
-      // ideal' = clamp(ideal + u Z1, 0, 1); salience' = salience exp(u Z2 - u^2/2), with
-      // Z1, Z2 independent N(0, 1): spread u on the ideal, mean-preserving lognormal noise of
-      // log-sd u on the salience.
-      Stream stream(seed, draw, NoiseSlot(num_uncertain, a));
-      for (Stake& stake : scenario_.actors[a].stakes) {
-        stake.ideal = std::clamp(stake.ideal + u * StandardNormal(stream), 0.0, 1.0);
-        stake.salience *= std::exp(u * StandardNormal(stream) - 0.5 * u * u);
-      }
-    }
+    // 1. Sample (draws.h).
+    sampler_.Sample(*plan.base, plan.models, seed, draw, scenario_);
 
     // 2-3. Derive and solve (or reuse the one solution when nothing varies).
     const model::DerivedGame* derived = &plan.fixed_derived;
@@ -308,7 +226,8 @@ class Worker {
         const double u_move = play.Uniform();
         const double u_uniform = play.Uniform();
         const int random_move = play.Below(derived->game.num_strategies(a));
-        int move = PickWeighted(chosen->profile.strategies[a], u_move);
+        const Eigen::VectorXd& strategy = chosen->profile.strategies[a];
+        int move = detail::PickWeighted(strategy, static_cast<int>(strategy.size()), u_move);
         if (u_uniform < uniform_play_[a]) move = random_move;
         moves_[a] = move;
         index += move * derived->game.stride(a);
@@ -322,12 +241,7 @@ class Worker {
         tally.positions[k].Add(derived->positions(index, k));
       for (int a = 0; a < n; ++a) tally.payoffs[a].Add(derived->game.payoff(index, a));
     }
-    ++tally.outcomes[outcome];
-    for (size_t j = 0; j < num_uncertain; ++j) {
-      for (size_t c = 0; c < plan.num_outcomes; ++c)
-        tally.sensitivity[j * plan.num_outcomes + c].Add(ranks_[j],
-                                                         static_cast<int>(c) == outcome ? 1.0 : 0.0);
-    }
+    tally.RecordOutcome(outcome, sampler_.ranks());
   }
 
  private:
@@ -337,8 +251,7 @@ class Worker {
 
   const Plan& plan_;
   Scenario scenario_;
-  std::vector<double*> slots_;
-  std::vector<double> ranks_;
+  DrawSampler sampler_;
   std::vector<int> moves_;
   std::vector<double> uniform_play_;
   model::DerivedGame derived_;
@@ -356,12 +269,7 @@ Plan MakePlan(const Scenario& scenario, const MonteCarloOptions& options) {
                          std::to_string(options.logit_lambda0),
                      "the default is 10 (kLogitLambda0)");
   }
-  const MonteCarloSpec& spec = scenario.montecarlo;
-  plan.models.assign(scenario.actors.size(), spec.model);
-  for (const auto& [actor, model] : spec.models) {
-    const int a = scenario.FindActor(actor);
-    if (a >= 0) plan.models[a] = model;
-  }
+  plan.models = detail::ActorModels(scenario);
   const model::DerivedGame base = model::BuildGame(scenario);
   plan.methods = options.methods.empty() ? solve::DefaultMethods(base.game.traits()) : options.methods;
   plan.num_outcomes = base.outcome_names.size() + 1;
@@ -416,85 +324,8 @@ MonteCarloResult RunMonteCarlo(const Scenario& scenario, const MonteCarloOptions
   SIM_CHECK(options.threads >= 1, "threads must be >= 1");
   const Plan plan = MakePlan(scenario, options);
 
-  const int64_t num_chunks = (options.draws + kChunkDraws - 1) / kChunkDraws;
-  const int threads = static_cast<int>(std::min<int64_t>(options.threads, num_chunks));
-  // Chunks run in batches so that memory stays flat: a batch's tallies are merged, in chunk
-  // order, before the next batch starts.
-  // 16 chunks per thread keep the idle tail at a batch's end near 1/16 of it.
-  const int64_t batch = 16 * static_cast<int64_t>(threads);
-  std::vector<Worker> workers;
-  workers.reserve(threads);
-  for (int t = 0; t < threads; ++t) workers.emplace_back(plan);
-  std::vector<Tally> tallies(batch);
-
-  Tally total;
-  total.Reset(scenario, plan.num_outcomes);
-  for (int64_t first = 0; first < num_chunks; first += batch) {
-    const int64_t last = std::min(num_chunks, first + batch);
-    std::atomic<int64_t> next{first};
-    std::exception_ptr error;
-    std::atomic<bool> failed{false};
-    auto work = [&](Worker& worker) {
-      try {
-        for (int64_t chunk; (chunk = next.fetch_add(1)) < last && !failed;) {
-          Tally& tally = tallies[chunk - first];
-          tally.Reset(scenario, plan.num_outcomes);
-          const int64_t begin = chunk * kChunkDraws;
-          const int64_t end = std::min(options.draws, begin + kChunkDraws);
-          for (int64_t draw = begin; draw < end; ++draw) worker.RunDraw(draw, tally);
-        }
-      } catch (...) {
-        if (!failed.exchange(true)) error = std::current_exception();
-      }
-    };
-    std::vector<std::thread> pool;
-    for (int t = 1; t < threads; ++t) pool.emplace_back(work, std::ref(workers[t]));
-    work(workers[0]);
-    for (std::thread& thread : pool) thread.join();
-    if (error) std::rethrow_exception(error);
-    for (int64_t chunk = first; chunk < last; ++chunk) total.Merge(tallies[chunk - first]);
-    if (options.progress) options.progress(std::min(options.draws, last * kChunkDraws), options.draws);
-  }
-
-  MonteCarloResult r;
-  r.draws = total.draws;
-  r.seed = options.seed;
-  r.select = SelectKey(options.select);
-  for (const OutcomeClass& c : scenario.outcomes) r.outcome_names.push_back(c.name);
-  r.outcome_names.push_back(model::kOtherOutcome);
-  r.outcome_names.push_back(kUnsolvedOutcome);
-  r.outcome_counts = total.outcomes;
-  for (const Actor& actor : scenario.actors) {
-    r.actor_names.push_back(actor.id);
-    std::vector<std::string> moves;
-    for (const Move& move : actor.moves) moves.push_back(move.id);
-    r.move_names.push_back(std::move(moves));
-  }
-  r.move_counts = total.moves;
-  for (const Issue& issue : scenario.issues) r.issue_names.push_back(issue.id);
-  r.positions = total.positions;
-  r.payoffs = total.payoffs;
-  for (const UncertainNumber& u : scenario.uncertain) {
-    r.sampled.push_back(u.path);
-    r.sampled_distributions.push_back(u.distribution.ToString());
-  }
-  r.sensitivity.resize(scenario.uncertain.size());
-  for (size_t j = 0; j < scenario.uncertain.size(); ++j)
-    r.sensitivity[j].assign(total.sensitivity.begin() + j * plan.num_outcomes,
-                            total.sensitivity.begin() + (j + 1) * plan.num_outcomes);
-  for (size_t a = 0; a < scenario.actors.size(); ++a) {
-    char u[32];
-    auto end = std::to_chars(u, u + sizeof u, scenario.actors[a].unpredictability).ptr;
-    std::string model = std::string(ModelKey(plan.models[a])) + " u=" + std::string(u, end);
-    if (plan.models[a] == UnpredictabilityModel::kLogit) {
-      end = std::to_chars(u, u + sizeof u, options.logit_lambda0).ptr;
-      model += " lambda0=" + std::string(u, end);
-    }
-    r.models.push_back(std::move(model));
-  }
-  r.solved = total.solved;
-  r.selection_fallbacks = total.fallbacks;
-  r.qre_draws = total.qre_draws;
+  const Tally total = detail::RunChunks<Worker>(scenario, options, plan.num_outcomes, plan);
+  MonteCarloResult r = detail::DescribeRun(scenario, options, plan.models, total);
   r.qre_failures = plan.cached ? (plan.fixed_qre && plan.fixed_equilibria.empty() ? total.draws : 0)
                                : total.qre_failures;
   r.games_solved = plan.cached ? 1 : total.games_solved;
