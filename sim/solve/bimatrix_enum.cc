@@ -132,10 +132,10 @@ class VertexSearch {
 
   template <typename U>
   explicit VertexSearch(VertexSearch<U>&& o)
-      : tab_(o.tab_), n_vars_(o.n_vars_), d_(o.d_), label_of_var_(std::move(o.label_of_var_)),
+      : labels(std::move(o.labels)), coords(Widen<T>(o.coords)), complete(o.complete),
+        tab_(o.tab_), n_vars_(o.n_vars_), d_(o.d_), label_of_var_(std::move(o.label_of_var_)),
         max_bases_(o.max_bases_), basis_(o.basis_), visited_(std::move(o.visited_)),
-        vertex_of_(std::move(o.vertex_of_)), stack_(std::move(o.stack_)), pending_(o.pending_),
-        labels(std::move(o.labels)), coords(Widen<T>(o.coords)), complete(o.complete) {
+        vertex_of_(std::move(o.vertex_of_)), stack_(std::move(o.stack_)), pending_(o.pending_) {
     saved_.reserve(o.saved_.size());
     for (const auto& state : o.saved_) {
       saved_.push_back(IntegerTableau<T>::template WidenState<U>(state));

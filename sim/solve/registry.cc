@@ -16,34 +16,35 @@ const std::vector<SolverInfo>& BuiltinSolvers() {
       {"pure",
        "all pure-strategy Nash equilibria of an n-player game (exhaustive check of every "
        "profile)",
-       [](const GameTraits& t) { return !t.sequential; }, SolvePureNash},
+       [](const GameTraits& t) { return !t.sequential; }, SolvePureNash, /*solve_tree=*/{}},
       {"enum",
        "all extreme Nash equilibria of a 2-player game, degenerate games included, in exact "
        "arithmetic (vertex enumeration of the best-response polytopes); reports whether the "
        "game is degenerate and groups extreme points into connected components",
        [](const GameTraits& t) { return !t.sequential && t.num_players == 2; },
-       SolveEnumMixed},
+       SolveEnumMixed, /*solve_tree=*/{}},
       {"lemke-howson",
        "one Nash equilibrium of a 2-player game, quickly even for large games (Lemke-Howson "
        "path with lexicographic pivoting, re-checked exactly); --max-equilibria N tries more "
        "of the m+n starting labels",
        [](const GameTraits& t) { return !t.sequential && t.num_players == 2; },
-       SolveLemkeHowson},
+       SolveLemkeHowson, /*solve_tree=*/{}},
       {"logit",
        "one Nash equilibrium of any n-player game: the limit of the logit QRE branch traced "
        "from the centroid (a homotopy), polished by Newton on its support; regret reported",
-       [](const GameTraits& t) { return !t.sequential; }, SolveLogitNash},
+       [](const GameTraits& t) { return !t.sequential; }, SolveLogitNash, /*solve_tree=*/{}},
       {"qre",
        "logit quantal response equilibrium on the principal branch at --lambda, or without "
        "it the branch's limit as lambda grows (a Nash equilibrium, label qre-limit)",
-       [](const GameTraits& t) { return !t.sequential; }, SolveLogitQre},
+       [](const GameTraits& t) { return !t.sequential; }, SolveLogitQre, /*solve_tree=*/{}},
       {"enumpoly",
        "all Nash equilibria of a small n-player game: support enumeration, each support's "
        "polynomial indifference system solved by interval subdivision and Newton",
        [](const GameTraits& t) { return !t.sequential; },
        [](const NormalFormGame& g, const SolveOptions& o, const OnEquilibrium& cb) {
          return SolveEnumPoly(g, o, cb);
-       }},
+       },
+       /*solve_tree=*/{}},
       {"spe",
        "every subgame-perfect equilibrium of a game tree (backward induction; subgames with "
        "information sets through their strategic form)",
