@@ -70,6 +70,14 @@ void EmitGameReport(const CommonOptions& options, const io::GameReport& report) 
   });
 }
 
+// --max-profiles caps an imported .efg's nodes too: a tree's size is what its import,
+// naming and solving cost, as the profile count is for a strategic game.
+TreeLimits EfgLimits(const CommonOptions& options) {
+  TreeLimits limits;
+  if (options.max_profiles > 0) limits.max_nodes = options.max_profiles;
+  return limits;
+}
+
 bool IsEfg(const std::string& path) {
   return path.size() >= 4 && path.compare(path.size() - 4, 4, ".efg") == 0;
 }
@@ -112,7 +120,7 @@ using ReportExtension = std::function<void(const Scenario&, io::GameReport&)>;
 void ReportScenario(const CommonOptions& options, const std::string& path,
                     const std::vector<std::string>& methods, const ReportExtension& extend = {}) {
   if (IsEfg(path)) {
-    const GameTree tree = io::ReadEfgFile(path);
+    const GameTree tree = io::ReadEfgFile(path, EfgLimits(options));
     ReportTree(options, path, tree.title(), tree, nullptr, methods);
     return;
   }
@@ -158,7 +166,7 @@ void ReportNfg(const CommonOptions& options, const std::string& path,
     throw InputError({"<command line>", 0, 0}, "--set applies to scenarios, not to .nfg files",
                      "edit the payoffs in " + path + " instead");
   }
-  const NormalFormGame game = io::ReadNfgFile(path);
+  const NormalFormGame game = io::ReadNfgFile(path, /*comment=*/nullptr, options.max_profiles);
   io::GameReport report;
   report.source = path;
   report.title = game.title().empty() ? path : game.title();
@@ -484,7 +492,7 @@ void RunExport(const CommonOptions& options, const std::string& game_path, const
   }
   GameTree tree;
   if (IsEfg(game_path)) {
-    tree = io::ReadEfgFile(game_path);
+    tree = io::ReadEfgFile(game_path, EfgLimits(options));
   } else {
     const Scenario scenario = LoadScenario(game_path, MakeLoadOptions(options));
     // A simultaneous scenario is exported as the tree in which every actor moves without

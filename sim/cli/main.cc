@@ -40,7 +40,8 @@ void AddCommonOptions(CLI::App& app, sim::cli::CommonOptions& options) {
       ->type_name("FILE");
   app.add_option("--max-profiles", options.max_profiles,
                  "Refuse games with more move profiles than N (default 10000000, or the "
-                 "scenario's limits.max_profiles)")
+                 "scenario's limits.max_profiles); for a Gambit .nfg, more pure profiles; for "
+                 "a .efg, more nodes (default 1000000)")
       ->check(CLI::Range(int64_t{1}, int64_t{1} << 40))
       ->type_name("N");
 }
