@@ -77,7 +77,7 @@ std::vector<std::string> DefaultMethods(const GameTraits& traits) {
 }  // namespace sim::solve
 
 #include <cmath>
-#include <set>
+#include <map>
 
 #include "sim/core/error.h"
 
@@ -100,7 +100,7 @@ std::vector<int64_t> ProfileKey(const MixedProfile& profile) {
 SolveResult SolveWithMethods(const NormalFormGame& game, const std::vector<std::string>& methods,
                              const SolveOptions& options, std::vector<SolveResult>* results) {
   SolveResult merged;
-  std::set<std::vector<int64_t>> seen;
+  std::map<std::vector<int64_t>, size_t> seen;  // profile key -> index in merged
   const GameTraits traits = game.traits();
   for (const std::string& name : methods) {
     const SolverInfo* info = FindSolver(name);
@@ -118,7 +118,15 @@ SolveResult SolveWithMethods(const NormalFormGame& game, const std::vector<std::
     merged.method += name;
     if (result.status != SolveStatus::kComplete) merged.status = result.status;
     for (const Equilibrium& eq : result.equilibria) {
-      if (seen.insert(ProfileKey(eq.profile)).second) merged.equilibria.push_back(eq);
+      auto [at, fresh] = seen.emplace(ProfileKey(eq.profile), merged.equilibria.size());
+      if (fresh) {
+        merged.equilibria.push_back(eq);
+      } else if (Equilibrium& kept = merged.equilibria[at->second]; kept.component < 0) {
+        // Found first by a method that does not group equilibria (e.g. pure before enum):
+        // keep the structure the later method knows.
+        kept.component = eq.component;
+        kept.nash_subsets = eq.nash_subsets;
+      }
     }
     if (results) results->push_back(std::move(result));
   }
