@@ -530,6 +530,19 @@ int RunValidate(const CommonOptions& options, const std::vector<std::string>& pa
   int bad = 0;
   for (const std::string& path : paths) {
     try {
+      // Gambit files are checked by reading them, with the same limits as `solve`.
+      if (IsEfg(path)) {
+        const GameTree tree = io::ReadEfgFile(path, EfgLimits(options));
+        out << path << ": ok (Gambit game tree: " << tree.num_players() << " players, "
+            << tree.num_nodes() << " nodes)\n";
+        continue;
+      }
+      if (IsNfgPath(path)) {
+        const NormalFormGame game = io::ReadNfgFile(path, /*comment=*/nullptr, options.max_profiles);
+        out << path << ": ok (Gambit strategic game: " << game.num_players() << " players, "
+            << game.num_profiles() << " pure profiles)\n";
+        continue;
+      }
       const Scenario scenario = LoadScenario(path, load);
       if (scenario.tree_game()) {
         // The shape of an explicit tree (cycles, moves to undefined nodes) is checked when

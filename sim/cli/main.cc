@@ -135,8 +135,11 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"nfg", "efg", "dot"}));
 
   std::vector<std::string> validate_paths;
-  CLI::App* validate = app.add_subcommand("validate", "Check scenario files; change nothing");
-  validate->add_option("FILES", validate_paths, "Scenario files")->required()->type_name("FILE");
+  CLI::App* validate = app.add_subcommand(
+      "validate", "Check scenario files (and Gambit .nfg / .efg games); change nothing");
+  validate->add_option("FILES", validate_paths, "Scenario files, or Gambit .nfg / .efg games")
+      ->required()
+      ->type_name("FILE");
 
 
   app.require_subcommand(0, 1);

@@ -127,5 +127,17 @@ TEST(CliGambitLimits, EfgDirectoryAndMissingFileAreRefused) {
                 "none.efg: error: no such file");
 }
 
+// `validate` reads Gambit files with the same checks as `solve`, reporting every file: here
+// one good tree and one game with a payoff beyond the largest double (exit 2 as for any bad
+// input).
+TEST(CliGambitLimits, ValidateChecksGambitFilesToo) {
+  const auto good = WriteFile("ok.efg", Chain(3));
+  const auto bad = WriteFile("big.nfg", std::string(kNfgHeader) + "1 1 0 0 0 0 1 1e400\n");
+  const RunResult run = Simulate({"validate", good.string(), bad.string()});
+  EXPECT_EQ(run.status, 2);
+  EXPECT_THAT(run.out, HasSubstr("ok.efg: ok (Gambit game tree: 1 players, 7 nodes)"));
+  EXPECT_THAT(run.err, HasSubstr("big.nfg:2:15: error: payoff '1e400' is too large"));
+}
+
 }  // namespace
 }  // namespace sim
