@@ -247,7 +247,9 @@ void ExpectSameGame(const NormalFormGame& a, const NormalFormGame& b) {
   for (int64_t i = 0; i < a.num_profiles(); ++i) {
     for (int p = 0; p < a.num_players(); ++p) {
       EXPECT_EQ(a.payoff(i, p), b.payoff(i, p));
-      if (a.has_exact_payoffs()) EXPECT_EQ(a.exact_payoff(i, p), b.exact_payoff(i, p));
+      if (a.has_exact_payoffs()) {
+        EXPECT_EQ(a.exact_payoff(i, p), b.exact_payoff(i, p));
+      }
     }
   }
 }

@@ -17,7 +17,7 @@ namespace {
 constexpr double kTol = 1e-12;
 
 Scenario SmallBargain() {
-  return LoadScenario(std::string(SIM_SOURCE_DIR) + "/tests/data/good/small_bargain.yaml");
+  return LoadScenario(std::string(SIM_SOURCE_DIR).append("/tests/data/good/small_bargain.yaml"));
 }
 
 // tests/data/good/small_bargain.yaml:
@@ -102,7 +102,7 @@ TEST(BuildGame, OutcomesAreTheFirstMatchingClassOrOther) {
 TEST(BuildGame, PayoffTableGivesUtilitiesDirectly) {
   // Osborne (2004), ch. 2, the Prisoner's Dilemma: (quiet, fink) gives (0, 3).
   const Scenario s =
-      LoadScenario(std::string(SIM_SOURCE_DIR) + "/scenarios/classic/prisoners_dilemma.yaml");
+      LoadScenario(std::string(SIM_SOURCE_DIR).append("/scenarios/classic/prisoners_dilemma.yaml"));
   const DerivedGame d = BuildGame(s);
   const PureProfile quiet_fink = {0, 1};
   const int64_t i = d.game.ProfileIndex(quiet_fink);

@@ -59,7 +59,7 @@ TEST(UncertainNumbers, InlineDistributionIsRecordedWithItsPathAndMeanAsBase) {
 }
 
 TEST(UncertainNumbers, EveryKindIsAcceptedInline) {
-  for (const std::string& d :
+  for (const char* d :
        {"{normal: [0.5, 0.1], clamp: [0, 1]}", "{beta: [2, 5]}", "{triangular: [0, 0.3, 1]}",
         "{choice: [0.2, 0.5], weights: [1, 3]}"}) {
     const Scenario s = ParseScenario(Bargain(d), "t.yaml");
