@@ -71,6 +71,14 @@ void EmitGameReport(const CommonOptions& options, const io::GameReport& report) 
   });
 }
 
+// --max-profiles caps an imported .efg's nodes too: a tree's size is what its import,
+// naming and solving cost, as the profile count is for a strategic game.
+TreeLimits EfgLimits(const CommonOptions& options) {
+  TreeLimits limits;
+  if (options.max_profiles > 0) limits.max_nodes = options.max_profiles;
+  return limits;
+}
+
 bool IsEfg(const std::string& path) {
   return path.size() >= 4 && path.compare(path.size() - 4, 4, ".efg") == 0;
 }
@@ -122,7 +130,7 @@ using ReportExtension = std::function<void(const Scenario&, std::string* extra_t
 void ReportScenario(const CommonOptions& options, const std::string& path,
                     const std::vector<std::string>& methods, const ReportExtension& extend = {}) {
   if (IsEfg(path)) {
-    const GameTree tree = io::ReadEfgFile(path);
+    const GameTree tree = io::ReadEfgFile(path, EfgLimits(options));
     ReportTree(options, path, tree.title(), tree, nullptr, methods);
     return;
   }
@@ -170,7 +178,7 @@ void ReportNfg(const CommonOptions& options, const std::string& path,
     throw InputError({"<command line>", 0, 0}, "--set applies to scenarios, not to .nfg files",
                      "edit the payoffs in " + path + " instead");
   }
-  const NormalFormGame game = io::ReadNfgFile(path);
+  const NormalFormGame game = io::ReadNfgFile(path, /*comment=*/nullptr, options.max_profiles);
   io::GameReport report;
   report.source = path;
   report.title = game.title().empty() ? path : game.title();
@@ -506,7 +514,7 @@ void RunExport(const CommonOptions& options, const std::string& game_path, const
   }
   GameTree tree;
   if (IsEfg(game_path)) {
-    tree = io::ReadEfgFile(game_path);
+    tree = io::ReadEfgFile(game_path, EfgLimits(options));
   } else {
     const Scenario scenario = LoadScenario(game_path, MakeLoadOptions(options));
     // A simultaneous scenario is exported as the tree in which every actor moves without
@@ -544,6 +552,19 @@ int RunValidate(const CommonOptions& options, const std::vector<std::string>& pa
   int bad = 0;
   for (const std::string& path : paths) {
     try {
+      // Gambit files are checked by reading them, with the same limits as `solve`.
+      if (IsEfg(path)) {
+        const GameTree tree = io::ReadEfgFile(path, EfgLimits(options));
+        out << path << ": ok (Gambit game tree: " << tree.num_players() << " players, "
+            << tree.num_nodes() << " nodes)\n";
+        continue;
+      }
+      if (IsNfgPath(path)) {
+        const NormalFormGame game = io::ReadNfgFile(path, /*comment=*/nullptr, options.max_profiles);
+        out << path << ": ok (Gambit strategic game: " << game.num_players() << " players, "
+            << game.num_profiles() << " pure profiles)\n";
+        continue;
+      }
       const Scenario scenario = LoadScenario(path, load);
       if (scenario.tree_game()) {
         // The shape of an explicit tree (cycles, moves to undefined nodes) is checked when

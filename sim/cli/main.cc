@@ -40,7 +40,8 @@ void AddCommonOptions(CLI::App& app, sim::cli::CommonOptions& options) {
       ->type_name("FILE");
   app.add_option("--max-profiles", options.max_profiles,
                  "Refuse games with more move profiles than N (default 10000000, or the "
-                 "scenario's limits.max_profiles)")
+                 "scenario's limits.max_profiles); for a Gambit .nfg, more pure profiles; for "
+                 "a .efg, more nodes (default 1000000)")
       ->check(CLI::Range(int64_t{1}, int64_t{1} << 40))
       ->type_name("N");
 }
@@ -139,8 +140,11 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"nfg", "efg", "dot"}));
 
   std::vector<std::string> validate_paths;
-  CLI::App* validate = app.add_subcommand("validate", "Check scenario files; change nothing");
-  validate->add_option("FILES", validate_paths, "Scenario files")->required()->type_name("FILE");
+  CLI::App* validate = app.add_subcommand(
+      "validate", "Check scenario files (and Gambit .nfg / .efg games); change nothing");
+  validate->add_option("FILES", validate_paths, "Scenario files, or Gambit .nfg / .efg games")
+      ->required()
+      ->type_name("FILE");
 
 
   app.require_subcommand(0, 1);

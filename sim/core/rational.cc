@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "sim/core/error.h"
+
 namespace sim {
 
 namespace {
@@ -93,7 +95,11 @@ std::optional<Rational> ParseRational(std::string_view text) {
   return value;
 }
 
-Rational RationalFromDouble(double value) { return Rational(value); }
+Rational RationalFromDouble(double value) {
+  // GMP's mpq_set_d raises SIGFPE on inf and NaN: a caller's bug must be an exception.
+  SIM_CHECK(std::isfinite(value), "RationalFromDouble needs a finite double");
+  return Rational(value);
+}
 
 double RationalToDouble(const Rational& value) {
   // Both parts exact in a double: one correctly rounded division.

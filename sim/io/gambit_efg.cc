@@ -8,6 +8,8 @@
 #include <map>
 #include <sstream>
 
+#include "sim/core/text_file.h"
+
 namespace sim::io {
 
 using Node = GameTree::Node;
@@ -107,6 +109,11 @@ class Lexer {
   int column_ = 1;
 };
 
+// The text of a token for a message, cut to 40 characters.
+std::string Abbreviate(const std::string& text) {
+  return text.size() <= 40 ? text : text.substr(0, 37) + "...";
+}
+
 // Gambit's number syntax: an optional '-', digits with an optional fraction part and an
 // optional exponent ("-.5", "1.5e-1"), or two such numbers joined by '/'. No '+', no hex.
 bool ValidDecimal(std::string_view s) {
@@ -139,7 +146,11 @@ std::optional<double> NumberValue(const std::string& text) {
     const double v = std::strtod(text.c_str(), nullptr);
     return std::isfinite(v) ? std::optional<double>(v) : std::nullopt;
   }
-  if (std::optional<Rational> r = ParseRational(text)) return RationalToDouble(*r);
+  if (std::optional<Rational> r = ParseRational(text)) {
+    // 1e400/3 is a valid rational whose double is inf: refused like 1e400 itself.
+    const double v = RationalToDouble(*r);
+    return std::isfinite(v) ? std::optional<double>(v) : std::nullopt;
+  }
   const std::string top = text.substr(0, slash), bottom = text.substr(slash + 1);
   if (!ValidDecimal(top) || !ValidDecimal(bottom) || bottom[0] == '-') return std::nullopt;
   const double d = std::strtod(bottom.c_str(), nullptr);
@@ -305,9 +316,14 @@ class Parser {
       label = look_.text;
       Advance();
       Expect(TokenKind::kOpen, "'{' before the payoffs");
-      while (look_.kind == TokenKind::kNumber) {
+      // Words too ("nan", "inf"): refused as payoffs rather than as a missing '}'.
+      while (look_.kind == TokenKind::kNumber || look_.kind == TokenKind::kWord) {
         std::optional<double> v = NumberValue(look_.text);
-        if (!v) lex_.Fail(look_, "invalid payoff '" + look_.text + "'");
+        if (!v) {
+          lex_.Fail(look_, "invalid payoff '" + Abbreviate(look_.text) +
+                               "': payoffs are finite numbers within +-1.8e308, written like "
+                               "3, -2, 3/2, .5 or 1e1 (no leading '+')");
+        }
         payoffs.push_back(*v);
         Advance();
         if (look_.kind == TokenKind::kComma) Advance();
@@ -348,7 +364,9 @@ class Parser {
       lex_.Fail(kind, "a node after the tree is complete (every move already has its child)");
     }
     if (tree_.num_nodes() >= limits_.max_nodes) {
-      lex_.Fail(kind, "the game tree has more than " + std::to_string(limits_.max_nodes) + " nodes");
+      throw InputError(lex_.Here(kind),
+                       "the game tree has more than " + std::to_string(limits_.max_nodes) + " nodes",
+                       "raise the limit with --max-profiles N (it caps .efg nodes too)");
     }
     std::string name = Expect(TokenKind::kString, "the node's name in quotes").text;
     Node n;
@@ -390,7 +408,13 @@ class Parser {
     }
   }
 
-  // Unnamed nodes are named by their path of actions from the root ("H/a").
+  // Unnamed nodes are named by their path of actions from the root ("H/a"). Written out in
+  // full, those paths cost O(depth^2) memory on a deep chain (a 10^6-node chain would need
+  // ~10^12 bytes), so a path longer than kMaxPathName characters is replaced by the node's
+  // place in the file, "L<line>C<column>", and its descendants' paths continue from that
+  // short name ("L9C1/a/b"). Every path kept is thus at most kMaxPathName + 1 + one action
+  // label long, and naming is linear in the file's size.
+  static constexpr size_t kMaxPathName = 64;
   void NameByPath() {
     std::vector<std::string> path(tree_.num_nodes());
     for (Node n : tree_.Preorder()) {
@@ -399,7 +423,12 @@ class Parser {
         const int a = tree_.ActionInto(n);
         std::string action = tree_.action_label(parent, a);
         if (action.empty()) action = std::to_string(a + 1);
-        path[n] = path[parent].empty() ? action : path[parent] + "/" + action;
+        if (path[parent].size() + 1 + action.size() <= kMaxPathName) {
+          path[n] = path[parent].empty() ? action : path[parent] + "/" + action;
+        } else {
+          const SourceLocation& at = tree_.node(n).location;
+          path[n] = "L" + std::to_string(at.line) + "C" + std::to_string(at.column);
+        }
       }
       if (unnamed_[n]) tree_.set_name(n, n == tree_.root() ? "root" : path[n]);
     }
@@ -430,15 +459,14 @@ std::string Number(double v) { return ShortestDecimal(v); }
 }  // namespace
 
 GameTree ReadEfg(std::string_view text, const std::string& file, const TreeLimits& limits) {
+  // Labels end up in JSON, DOT and tables: bytes that are not UTF-8 are refused where they are.
+  CheckUtf8Text(text, file, "a Gambit .efg file");
   return Parser(text, file, limits).Parse();
 }
 
 GameTree ReadEfgFile(const std::string& path, const TreeLimits& limits) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(SourceLocation{path, 0, 0}, "cannot read the file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return ReadEfg(text.str(), path, limits);
+  // 256 MiB: about 5 * 10^6 nodes of Gambit's writer's typical 50-byte lines.
+  return ReadEfg(ReadTextFile(path, int64_t{256} << 20, "a Gambit .efg file"), path, limits);
 }
 
 std::string WriteEfg(const GameTree& tree) {

@@ -1,22 +1,28 @@
 // SPDX-License-Identifier: MIT
 #include "sim/io/gambit_nfg.h"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
 #include <fstream>
 #include <optional>
 #include <sstream>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "sim/core/atomic_file.h"
 #include "sim/core/error.h"
 #include "sim/core/rational.h"
+#include "sim/core/text_file.h"
 
 namespace sim::io {
 namespace {
 
 constexpr int64_t kMaxProfiles = 10000000;
+// A 10^7-profile, 2-player payoff body with 10-character numbers is about 220 MB.
+constexpr int64_t kMaxGambitFileBytes = int64_t{256} << 20;
 
 bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 
@@ -138,12 +144,44 @@ std::optional<double> SmallInteger(std::string_view text) {
   return static_cast<double>(start ? -value : value);
 }
 
+// The text of a token for a message, cut to 40 characters (a fuzzer's 1e400 may be a
+// megabyte of digits).
+std::string Abbreviate(std::string_view text) {
+  if (text.size() <= 40) return std::string(text);
+  return std::string(text.substr(0, 37)) + "...";
+}
+
+// Strategy labels within one player must be unique (solve output names strategies by label,
+// and Gambit 16.6+ requires it). Like Gambit's reader, every occurrence of a repeated label
+// x becomes x_1, x_2, ... in file order; a suffix already taken by another label of the same
+// player is skipped: {"x" "x" "x_1"} becomes x_2, x_3, x_1.
+// Linear in the number of labels (hash lookups).
+void MakeUnique(std::vector<std::string>& labels) {
+  std::unordered_map<std::string, int> count;
+  for (const std::string& label : labels) ++count[label];
+  if (count.size() == labels.size()) return;  // the common case: nothing repeats
+  std::unordered_set<std::string> taken;
+  for (const auto& [label, n] : count) taken.insert(label);
+  std::unordered_map<std::string, int> next;  // next suffix to try, per repeated label
+  for (std::string& label : labels) {
+    if (count[label] < 2) continue;
+    int& k = next[label];
+    std::string candidate;
+    do {
+      candidate = label + "_" + std::to_string(++k);
+    } while (taken.count(candidate) > 0);
+    taken.insert(candidate);
+    label = std::move(candidate);
+  }
+}
+
 constexpr const char* kNumberHint =
     "numbers are written like 3, -2, 3/2, .5, -.5, 1e1 or 1.5e-1 (no leading '+')";
 
 class Parser {
  public:
-  Parser(std::string_view text, const std::string& file) : lex_(text, file) {}
+  Parser(std::string_view text, const std::string& file, int64_t max_profiles)
+      : lex_(text, file), max_profiles_(max_profiles) {}
 
   NormalFormGame Parse(std::string* comment) {
     Token magic = lex_.Next();
@@ -207,15 +245,18 @@ class Parser {
       }
     }
     lex_.Next();
+    for (std::vector<std::string>& labels : strategies) MakeUnique(labels);
     if (strategies.size() != players.size()) {
       lex_.Fail(strategies_at, "expected strategies for " + std::to_string(players.size()) +
                                    " players, found " + std::to_string(strategies.size()));
     }
     std::vector<int> shape;
     for (const auto& s : strategies) shape.push_back(static_cast<int>(s.size()));
-    const int64_t profiles = CountProfiles(shape, kMaxProfiles);
+    const int64_t limit = max_profiles_ > 0 ? std::min(max_profiles_, kMaxProfiles) : kMaxProfiles;
+    const int64_t profiles = CountProfiles(shape, limit);
     if (profiles < 0) {
-      lex_.Fail(strategies_at, "game too large: more than 10^7 pure profiles");
+      lex_.Fail(strategies_at, "game too large: more than " + std::to_string(limit) + " pure profiles",
+                max_profiles_ > 0 ? "raise --max-profiles" : "");
     }
 
     std::string note;
@@ -251,9 +292,18 @@ class Parser {
     }
     return Unescape(t.text);
   }
+  // A payoff: exact as written, and refused unless its nearest double is finite. Gambit
+  // keeps such numbers as rationals, but every solver and report here works in doubles, and
+  // 1e400 (ParseRational accepts exponents up to 400) has no double: converting it back gave
+  // inf, and GMP's mpq_set_d(inf) raised SIGFPE (found by the nfg fuzz target).
   Rational Number(const Token& t) {
     std::optional<Rational> value = ParseRational(t.text);
-    if (!value) lex_.Fail(t.offset, "invalid number '" + std::string(t.text) + "'", kNumberHint);
+    if (!value) lex_.Fail(t.offset, "invalid number '" + Abbreviate(t.text) + "'", kNumberHint);
+    if (!std::isfinite(RationalToDouble(*value))) {
+      lex_.Fail(t.offset, "payoff '" + Abbreviate(t.text) + "' is too large to be represented",
+                "payoffs must lie within +-1.7976931348623157e308 (the largest double); "
+                "rescale the game's payoffs");
+    }
     return *std::move(value);
   }
 
@@ -329,6 +379,7 @@ class Parser {
   }
 
   Lexer lex_;
+  int64_t max_profiles_;
 };
 
 std::string Quote(const std::string& s) {
@@ -355,17 +406,15 @@ std::string ShortestDecimal(double value) {
 }  // namespace
 
 NormalFormGame ParseNfg(std::string_view text, const std::string& file_name,
-                        std::string* comment) {
-  return Parser(text, file_name).Parse(comment);
+                        std::string* comment, int64_t max_profiles) {
+  // Labels end up in JSON and tables: bytes that are not UTF-8 are refused where they are.
+  CheckUtf8Text(text, file_name, "a Gambit .nfg file");
+  return Parser(text, file_name, max_profiles).Parse(comment);
 }
 
-NormalFormGame ReadNfgFile(const std::string& path, std::string* comment) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(SourceLocation{path, 0, 0}, "cannot open the game file");
-  std::ostringstream content;
-  content << in.rdbuf();
-  if (in.bad()) throw InputError(SourceLocation{path, 0, 0}, "cannot read the game file");
-  return ParseNfg(content.str(), path, comment);
+NormalFormGame ReadNfgFile(const std::string& path, std::string* comment, int64_t max_profiles) {
+  return ParseNfg(ReadTextFile(path, kMaxGambitFileBytes, "a Gambit .nfg file"), path, comment,
+                  max_profiles);
 }
 
 std::string FormatNfg(const NormalFormGame& game, const std::string& comment) {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 
 #include "sim/core/tolerance.h"
 #include "sim/core/version.h"
@@ -145,6 +146,76 @@ std::string OutcomeText(const GameReport& r, size_t e) {
     if (prob < 1.0 - kProbabilityTieTolerance) out += " " + FormatForPeople(prob);
   }
   return out;
+}
+
+// The connected components and maximal Nash subsets the reported equilibria carry (set by
+// the `enum` method; see solve::Equilibrium), as lists of 0-based equilibrium indices.
+struct ComponentView {
+  int id = -1;
+  std::vector<size_t> equilibria;
+  std::vector<std::vector<size_t>> subsets;  // each maximal Nash subset of the component
+};
+
+std::vector<ComponentView> Components(const GameReport& r) {
+  std::map<int, ComponentView> by_id;
+  std::map<int, std::vector<size_t>> subset_members;
+  std::map<int, int> subset_component;
+  for (size_t e = 0; e < r.equilibria.size(); ++e) {
+    const Equilibrium& eq = r.equilibria[e];
+    if (eq.component < 0) continue;
+    ComponentView& c = by_id[eq.component];
+    c.id = eq.component;
+    c.equilibria.push_back(e);
+    for (int k : eq.nash_subsets) {
+      subset_members[k].push_back(e);
+      subset_component[k] = eq.component;
+    }
+  }
+  for (const auto& [k, members] : subset_members) by_id[subset_component[k]].subsets.push_back(members);
+  std::vector<ComponentView> out;
+  for (auto& [id, c] : by_id) out.push_back(std::move(c));
+  return out;
+}
+
+std::string NumberList(const std::vector<size_t>& indices) {
+  std::string out;
+  for (size_t i : indices) out += (out.empty() ? "" : ", ") + std::to_string(i + 1);
+  return out;
+}
+
+// How many distinct strategies player `p` has among `members` (the X or Y of a subset).
+size_t DistinctStrategies(const GameReport& r, const std::vector<size_t>& members, int p) {
+  std::vector<std::vector<double>> seen;
+  for (size_t e : members) {
+    const Eigen::VectorXd& mix = r.equilibria[e].profile.strategies[p];
+    std::vector<double> v(mix.data(), mix.data() + mix.size());
+    if (std::find(seen.begin(), seen.end(), v) == seen.end()) seen.push_back(std::move(v));
+  }
+  return seen.size();
+}
+
+// The "Continua" block: every component with more than one extreme equilibrium, and which
+// extreme equilibria belong together in each of its maximal Nash subsets.
+void WriteContinua(std::ostream& out, const GameReport& r) {
+  std::vector<ComponentView> continua;
+  for (ComponentView& c : Components(r)) {
+    if (c.equilibria.size() > 1) continua.push_back(std::move(c));
+  }
+  if (continua.empty() || r.game->num_players() != 2) return;
+  const NormalFormGame& g = *r.game;
+  out << "Continua (components of the equilibrium set with more than one extreme point; in\n"
+         "a maximal Nash subset, every mix of one player's strategies in the listed equilibria\n"
+         "against every mix of the other's is an equilibrium)\n";
+  for (const ComponentView& c : continua) {
+    out << "  component " << c.id << ": extreme equilibria " << NumberList(c.equilibria) << '\n';
+    for (const std::vector<size_t>& members : c.subsets) {
+      const size_t xs = DistinctStrategies(r, members, 0), ys = DistinctStrategies(r, members, 1);
+      out << "    maximal Nash subset: " << NumberList(members) << "  (" << g.player_name(0)
+          << ": " << xs << " strateg" << (xs == 1 ? "y" : "ies") << " x " << g.player_name(1)
+          << ": " << ys << " strateg" << (ys == 1 ? "y" : "ies") << ")\n";
+    }
+  }
+  out << '\n';
 }
 
 void WriteEquilibria(std::ostream& out, const GameReport& r) {
@@ -289,6 +360,7 @@ void WriteReportTable(std::ostream& out, const GameReport& r) {
   WritePayoffs(out, r);
   if (r.derived && !r.derived->issue_names.empty()) WriteOutcomes(out, r);
   WriteEquilibria(out, r);
+  WriteContinua(out, r);
   WriteFacts(out, r);
   out << r.extra_table;
   for (const std::string& note : r.notes) out << note << '\n';
@@ -424,6 +496,19 @@ void WriteReportJson(std::ostream& out, const GameReport& r) {
     out << '}';
   }
   out << (r.equilibria.empty() ? "]" : "\n  ]");
+  // Components of the equilibrium set (empty when no method reported them), equilibria by
+  // their 1-based "index"; "nash_subsets" lists which extreme equilibria belong together.
+  out << ",\n  \"components\": [";
+  const std::vector<ComponentView> components = Components(r);
+  for (size_t k = 0; k < components.size(); ++k) {
+    const ComponentView& c = components[k];
+    out << (k ? "," : "") << "\n    {\"id\": " << c.id << ", \"equilibria\": [" << NumberList(c.equilibria)
+        << "], \"continuum\": " << (c.equilibria.size() > 1 ? "true" : "false")
+        << ", \"nash_subsets\": [";
+    for (size_t j = 0; j < c.subsets.size(); ++j) out << (j ? ", " : "") << '[' << NumberList(c.subsets[j]) << ']';
+    out << "]}";
+  }
+  out << (components.empty() ? "]" : "\n  ]");
   if (r.dominance) {
     out << ",\n  \"dominance\": {\"removed\": [";
     for (size_t k = 0; k < r.dominance->removed.size(); ++k) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "sim/montecarlo/sweep.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -19,13 +20,21 @@ constexpr const char* kForm = "the form is --vary PATH=LO:HI:N, e.g. actors.usa.
 }  // namespace
 
 double SweepAxis::Value(int i) const {
-  if (count <= 1 || i == 0) return low;
-  if (i == count - 1) return high;
+  if (count <= 1 || i <= 0) return low;
+  if (i >= count - 1) return high;
   const double t = static_cast<double>(i) / static_cast<double>(count - 1);
-  // high - low overflows for bounds of opposite signs near 1e308; the convex combination
-  // cannot (-1e308:1e308:3 gave an infinite middle value; checked by the fuzz_vary entry).
-  if (!std::isfinite(high - low)) return low * (1 - t) + high * t;
-  return low + (high - low) * static_cast<double>(i) / static_cast<double>(count - 1);
+  // v = LO + (HI - LO) t is the textbook form, but HI - LO overflows for bounds of opposite
+  // signs near 1e308 (-1e308:1e308:3 gave an infinite middle value), and rounding can put
+  // either form one ulp outside [LO, HI] (e.g. LO = HI, where LO (1 - t) + HI t need not
+  // equal LO). So: the difference form when the span is finite, the convex combination
+  // LO (1 - t) + HI t (no intermediate above max(|LO|, |HI|)) when it is not, and the
+  // result clamped to [min(LO, HI), max(LO, HI)]. Both bounds are finite (ParseSweepAxis).
+  const double span = high - low;
+  double v = std::isfinite(span) ? low + span * t : low * (1 - t) + high * t;
+  const double lo = std::min(low, high), hi = std::max(low, high);
+  if (!(v >= lo)) v = lo;  // also catches NaN, which finite bounds cannot produce
+  if (v > hi) v = hi;
+  return v;
 }
 
 SweepAxis ParseSweepAxis(const std::string& argument) {

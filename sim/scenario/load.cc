@@ -14,6 +14,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "sim/core/text_file.h"
 #include "sim/scenario/montecarlo_section.h"
 #include "sim/scenario/overrides.h"
 #include "sim/scenario/reader.h"
@@ -67,56 +68,8 @@ constexpr TopLevelKey kTopLevelKeys[] = {
     {"tree", ReadTree, false},
 };
 
-// 1-based line and column of byte `offset` of `text` (columns count bytes).
-SourceLocation LocationOfByte(const std::string& file, const std::string& text, size_t offset) {
-  SourceLocation at{file, 1, 1};
-  for (size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++at.line;
-      at.column = 1;
-    } else {
-      ++at.column;
-    }
-  }
-  return at;
-}
-
-// Offset of the first byte that is not part of well-formed UTF-8 (no overlong forms, no
-// surrogates, nothing past U+10FFFF), or npos.
-size_t FirstInvalidUtf8(const std::string& text) {
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  const size_t n = text.size();
-  for (size_t i = 0; i < n;) {
-    const unsigned char c = s[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t length = 0;
-    unsigned char low = 0x80, high = 0xBF;  // allowed range of the second byte
-    if (c >= 0xC2 && c <= 0xDF) {
-      length = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      length = 3;
-      if (c == 0xE0) low = 0xA0;
-      if (c == 0xED) high = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      length = 4;
-      if (c == 0xF0) low = 0x90;
-      if (c == 0xF4) high = 0x8F;
-    } else {
-      return i;
-    }
-    if (i + length > n) return i;
-    if (s[i + 1] < low || s[i + 1] > high) return i;
-    for (size_t k = 2; k < length; ++k) {
-      if (s[i + k] < 0x80 || s[i + k] > 0xBF) return i;
-    }
-    i += length;
-  }
-  return std::string::npos;
-}
-
+// LocationOfByte and FirstInvalidUtf8 come from core/text_file.h (shared with the Gambit
+// readers).
 void CheckText(const std::string& text, const std::string& name) {
   if (static_cast<int64_t>(text.size()) > kMaxFileBytes) {
     throw InputError(SourceLocation{name}, "the file is too large (" +

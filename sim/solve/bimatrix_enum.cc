@@ -132,10 +132,10 @@ class VertexSearch {
 
   template <typename U>
   explicit VertexSearch(VertexSearch<U>&& o)
-      : tab_(o.tab_), n_vars_(o.n_vars_), d_(o.d_), label_of_var_(std::move(o.label_of_var_)),
+      : labels(std::move(o.labels)), coords(Widen<T>(o.coords)), complete(o.complete),
+        tab_(o.tab_), n_vars_(o.n_vars_), d_(o.d_), label_of_var_(std::move(o.label_of_var_)),
         max_bases_(o.max_bases_), basis_(o.basis_), visited_(std::move(o.visited_)),
-        vertex_of_(std::move(o.vertex_of_)), stack_(std::move(o.stack_)), pending_(o.pending_),
-        labels(std::move(o.labels)), coords(Widen<T>(o.coords)), complete(o.complete) {
+        vertex_of_(std::move(o.vertex_of_)), stack_(std::move(o.stack_)), pending_(o.pending_) {
     saved_.reserve(o.saved_.size());
     for (const auto& state : o.saved_) {
       saved_.push_back(IntegerTableau<T>::template WidenState<U>(state));
@@ -528,6 +528,14 @@ SolveResult SolveEnumMixed(const NormalFormGame& game, const SolveOptions& optio
   const BimatrixEnumeration e = EnumerateExtremeEquilibria(game, options.max_iterations);
   std::vector<int> size(e.num_components, 0);
   for (const ExtremeEquilibrium& eq : e.equilibria) ++size[eq.component];
+  // Which maximal Nash subsets each extreme equilibrium (x, y) lies in: every pair of
+  // X x Y of a subset is one of the listed equilibria (ibid.).
+  std::map<std::pair<int, int>, std::vector<int>> subsets_of;
+  for (size_t k = 0; k < e.subsets.size(); ++k) {
+    for (int x : e.subsets[k].x_points) {
+      for (int y : e.subsets[k].y_points) subsets_of[{x, y}].push_back(static_cast<int>(k));
+    }
+  }
   int not_exact = 0;
   for (const ExtremeEquilibrium& eq : e.equilibria) {
     if (options.max_equilibria > 0 &&
@@ -546,6 +554,7 @@ SolveResult SolveEnumMixed(const NormalFormGame& game, const SolveOptions& optio
     out.regret = check.is_equilibrium ? 0.0 : RationalToDouble(check.regret);
     if (!check.is_equilibrium) ++not_exact;
     out.component = eq.component;
+    if (auto it = subsets_of.find({eq.x, eq.y}); it != subsets_of.end()) out.nash_subsets = it->second;
     if (on_equilibrium) on_equilibrium(out);
     result.equilibria.push_back(std::move(out));
   }

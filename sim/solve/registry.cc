@@ -16,34 +16,35 @@ const std::vector<SolverInfo>& BuiltinSolvers() {
       {"pure",
        "all pure-strategy Nash equilibria of an n-player game (exhaustive check of every "
        "profile)",
-       [](const GameTraits& t) { return !t.sequential; }, SolvePureNash},
+       [](const GameTraits& t) { return !t.sequential; }, SolvePureNash, /*solve_tree=*/{}},
       {"enum",
        "all extreme Nash equilibria of a 2-player game, degenerate games included, in exact "
        "arithmetic (vertex enumeration of the best-response polytopes); reports whether the "
        "game is degenerate and groups extreme points into connected components",
        [](const GameTraits& t) { return !t.sequential && t.num_players == 2; },
-       SolveEnumMixed},
+       SolveEnumMixed, /*solve_tree=*/{}},
       {"lemke-howson",
        "one Nash equilibrium of a 2-player game, quickly even for large games (Lemke-Howson "
        "path with lexicographic pivoting, re-checked exactly); --max-equilibria N tries more "
        "of the m+n starting labels",
        [](const GameTraits& t) { return !t.sequential && t.num_players == 2; },
-       SolveLemkeHowson},
+       SolveLemkeHowson, /*solve_tree=*/{}},
       {"logit",
        "one Nash equilibrium of any n-player game: the limit of the logit QRE branch traced "
        "from the centroid (a homotopy), polished by Newton on its support; regret reported",
-       [](const GameTraits& t) { return !t.sequential; }, SolveLogitNash},
+       [](const GameTraits& t) { return !t.sequential; }, SolveLogitNash, /*solve_tree=*/{}},
       {"qre",
        "logit quantal response equilibrium on the principal branch at --lambda, or without "
        "it the branch's limit as lambda grows (a Nash equilibrium, label qre-limit)",
-       [](const GameTraits& t) { return !t.sequential; }, SolveLogitQre},
+       [](const GameTraits& t) { return !t.sequential; }, SolveLogitQre, /*solve_tree=*/{}},
       {"enumpoly",
        "all Nash equilibria of a small n-player game: support enumeration, each support's "
        "polynomial indifference system solved by interval subdivision and Newton",
        [](const GameTraits& t) { return !t.sequential; },
        [](const NormalFormGame& g, const SolveOptions& o, const OnEquilibrium& cb) {
          return SolveEnumPoly(g, o, cb);
-       }},
+       },
+       /*solve_tree=*/{}},
       {"spe",
        "every subgame-perfect equilibrium of a game tree (backward induction; subgames with "
        "information sets through their strategic form)",
@@ -76,7 +77,7 @@ std::vector<std::string> DefaultMethods(const GameTraits& traits) {
 }  // namespace sim::solve
 
 #include <cmath>
-#include <set>
+#include <map>
 
 #include "sim/core/error.h"
 
@@ -99,7 +100,7 @@ std::vector<int64_t> ProfileKey(const MixedProfile& profile) {
 SolveResult SolveWithMethods(const NormalFormGame& game, const std::vector<std::string>& methods,
                              const SolveOptions& options, std::vector<SolveResult>* results) {
   SolveResult merged;
-  std::set<std::vector<int64_t>> seen;
+  std::map<std::vector<int64_t>, size_t> seen;  // profile key -> index in merged
   const GameTraits traits = game.traits();
   for (const std::string& name : methods) {
     const SolverInfo* info = FindSolver(name);
@@ -117,7 +118,15 @@ SolveResult SolveWithMethods(const NormalFormGame& game, const std::vector<std::
     merged.method += name;
     if (result.status != SolveStatus::kComplete) merged.status = result.status;
     for (const Equilibrium& eq : result.equilibria) {
-      if (seen.insert(ProfileKey(eq.profile)).second) merged.equilibria.push_back(eq);
+      auto [at, fresh] = seen.emplace(ProfileKey(eq.profile), merged.equilibria.size());
+      if (fresh) {
+        merged.equilibria.push_back(eq);
+      } else if (Equilibrium& kept = merged.equilibria[at->second]; kept.component < 0) {
+        // Found first by a method that does not group equilibria (e.g. pure before enum):
+        // keep the structure the later method knows.
+        kept.component = eq.component;
+        kept.nash_subsets = eq.nash_subsets;
+      }
     }
     if (results) results->push_back(std::move(result));
   }

@@ -6,6 +6,7 @@
 // tests/fuzz/CMakeLists.txt) and by the GoogleTest that replays tests/data/fuzz-regressions.
 #pragma once
 
+#include <cstdint>
 #include <string_view>
 
 namespace sim::fuzz {
@@ -30,6 +31,12 @@ void PredicateEntry(std::string_view bytes);
 // The Gambit .nfg reader; an accepted game must survive FormatNfg + ParseNfg unchanged
 // (names, doubles, exact values), and small ones are solved and reported.
 void NfgEntry(std::string_view bytes);
+
+// The Gambit .efg reader (with a node limit of kFuzzMaxNodes); an accepted tree must survive
+// WriteEfg + ReadEfg with the same shape, names, probabilities and payoffs, and small
+// trees are solved for subgame-perfect equilibria and reported in every format.
+void EfgEntry(std::string_view bytes);
+inline constexpr int64_t kFuzzMaxNodes = 4096;
 
 // `--vary PATH=LO:HI:N` arguments, one per line (up to 4): every value of an accepted axis
 // must be finite and between LO and HI; small grids are enumerated.

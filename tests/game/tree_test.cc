@@ -39,15 +39,22 @@ TEST(GameTree, OutcomesAtInnerNodesAddUpAlongThePath) {
 }
 
 // A spec located in "t.yaml": node i at line i + 1, its moves on the next lines.
-NodeSpec Spec(std::string name, std::string player, std::vector<MoveSpec> moves, int line,
+// A move as the tests write it: {action, child, probability}; Spec() adds the location.
+struct Move {
+  std::string action, child, probability;
+};
+
+NodeSpec Spec(std::string name, std::string player, const std::vector<Move>& moves, int line,
               std::optional<std::vector<double>> payoffs = std::nullopt) {
   NodeSpec n;
   n.name = std::move(name);
   n.player = std::move(player);
-  n.moves = std::move(moves);
+  for (size_t i = 0; i < moves.size(); ++i) {
+    n.moves.push_back(MoveSpec{moves[i].action, moves[i].child, moves[i].probability,
+                               SourceLocation{"t.yaml", line, 10 + static_cast<int>(i)}});
+  }
   n.payoffs = std::move(payoffs);
   n.location = {"t.yaml", line, 3};
-  for (size_t i = 0; i < n.moves.size(); ++i) n.moves[i].location = {"t.yaml", line, 10 + int(i)};
   return n;
 }
 

@@ -102,6 +102,36 @@ TEST_F(CliLimits, ProfileLimitFromTheCommandLineIsEnforced) {
   EXPECT_THAT(run.err, HasSubstr("more than the limit of 3"));
 }
 
+// Huge trees: --max-profiles caps the nodes of an explicit `tree:` and the paths of
+// `stages:` (each refused at its section, with the move-profile limit reported as well).
+TEST_F(CliLimits, ExplicitTreeBeyondTheLimitIsRefusedAtTheTree) {
+  const fs::path file = Write("tree.yaml", R"(scenario: tree_limit
+actors:
+  a: {moves: [go, stay]}
+  b: {moves: [yes, no]}
+tree:
+  - {node: start, actor: a, moves: {go: second, stay: end1}}
+  - {node: second, actor: b, moves: {yes: end2, no: end3}}
+  - {node: end1, payoffs: {a: 0, b: 0}}
+  - {node: end2, payoffs: {a: 1, b: 1}}
+  - {node: end3, payoffs: {a: -1, b: 2}}
+)");
+  EXPECT_EQ(Simulate(Quote(file)).status, 0);  // 5 nodes: fine by default
+  const RunResult run = Simulate(Quote(file) + " --max-profiles 3");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_THAT(run.err, HasSubstr("tree.yaml:5:1: error: the tree has more than 3 nodes"));
+  EXPECT_TRUE(run.out.empty());
+}
+
+TEST_F(CliLimits, StagesWithMorePathsThanTheLimitAreRefusedAtTheStages) {
+  const RunResult run =
+      Simulate(Quote(kSource / "scenarios/detente_sequential.yaml") + " --max-profiles 2");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_THAT(run.err, ContainsRegex("detente_sequential\\.yaml:[0-9]+:1: error: the sequential "
+                                     "game has more than 2 paths"));
+  EXPECT_TRUE(run.out.empty());
+}
+
 TEST_F(CliLimits, NanAndInfinityAreRefusedAtTheirNodes) {
   const RunResult run = Simulate(Data("bad/nan_inf.yaml"));
   EXPECT_EQ(run.status, 2);

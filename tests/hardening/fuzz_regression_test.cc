@@ -85,7 +85,7 @@ TEST(FuzzRegression, EverySeedOfEveryTargetIsAcceptedOrRefusedWithAnInputError) 
 
 TEST(FuzzRegression, EntriesRefuseHostileTextWithoutThrowingAnythingElse) {
   // Shapes the fuzzers reach only slowly: empty input, a lone NUL, unbalanced brackets.
-  for (const std::string text : {std::string(), std::string(1, '\0'), std::string("[[[{"),
+  for (const std::string& text : {std::string(), std::string(1, '\0'), std::string("[[[{"),
                                  std::string("%%\n"), std::string("a.b=1\n%%\n{")}) {
     EXPECT_NO_THROW(fuzz::ScenarioEntry(text));
     EXPECT_NO_THROW(fuzz::OverrideEntry(text));

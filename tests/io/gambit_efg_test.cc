@@ -197,6 +197,54 @@ TEST(EfgReader, TreesBeyondTheSizeLimitAreRefusedWhileReading) {
               HasSubstr("g.efg:5:1: error: the game tree has more than 3 nodes"));
 }
 
+// A chain of `depth` unnamed decision nodes of one player, each with actions "continue" and
+// "stop" (one node per line, line k + 1 for the k-th node), ending in terminals.
+std::string Chain(int depth) {
+  std::string text = "EFG 2 R \"chain\" { \"A\" }\n";
+  for (int k = 1; k <= depth; ++k) {
+    text += "p \"\" 1 " + std::to_string(k) + " \"\" { \"continue\" \"stop\" } 0\n";
+  }
+  for (int k = 0; k <= depth; ++k) text += "t \"\" 0\n";
+  return text;
+}
+
+// Unnamed nodes are named by their path of actions (issue #4), but a path grows with depth:
+// on a chain of depth d the names would total O(d^2) bytes. Past 64 characters a node is
+// named by where it is written, "L<line>C<column>", and deeper paths continue from there.
+TEST(EfgReader, DeepChainsOfUnnamedNodesGetShortNamesByLine) {
+  const GameTree tree = ReadEfg(Chain(20));
+  EXPECT_EQ(tree.name(tree.root()), "root");
+  Node n = tree.root();
+  std::vector<std::string> names;
+  while (tree.kind(n) != NodeKind::kTerminal) {
+    n = tree.Children(n)[0];
+    names.push_back(tree.name(n));
+  }
+  // "continue" is 8 characters: 7 of them joined by '/' make 62 characters, 8 would make 71.
+  EXPECT_EQ(names[0], "continue");
+  EXPECT_EQ(names[6].size(), 62u);
+  EXPECT_EQ(names[7], "L10C1");  // the 8th node below the root is written on line 10
+  EXPECT_EQ(names[8], "L10C1/continue");
+  for (const std::string& name : names) EXPECT_LE(name.size(), 64u) << name;
+}
+
+TEST(EfgReader, NamingAHundredThousandDeepChainStaysLinear) {
+  const GameTree tree = ReadEfg(Chain(100'000));
+  size_t total = 0;
+  for (Node n = 0; n < static_cast<Node>(tree.num_nodes()); ++n) total += tree.name(n).size();
+  // Full paths would total about 9 * 10^10 / 2 bytes; bounded names stay under 65 each.
+  EXPECT_LT(total, 65u * static_cast<size_t>(tree.num_nodes()));
+}
+
+// Payoffs are doubles: a number beyond the largest double (1.7976931348623157e308, IEEE 754
+// binary64) is refused where written, whether decimal or fraction, like "+1" is.
+TEST(EfgReader, PayoffBeyondTheLargestDoubleIsLocated) {
+  EXPECT_THAT(ErrorOf("EFG 2 R \"\" { \"A\" }\nt \"\" 1 \"o\" { 1e400/3 }\n"),
+              HasSubstr("g.efg:2:14: error: invalid payoff '1e400/3': payoffs are finite numbers"));
+  EXPECT_THAT(ErrorOf("EFG 2 R \"\" { \"A\" }\nt \"\" 1 \"o\" { -1e309 }\n"),
+              HasSubstr("g.efg:2:14: error: invalid payoff '-1e309'"));
+}
+
 TEST(EfgReader, MissingFileIsAnInputError) {
   EXPECT_THROW(ReadEfgFile("/nonexistent/x.efg"), InputError);
 }

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "sim/core/error.h"
+#include "sim/core/rational.h"
 
 namespace sim::io {
 namespace {
@@ -112,6 +113,33 @@ TEST(GambitNfg, EmptyNamesGetNumbersAndPlayersKeepTheirNames) {
   EXPECT_EQ(g.strategy_names(1), (std::vector<std::string>{"1"}));
 }
 
+// Issue #3: "Strategies without labels are named 1, 2, ... in Gambit's order" -- by count,
+// and by position for an empty label among named ones.
+TEST(GambitNfg, StrategyCountsAreNamedOneTwoThreeInGambitsOrder) {
+  NormalFormGame g = ParseNfg("NFG 1 R \"\" { \"A\" \"B\" } { 3 2 }\n1 2 3 4 5 6 7 8 9 10 11 12\n");
+  EXPECT_EQ(g.strategy_names(0), (std::vector<std::string>{"1", "2", "3"}));
+  EXPECT_EQ(g.strategy_names(1), (std::vector<std::string>{"1", "2"}));
+  // Strategy "2" of player 1 against "1" of player 2 is the second contingency (payoffs 3 4).
+  EXPECT_EQ(g.payoff(g.ProfileIndex(std::vector<int>{1, 0}), 0), 3.0);
+}
+
+// gambit-formats.md §2: Gambit 16.6+ renames duplicate labels x to x_1, x_2, ...; we do the
+// same, per player, so that NODE/strategy names in solve output identify one strategy.
+TEST(GambitNfg, DuplicateStrategyLabelsOfOnePlayerAreNumbered) {
+  NormalFormGame g = ParseNfg(
+      "NFG 1 R \"\" { \"A\" \"B\" } { { \"C\" \"D\" \"C\" } { \"C\" \"x\" \"x\" \"x_1\" } }\n"
+      "0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n");
+  EXPECT_EQ(g.strategy_names(0), (std::vector<std::string>{"C_1", "D", "C_2"}));
+  // "x_1" is taken by the fourth label, so the repeated x become x_2 and x_3; player B's "C"
+  // is unique within B and stays.
+  EXPECT_EQ(g.strategy_names(1), (std::vector<std::string>{"C", "x_2", "x_3", "x_1"}));
+  // An empty label numbered by its position can collide with a written one: both renamed.
+  NormalFormGame h = ParseNfg("NFG 1 R \"\" { \"A\" } { { \"2\" \"\" } }\n0 0\n");
+  EXPECT_EQ(h.strategy_names(0), (std::vector<std::string>{"2_1", "2_2"}));
+  // The renamed game writes and reads back unchanged.
+  EXPECT_EQ(ParseNfg(FormatNfg(g)).strategy_names(1), g.strategy_names(1));
+}
+
 TEST(GambitNfg, EscapedQuotesInLabels) {
   NormalFormGame g = ParseNfg(R"(NFG 1 R "say \"hi\"" { "a\\b" } { 1 } 0)");
   EXPECT_EQ(g.title(), "say \"hi\"");
@@ -129,6 +157,35 @@ TEST(GambitNfg, ZeroDenominatorAndHexAreRejected) {
   EXPECT_THAT(ErrorOf("NFG 1 R \"\" { \"A\" } { 1 }\n 0x10\n"),
               StartsWith("g.nfg:2:2: error: invalid number '0x10'"));
   EXPECT_THAT(ErrorOf("NFG 1 R \"\" { \"A\" } { 1 }\n1e\n"), HasSubstr("invalid number '1e'"));
+}
+
+// Fuzz finding (tests/data/fuzz-regressions/nfg/): 1e400 is a valid exact number, but its
+// nearest double is inf, and storing it made GMP's mpq_set_d(inf) raise SIGFPE. A payoff
+// beyond the largest double (DBL_MAX = 1.7976931348623157e308, IEEE 754 binary64) is now
+// refused where it is written, in both bodies, as a fraction too.
+TEST(GambitNfg, PayoffBeyondTheLargestDoubleIsRefusedAtItsLocation) {
+  EXPECT_THAT(ErrorOf("NFG 1 R \"\" { \"A\" } { 2 }\n1 1e400\n"),
+              StartsWith("g.nfg:2:3: error: payoff '1e400' is too large to be represented"));
+  EXPECT_THAT(ErrorOf("NFG 1 R \"\" { \"A\" } { 1 }\n-2e308\n"),
+              StartsWith("g.nfg:2:1: error: payoff '-2e308' is too large"));
+  EXPECT_THAT(ErrorOf("NFG 1 R \"\" { \"A\" } { 1 }\n1e400/3\n"),
+              StartsWith("g.nfg:2:1: error: payoff '1e400/3' is too large"));
+  EXPECT_THAT(ErrorOf("NFG 1 R \"\" { \"A\" } { 1 } { { \"o\" 1e309 } } 1\n"),
+              StartsWith("g.nfg:1:34: error: payoff '1e309' is too large"));
+  // A 400-digit integer: the message quotes the start of it, not all of it.
+  const std::string error =
+      ErrorOf("NFG 1 R \"\" { \"A\" } { 1 }\n" + std::string(400, '9') + "\n");
+  EXPECT_THAT(error, StartsWith("g.nfg:2:1: error: payoff '" + std::string(37, '9') + "...'"));
+}
+
+TEST(GambitNfg, LargestDoubleAndTinyNumbersAreKeptExactly) {
+  NormalFormGame g = ParseNfg(
+      "NFG 1 R \"\" { \"A\" } { 3 }\n1.7976931348623157e308 -1.7976931348623157e308 1e-400\n");
+  EXPECT_EQ(g.payoff(0, 0), 1.7976931348623157e308);
+  EXPECT_EQ(g.payoff(1, 0), -1.7976931348623157e308);
+  // 10^-400 underflows to 0 as a double but stays exact (the exact value is what round trips).
+  EXPECT_EQ(g.payoff(2, 0), 0.0);
+  EXPECT_EQ(Exact(g, {2}, 0), *ParseRational("1e-400"));
 }
 
 TEST(GambitNfg, TooFewPayoffsSaysExpectedNumericalPayoff) {
@@ -178,7 +235,7 @@ TEST(GambitNfg, MissingFileIsAnInputErrorNamingIt) {
     ReadNfgFile("/nonexistent/x.nfg");
     FAIL() << "no error";
   } catch (const InputError& e) {
-    EXPECT_THAT(e.what(), StartsWith("/nonexistent/x.nfg: error: cannot open"));
+    EXPECT_THAT(e.what(), StartsWith("/nonexistent/x.nfg: error: no such file"));
   }
 }
 
@@ -190,7 +247,9 @@ void ExpectSameGame(const NormalFormGame& a, const NormalFormGame& b) {
   for (int64_t i = 0; i < a.num_profiles(); ++i) {
     for (int p = 0; p < a.num_players(); ++p) {
       EXPECT_EQ(a.payoff(i, p), b.payoff(i, p));
-      if (a.has_exact_payoffs()) EXPECT_EQ(a.exact_payoff(i, p), b.exact_payoff(i, p));
+      if (a.has_exact_payoffs()) {
+        EXPECT_EQ(a.exact_payoff(i, p), b.exact_payoff(i, p));
+      }
     }
   }
 }

@@ -118,7 +118,7 @@ TEST(ScenarioLimits, MaxProfilesMustBeAPositiveWholeNumber) {
 }
 
 TEST(ScenarioLimits, PredicateNestedTooDeeplyIsRefusedAtTheFirstExcessLevel) {
-  std::string when = std::string(70, '(') + "true" + std::string(70, ')');
+  const std::string when = std::string(70, '(').append("true").append(70, ')');
   EXPECT_THAT(ParseError("actors: {u: {moves: [a]}}\noutcomes:\n  - {name: x, when: \"" + when +
                          "\"}\n"),
               HasSubstr("t.yaml:3:86: error: predicate nests too deeply (more than 64 levels)"));

@@ -78,11 +78,17 @@ TEST_P(RandomBimatrix, EnumerationMatchesLrsnashExactly) {
                                      << g.num_strategies(0) << "x" << g.num_strategies(1);
   }
   // The tie-heavy configurations must really exercise degenerate games.
-  if (c.high - c.low <= 3) EXPECT_GE(degenerate, c.games / 3) << c.name;
+  if (c.high - c.low <= 3) {
+    EXPECT_GE(degenerate, c.games / 3) << c.name;
+  }
   // Large payoffs overflow 64-bit (then 128-bit) pivoting part-way: the search must resume
   // in wider integers and still agree with lrsnash.
-  if (c.high == 3000) EXPECT_TRUE(arithmetic.count("int128")) << c.name;
-  if (c.high >= 1000000000) EXPECT_TRUE(arithmetic.count("gmp")) << c.name;
+  if (c.high == 3000) {
+    EXPECT_TRUE(arithmetic.count("int128")) << c.name;
+  }
+  if (c.high >= 1000000000) {
+    EXPECT_TRUE(arithmetic.count("gmp")) << c.name;
+  }
   std::printf("%s: %d of %d games degenerate; arithmetic:", c.name, degenerate, c.games);
   for (const std::string& a : arithmetic) std::printf(" %s", a.c_str());
   std::printf("\n");

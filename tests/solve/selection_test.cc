@@ -52,7 +52,9 @@ TEST(LabelEquilibria, StagHuntPayoffDominantIsStagRiskDominantIsHare) {
   EXPECT_THAT(eqs[stag].labels, ElementsAre(kPayoffDominant));
   EXPECT_THAT(eqs[hare].labels, ElementsAre(kRiskDominant, kQreLimit));
   for (const Equilibrium& e : eqs) {
-    if (e.kind == EquilibriumKind::kMixed) EXPECT_THAT(e.labels, IsEmpty());
+    if (e.kind == EquilibriumKind::kMixed) {
+      EXPECT_THAT(e.labels, IsEmpty());
+    }
   }
 }
 

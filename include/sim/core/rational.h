@@ -24,7 +24,8 @@ using Rational = mpq_class;
 // Cost: linear in text.size().
 std::optional<Rational> ParseRational(std::string_view text);
 
-// The exact value of a finite double (every double is a dyadic rational).
+// The exact value of a finite double (every double is a dyadic rational). Throws
+// InternalError for inf or NaN (which GMP would answer with SIGFPE).
 Rational RationalFromDouble(double value);
 
 // The double nearest to `value`: correctly rounded when numerator and denominator are

@@ -60,7 +60,9 @@ struct ReducedStrategicForm {
 struct StrategicFormLimits {
   int64_t max_strategies = 100'000;   // per player
   int64_t max_profiles = 10'000'000;  // product of the strategy counts
-  int64_t max_work = 500'000'000;     // profiles x nodes visited to fill the payoffs
+  // Steps of work: profiles x nodes visited to fill the payoffs, and (checked first) nodes x
+  // plans x information sets to enumerate each player's reduced plans.
+  int64_t max_work = 500'000'000;
 };
 
 // The reduced strategic form of the subgame rooted at `root` (the whole tree by default).

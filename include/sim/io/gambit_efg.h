@@ -2,8 +2,8 @@
 // Gambit's extensive-form file format (.efg, version 2) to and from GameTree; see
 // shared/design/gambit-formats.md. Reading keeps chance probabilities exact, checks that they
 // sum to exactly 1, numbers information sets per player and outcomes globally (outcomes add
-// up along the path), and names every unnamed node by its path of actions from the root so
-// that solve output can say NODE:ACTION. Errors are located FILE:LINE:COL. No solving here.
+// up along the path), and names every unnamed node by its path of actions from the root
+// (bounded in length, see ReadEfg) so that solve output can say NODE:ACTION. Errors are located FILE:LINE:COL. No solving here.
 #pragma once
 
 #include <string>
@@ -18,7 +18,10 @@ namespace sim::io {
 // that is not a valid game (e.g. probabilities that do not sum to 1). Refuses files with
 // more than limits.max_nodes nodes while reading, before building them.
 // Unnamed nodes get the name of their path: action labels from the root joined by '/'
-// (an action without a label counts as its 1-based number); the root is "root".
+// (an action without a label counts as its 1-based number); the root is "root". A path
+// longer than 64 characters (deep trees, long labels) is replaced by where the node is
+// written, "L<line>C<column>" (e.g. "L812C1"), and deeper paths continue from that name
+// ("L812C1/a"), so names stay short and naming stays linear in the file's size.
 GameTree ReadEfg(std::string_view text, const std::string& file = "<efg>",
                  const TreeLimits& limits = {});
 

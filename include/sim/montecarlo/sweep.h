@@ -18,7 +18,8 @@ struct SweepAxis {
   std::string text;  // the argument as given, for the manifest
 
   // The value of point i (0-based): low + (high - low) * i / (count - 1), exactly low and
-  // high at the ends.
+  // high at the ends, and always within [min(low, high), max(low, high)] whatever the
+  // bounds (computed without overflow for bounds near +-1.8e308; see sweep.cc).
   double Value(int i) const;
 };
 

@@ -31,7 +31,17 @@ struct Equilibrium {
   Eigen::VectorXd payoffs;   // each player's expected payoff
   double regret = 0.0;       // max gain from a unilateral deviation (0 when exact)
   bool exact = false;        // re-checked in exact rational arithmetic
-  int component = -1;        // connected component id when the solver reports them
+  // Connected component of the equilibrium set this (extreme) equilibrium lies in, when the
+  // solver reports them (the 2-player `enum` method; -1 otherwise). Equilibria with the same
+  // id from one solver run are joined by segments of equilibria: a continuum.
+  int component = -1;
+  // The maximal Nash subsets containing this equilibrium, by id (0-based, unique within one
+  // solver run; empty when not reported). A maximal Nash subset is a product X x Y of sets
+  // of extreme strategies of the two players such that every pairing is an equilibrium; then
+  // so is every mixture of X against every mixture of Y (Avis, Rosenberg, Savani & von
+  // Stengel 2010, Econ. Theory 42, §4). Equilibria sharing an id "belong together" in that
+  // sense; a component is the union of its maximal Nash subsets.
+  std::vector<int> nash_subsets;
   std::vector<std::string> labels;  // selection labels: "payoff-dominant", "risk-dominant", ...
 };
 
