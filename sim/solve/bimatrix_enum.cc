@@ -15,6 +15,7 @@
 #include "sim/core/error.h"
 #include "sim/solve/bimatrix_common.h"
 #include "sim/solve/exact_check.h"
+#include "sim/solve/snapshot_stack.h"
 #include "sim/solve/tableau.h"
 
 namespace sim::solve {
@@ -24,6 +25,7 @@ using detail::Arith;
 using detail::Int128;
 using detail::IntegerTableau;
 using detail::Overflow;
+using detail::SnapshotStack;
 using detail::Widen;
 
 // A set of up to 128 labels or variables.
@@ -135,12 +137,8 @@ class VertexSearch {
       : labels(std::move(o.labels)), coords(Widen<T>(o.coords)), complete(o.complete),
         tab_(o.tab_), n_vars_(o.n_vars_), d_(o.d_), label_of_var_(std::move(o.label_of_var_)),
         max_bases_(o.max_bases_), basis_(o.basis_), visited_(std::move(o.visited_)),
-        vertex_of_(std::move(o.vertex_of_)), stack_(std::move(o.stack_)), pending_(o.pending_) {
-    saved_.reserve(o.saved_.size());
-    for (const auto& state : o.saved_) {
-      saved_.push_back(IntegerTableau<T>::template WidenState<U>(state));
-    }
-  }
+        vertex_of_(std::move(o.vertex_of_)), stack_(std::move(o.stack_)), saved_(o.saved_),
+        pending_(o.pending_) {}
 
   // Runs to the end (true) or to an overflow (false, see above).
   bool Run() {
@@ -150,7 +148,7 @@ class VertexSearch {
         Frame& frame = stack_.back();
         if (frame.next == n_vars_) {
           if (frame.entered >= 0) {
-            tab_.Restore(saved_[stack_.size() - 2]);
+            saved_.Restore(tab_, stack_.size() - 2);
             basis_.Flip(frame.entered);
             basis_.Flip(frame.left);
           }
@@ -174,7 +172,7 @@ class VertexSearch {
         Descend();
       }
     } catch (const Overflow&) {
-      tab_.Restore(saved_[stack_.size() - 1]);
+      saved_.Restore(tab_, stack_.size() - 1);
       return false;
     }
     return true;
@@ -195,8 +193,7 @@ class VertexSearch {
   using Pending = PendingPivot;
 
   void Descend() {
-    if (saved_.size() < stack_.size()) saved_.resize(stack_.size());
-    tab_.Save(&saved_[stack_.size() - 1]);
+    saved_.Save(tab_, stack_.size() - 1);
     const int leaving = tab_.basic(pending_.row);
     tab_.Pivot(pending_.row, pending_.entering);  // may throw Overflow
     basis_ = pending_.next;
@@ -228,7 +225,7 @@ class VertexSearch {
   BitsSet visited_;  // a basis is never empty: it has k >= 1 variables
   BitsMap<int> vertex_of_;  // label sets are never empty: the origin has m labels
   std::vector<Frame> stack_;
-  std::vector<typename IntegerTableau<T>::State> saved_;  // saved_[i]: state at depth i
+  SnapshotStack<T> saved_;  // level i: the tableau at depth i
   Pending pending_;
 };
 
