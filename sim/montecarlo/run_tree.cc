@@ -41,6 +41,7 @@ struct Solved {
   model::DerivedTree derived;
   TrembledTree trembled;
   std::vector<double> tremble;  // the trembles `trembled` was built with
+  std::vector<double> types;    // and the erratic-type priors
   std::vector<solve::TreeEquilibrium> equilibria;
   std::vector<char> payoff_dominant;
 };
@@ -86,6 +87,34 @@ std::vector<double> Tremble(const Scenario& s, const std::vector<Unpredictabilit
   return u;
 }
 
+// Each actor's prior of being an erratic type: its unpredictability under the type model,
+// else 0.
+std::vector<double> TypePriors(const Scenario& s, const std::vector<UnpredictabilityModel>& models) {
+  std::vector<double> u(s.actors.size(), 0.0);
+  for (size_t a = 0; a < u.size(); ++a)
+    if (models[a] == UnpredictabilityModel::kType) u[a] = s.actors[a].unpredictability;
+  return u;
+}
+
+// The tree a draw solves: the erratic types first (a chance node per typed actor at the
+// root, tremble_tree.h), then the trembles of the other actors on that tree (an actor has
+// one model, so no node is both). Origins and erratic marks are composed back to the tree
+// of the draw.
+TrembledTree Transform(const GameTree& tree, const std::vector<double>& tremble,
+                       const std::vector<double>& types, const Plan& plan) {
+  if (std::none_of(types.begin(), types.end(), [](double u) { return u > 0; }))
+    return WithTrembles(tree, tremble, plan.limits, plan.where, CopySets::kSeparateSingletons);
+  const TrembledTree typed = WithErraticTypes(tree, types, plan.limits, plan.where);
+  TrembledTree out =
+      WithTrembles(typed.tree, tremble, plan.limits, plan.where, CopySets::kSeparateSingletons);
+  out.erratic.resize(out.origin.size());
+  for (size_t n = 0; n < out.origin.size(); ++n) {
+    out.erratic[n] = typed.erratic[out.origin[n]];
+    out.origin[n] = typed.origin[out.origin[n]];
+  }
+  return out;
+}
+
 // Whether `eq` plays alike at every set of a class (copies its player cannot tell apart).
 bool TreatsCopiesAlike(const TrembledTree& t, const solve::TreeEquilibrium& eq) {
   for (size_t s = 0; s < t.set_class.size(); ++s) {
@@ -106,7 +135,8 @@ void Solve(const Scenario& scenario, const Plan& plan, Solved* out) {
   const int previous_nodes = out->derived.tree.num_nodes();
   out->derived = model::BuildSequentialGame(scenario);
   std::vector<double> tremble = Tremble(scenario, plan.models);
-  if (!out->trembled.origin.empty() && tremble == out->tremble &&
+  std::vector<double> types = TypePriors(scenario, plan.models);
+  if (!out->trembled.origin.empty() && tremble == out->tremble && types == out->types &&
       out->derived.tree.num_nodes() == previous_nodes) {
     // Same trembles and the same tree shape as the previous draw (sampled numbers change
     // payoffs, never the stages): the trembled tree only needs the new payoffs. Outcomes keep
@@ -114,9 +144,9 @@ void Solve(const Scenario& scenario, const Plan& plan, Solved* out) {
     for (int o = 0; o < out->derived.tree.num_outcomes(); ++o)
       out->trembled.tree.set_outcome_payoffs(o, out->derived.tree.outcome(o).payoffs);
   } else {
-    out->trembled = WithTrembles(out->derived.tree, tremble, plan.limits, plan.where,
-                                 CopySets::kSeparateSingletons);
+    out->trembled = Transform(out->derived.tree, tremble, types, plan);
     out->tremble = std::move(tremble);
+    out->types = std::move(types);
   }
   std::vector<solve::TreeEquilibrium> all =
       solve::SolveSubgamePerfect(out->trembled.tree, plan.spe).equilibria;
@@ -189,9 +219,16 @@ class Worker {
         const int set = tree.node(node).infoset;
         if (tree.kind(node) == NodeKind::kChance) {
           const std::vector<Probability>& p = tree.infoset(set).probabilities;
-          node = Child(tree, node,
-                       PickWeighted([&](int b) { return p[b].value; },
-                                    static_cast<int>(p.size()), play.Uniform()));
+          const int b = PickWeighted([&](int b) { return p[b].value; },
+                                     static_cast<int>(p.size()), play.Uniform());
+          // An erratic type's move is nature's draw, and still the actor's move played.
+          if (const std::vector<int>& erratic = solved->trembled.erratic;
+              !erratic.empty() && erratic[node] >= 0) {
+            const auto& index = move_index_[erratic[node]];
+            if (auto it = index.find(tree.infoset(set).actions[b]); it != index.end())
+              ++tally.moves[erratic[node]][it->second];
+          }
+          node = Child(tree, node, b);
           continue;
         }
         const int player = tree.player(node);
@@ -246,20 +283,21 @@ Plan MakePlan(const Scenario& scenario, const MonteCarloOptions& options) {
   const MonteCarloSpec& spec = scenario.montecarlo;
   plan.models = detail::ActorModels(scenario);
   std::vector<double> worst(scenario.actors.size(), 0.0);  // trembles the draws may have
+  std::vector<double> worst_types(scenario.actors.size(), 0.0);  // and erratic types
   for (size_t a = 0; a < plan.models.size(); ++a) {
     const Actor& actor = scenario.actors[a];
     const bool sampled = SampledUnpredictability(scenario, actor.id);
     const bool active = actor.unpredictability > 0 || sampled;
     const UnpredictabilityModel m = plan.models[a];
-    if ((m == UnpredictabilityModel::kLogit || m == UnpredictabilityModel::kType) && active) {
+    if (m == UnpredictabilityModel::kLogit && active) {
       throw InputError(spec.location.known() ? spec.location : actor.location,
                        std::string("unpredictability model '") + ModelKey(m) + "' of actor '" +
                            actor.id + "' is not available for game trees",
                        "the Monte Carlo of sequential scenarios and scenarios with types "
-                       "supports tremble and preference_noise");
+                       "supports tremble, type and preference_noise");
     }
-    if (m == UnpredictabilityModel::kTremble && active) {
-      worst[a] = 1.0;
+    if ((m == UnpredictabilityModel::kTremble || m == UnpredictabilityModel::kType) && active) {
+      (m == UnpredictabilityModel::kTremble ? worst : worst_types)[a] = 1.0;
       if (!plan.where.known()) plan.where = spec.location.known() ? spec.location : actor.location;
     }
   }
@@ -273,8 +311,13 @@ Plan MakePlan(const Scenario& scenario, const MonteCarloOptions& options) {
   }
   // The largest trembled tree any draw can build, refused before any thread starts.
   const model::DerivedTree base = model::BuildSequentialGame(scenario);
-  if (TrembledSize(base.tree, worst) > static_cast<double>(plan.limits.max_nodes))
-    WithTrembles(base.tree, worst, plan.limits, plan.where);  // throws the located error
+  // (Sizes depend on which actors have u > 0, not on u; the typed tree throws its own.)
+  const GameTree typed = std::any_of(worst_types.begin(), worst_types.end(),
+                                     [](double u) { return u > 0; })
+                             ? WithErraticTypes(base.tree, worst_types, plan.limits, plan.where).tree
+                             : base.tree;
+  if (TrembledSize(typed, worst) > static_cast<double>(plan.limits.max_nodes))
+    WithTrembles(typed, worst, plan.limits, plan.where);  // throws the located error
   bool varies = !scenario.uncertain.empty();
   for (size_t a = 0; a < scenario.actors.size(); ++a)
     varies |= plan.models[a] == UnpredictabilityModel::kPreferenceNoise &&

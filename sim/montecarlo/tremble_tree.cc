@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "sim/montecarlo/tremble_tree.h"
 
+#include <cmath>
 #include <cstdio>
 #include <map>
 #include <string>
@@ -168,7 +169,136 @@ class Trembler {
   std::map<std::pair<int, int>, int> tremble_sets_;
 };
 
+// Builds WithErraticTypes' tree (tremble_tree.h): the chain of type nodes, then one copy of
+// the original per combination of types.
+class Typer {
+ public:
+  Typer(const GameTree& in, const std::vector<double>& u) : in_(in), u_(u) {
+    out_.tree = GameTree(in.players(), in.title());
+    for (int o = 0; o < in.num_outcomes(); ++o)
+      out_.tree.AddOutcome(in.outcome(o).payoffs, in.outcome(o).label);
+    for (int p = 0; p < in.num_players(); ++p)
+      if (static_cast<size_t>(p) < u.size() && u[p] > 0) typed_.push_back(p);
+    erratic_.assign(in.num_players(), 0);
+  }
+
+  TrembledTree Build() {
+    const Node root = Types(0, "");
+    out_.tree.set_root(root);
+    return std::move(out_);
+  }
+
+ private:
+  Node Add(NodeKind kind, const std::string& name, int set, const TreeNode& like, Node origin,
+           int erratic) {
+    const Node n = out_.tree.AddNode(kind, name, set, like.location);
+    out_.origin.push_back(origin);
+    out_.tremble.push_back(0);
+    out_.erratic.push_back(erratic);
+    return n;
+  }
+
+  int NewSet(int set) {
+    out_.set_class.push_back(set);
+    return set;
+  }
+
+  // The type node of typed_[i] (or, past the last, the copy for the types drawn so far).
+  Node Types(size_t i, const std::string& suffix) {
+    if (i == typed_.size()) return Copy(in_.root(), suffix);
+    const int p = typed_[i];
+    // Exact: u as its shortest decimal, so 1 - u + u is exactly 1.
+    const Rational u = *Probability::FromDouble(u_[p]).exact;
+    const std::string name = "type:" + in_.player_name(p);
+    const int set = NewSet(out_.tree.AddChanceInfoSet(
+        {"normal", "erratic"}, {Probability::Exact(Rational(1) - u), Probability::Exact(u)}, name,
+        in_.node(in_.root()).location));
+    const Node n = Add(NodeKind::kChance, name + suffix, set, in_.node(in_.root()), in_.root(), -1);
+    out_.tree.AddMove(n, 0, Types(i + 1, suffix));
+    erratic_[p] = 1;
+    out_.tree.AddMove(n, 1, Types(i + 1, suffix + "~erratic:" + in_.player_name(p)));
+    erratic_[p] = 0;
+    return n;
+  }
+
+  Node Copy(Node x, const std::string& suffix) {
+    const TreeNode& tn = in_.node(x);
+    const std::string name = tn.name + suffix;
+    if (tn.kind == NodeKind::kTerminal) {
+      const Node n = Add(NodeKind::kTerminal, name, -1, tn, x, -1);
+      out_.tree.SetOutcome(n, tn.outcome);
+      return n;
+    }
+    const InfoSet& original_set = in_.infoset(tn.infoset);
+    int set = -1;
+    int erratic = -1;
+    NodeKind kind = tn.kind;
+    if (tn.kind == NodeKind::kDecision && erratic_[in_.player(x)]) {
+      // The erratic type: a uniform move, drawn by nature; a set of its own per node.
+      const int k = static_cast<int>(original_set.actions.size());
+      std::vector<Probability> uniform(k, Probability::Exact(Rational(1) / k));
+      set = NewSet(out_.tree.AddChanceInfoSet(original_set.actions, std::move(uniform),
+                                              "erratic:" + in_.InfoSetName(tn.infoset),
+                                              original_set.location));
+      erratic = in_.player(x);
+      kind = NodeKind::kChance;
+    } else {
+      // Chance, another player, or a normal type: the original's set, shared by the copies
+      // (nobody learns another player's type from the tree, only from the moves it sees).
+      // Nature's sets are per copy: a set shared across copies would join the subgames below
+      // it into one (what nature does carries no information to hide).
+      auto [it, fresh] = sets_.try_emplace(
+          std::make_pair(tn.infoset, tn.kind == NodeKind::kChance ? suffix : std::string()), -1);
+      if (fresh) {
+        it->second = NewSet(
+            tn.kind == NodeKind::kChance
+                ? out_.tree.AddChanceInfoSet(original_set.actions, original_set.probabilities,
+                                             original_set.label, original_set.location)
+                : out_.tree.AddInfoSet(in_.player(x), original_set.actions,
+                                       in_.InfoSetName(tn.infoset), original_set.location));
+      }
+      set = it->second;
+    }
+    const Node n = Add(kind, name, set, tn, x, erratic);
+    out_.tree.SetOutcome(n, tn.outcome);
+    const std::vector<Node> children = in_.Children(x);
+    for (size_t a = 0; a < children.size(); ++a)
+      out_.tree.AddMove(n, static_cast<int>(a), Copy(children[a], suffix));
+    return n;
+  }
+
+  const GameTree& in_;
+  const std::vector<double>& u_;
+  TrembledTree out_;
+  std::vector<int> typed_;    // the players with u > 0, in order
+  std::vector<char> erratic_; // per player: erratic in the copy being built
+  std::map<std::pair<int, std::string>, int> sets_;  // (original set, copy of a chance set) -> set
+};
+
 }  // namespace
+
+double ErraticTypesSize(const GameTree& tree, const std::vector<double>& u) {
+  int m = 0;
+  for (size_t p = 0; p < u.size() && static_cast<int>(p) < tree.num_players(); ++p) m += u[p] > 0;
+  const double copies = std::ldexp(1.0, m);
+  return copies * static_cast<double>(tree.num_nodes()) + (copies - 1);
+}
+
+TrembledTree WithErraticTypes(const GameTree& tree, const std::vector<double>& u,
+                              const TreeLimits& limits, const SourceLocation& where) {
+  for (double v : u) SIM_CHECK(v >= 0 && v <= 1, "erratic-type prior outside [0, 1]");
+  const double size = ErraticTypesSize(tree, u);
+  if (size > static_cast<double>(limits.max_nodes)) {
+    char count[32];
+    std::snprintf(count, sizeof count, "%.0f", size);
+    throw InputError(where,
+                     "the tree with erratic types would have " + std::string(count) +
+                         " nodes, more than the limit of " + std::to_string(limits.max_nodes),
+                     "each actor of the type model doubles the tree (a copy per type); give "
+                     "fewer actors the type model or lower the number of moves or stages");
+  }
+  return Typer(tree, u).Build();
+}
 
 double TrembledSize(const GameTree& tree, const std::vector<double>& u) {
   return SubtreeSize(tree, u, tree.root());

@@ -165,7 +165,29 @@ TEST(TreeCli, LogitOnATreeExitsTwoWithALocatedMessage) {
   EXPECT_THAT(r.err, HasSubstr("detente_logit.yaml:"));
   EXPECT_THAT(r.err, HasSubstr(": error: unpredictability model 'logit' of actor 'usa' is not "
                                "available for game trees"));
-  EXPECT_THAT(r.err, HasSubstr("tremble and preference_noise"));
+  EXPECT_THAT(r.err, HasSubstr("tremble, type and preference_noise"));
+}
+
+// The type model on a tree (tremble_tree.h, WithErraticTypes): a montecarlo block with
+// `model: type` on detente_sequential.yaml runs (exit 0) with either actor unpredictable, and
+// the CSV is byte-identical at 1 and 2 threads. With the US erratic with prior 0.3 and the
+// normal US holding, relief is played in u/2 = 15% of the draws (counted in `action` rows).
+TEST(TreeCli, TypeModelOnDetenteSequentialRunsTheSameOnOneAndTwoThreads) {
+  const std::string text = Slurp(fs::path(SIM_SOURCE_DIR) / "scenarios" / "detente_sequential.yaml") +
+                           "\nmontecarlo:\n  model: type\n";
+  const fs::path file = WriteFile("detente_type.yaml", text);
+  for (const char* actor : {"usa", "russia"}) {
+    std::string out[2];
+    for (int t = 0; t < 2; ++t) {
+      RunResult r = Simulate({file.string(), "--draws", "2000", "--format", "csv", "--set",
+                              std::string("actors.") + actor + ".unpredictability=0.3",
+                              "--threads", std::to_string(t + 1)});
+      ASSERT_EQ(r.status, 0) << actor << r.err;
+      out[t] = r.out;
+    }
+    EXPECT_EQ(out[0], out[1]) << actor;
+    EXPECT_THAT(out[0], HasSubstr("outcome,unsolved,0,")) << actor;
+  }
 }
 
 // Each bad tree file is one kind of problem; each must exit 2 with FILE:LINE:COL.

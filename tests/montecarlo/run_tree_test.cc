@@ -85,6 +85,40 @@ TEST(RunTreeMonteCarlo, TwoStageEntryUnderTrembleMatchesTheClosedForm) {
   }
 }
 
+// The same entry game with issue #5's type model for the incumbent (prior v of being an
+// erratic type that moves uniformly at random; drawn once per play, unknown to the entrant)
+// and the tremble model for the entrant (u). The incumbent's normal type moves as it would
+// without the model (accommodate after in, fight after out); the entrant, knowing the prior:
+//   V(out) = 1,   V(in) = (1 - v) 2 + v (2 - 1)/2 = 2 - 1.5 v,
+// so it intends in iff v < 2/3 (its own tremble adds the same to both). In plays in with
+// probability 1 - u/2 (intending in) or u/2 (intending out), and the incumbent accommodates
+// after in with probability (1 - v) + v/2 = 1 - v/2. So
+//   P(entry) = (1 - u/2)(1 - v/2),  P(war) = (1 - u/2) v/2       for v < 2/3,
+//   P(entry) = (u/2)(1 - v/2),      P(war) = (u/2) v/2           for v > 2/3,
+// the tremble's frequencies (in play, a one-stage erratic type is a tremble). The erratic
+// incumbent's moves are nature's draws and still count as its moves: it moves every draw.
+TEST(RunTreeMonteCarlo, TwoStageEntryWithAnErraticIncumbentTypeMatchesTheClosedForm) {
+  for (const auto& [u, v] : std::vector<std::pair<double, double>>{
+           {0.0, 0.2}, {0.0, 0.5}, {0.0, 0.8}, {0.3, 0.4}, {0.3, 0.9}}) {
+    const Scenario s = EntryScenario(u, v, "montecarlo: {models: {incumbent: type}}");
+    MonteCarloOptions options;
+    options.draws = 20'000;
+    options.seed = 5;
+    const MonteCarloResult r = RunTreeMonteCarlo(s, options);
+    ASSERT_EQ(r.solved, r.draws);
+    const double in = v < 2.0 / 3.0 ? 1 - u / 2 : u / 2;
+    const Interval entry =
+        WilsonInterval(r.outcome_counts[Index(r.outcome_names, "entry")], r.draws);
+    EXPECT_LE(entry.low, in * (1 - v / 2)) << "u=" << u << " v=" << v;
+    EXPECT_GE(entry.high, in * (1 - v / 2)) << "u=" << u << " v=" << v;
+    const Interval war = WilsonInterval(r.outcome_counts[Index(r.outcome_names, "war")], r.draws);
+    EXPECT_LE(war.low, in * v / 2) << "u=" << u << " v=" << v;
+    EXPECT_GE(war.high, in * v / 2) << "u=" << u << " v=" << v;
+    EXPECT_EQ(r.move_counts[1][0] + r.move_counts[1][1], r.draws);
+    EXPECT_EQ(r.games_solved, 1);
+  }
+}
+
 // The explicit `tree` form of the same game, where the incumbent moves only after entry:
 // the closed form above is unchanged (the node after "out" had no effect), and the
 // incumbent's moves are counted only in the draws that reach it, i.e. where the entrant
@@ -164,8 +198,11 @@ TEST(RunTreeMonteCarlo, LogitOnATreeIsRefusedNamingTheSupportedModels) {
   } catch (const InputError& e) {
     EXPECT_THAT(e.what(), HasSubstr(": error: unpredictability model 'logit' of actor "
                                     "'entrant' is not available for game trees"));
-    EXPECT_THAT(e.what(), HasSubstr("supports tremble and preference_noise"));
+    EXPECT_THAT(e.what(), HasSubstr("supports tremble, type and preference_noise"));
   }
+  // The type model is now available on trees (WithErraticTypes).
+  EXPECT_NO_THROW(RunTreeMonteCarlo(EntryScenario(0.3, 0.0, "montecarlo: {model: type}"),
+                                    MonteCarloOptions{}));
   // With u = 0 everywhere the model is idle, and the run goes ahead.
   EXPECT_NO_THROW(RunTreeMonteCarlo(EntryScenario(0.0, 0.0, "montecarlo: {model: logit}"),
                                     MonteCarloOptions{}));

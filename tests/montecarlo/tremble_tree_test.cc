@@ -12,6 +12,8 @@
 #include <cmath>
 #include <numeric>
 
+#include "sim/model/build_tree.h"
+#include "sim/scenario/load.h"
 #include "sim/solve/spe.h"
 
 namespace sim::montecarlo {
@@ -248,6 +250,83 @@ TEST(TrembleTree, TreesBeyondTheLimitAreRefusedWithALocation) {
   } catch (const InputError& e) {
     EXPECT_THAT(e.what(), HasSubstr("s.yaml:3:5: error: the tree with trembles would have 19 "
                                     "nodes, more than the limit of 10"));
+  }
+}
+
+// ---- The type model (WithErraticTypes) ----
+
+// Entry with B of type model, prior v of being erratic (uniform over fight/accommodate),
+// unknown to A. By hand: B's normal type accommodates after in (1 > -1); A's value of in is
+// (1 - v) 2 + v (2 - 1)/2 = 2 - 1.5 v against 1 for out, so A enters iff v < 2/3 and
+//   value to A = max(1, 2 - 1.5 v),
+//   value to B (ex ante) = 1 - v + v (1 - 1)/2 = 1 - v when A enters, 3 otherwise.
+// The tree: the type node, then a normal and an erratic copy (2 x 5 + 1 = 11 nodes), A's two
+// root copies in one set, B's erratic node a chance node with 1/2, 1/2.
+TEST(ErraticTypesTree, EntryGameSpeValuesAreTheClosedForm) {
+  const GameTree entry = Entry();
+  for (double v : {0.0, 0.2, 0.5, 0.8, 1.0}) {
+    const TrembledTree t = WithErraticTypes(entry, {0.0, v});
+    ASSERT_NO_THROW(t.tree.Validate()) << v;
+    if (v == 0) {
+      EXPECT_EQ(t.tree.num_nodes(), 5);  // nobody is typed: a plain copy
+      continue;
+    }
+    EXPECT_EQ(t.tree.num_nodes(), 11);
+    EXPECT_EQ(ErraticTypesSize(entry, {0.0, v}), 11);
+    EXPECT_EQ(std::count(t.erratic.begin(), t.erratic.end(), 1), 1);
+    const Node root = t.tree.root();
+    ASSERT_EQ(t.tree.kind(root), NodeKind::kChance);
+    EXPECT_EQ(t.tree.infoset(t.tree.node(root).infoset).probabilities[1].exact,
+              *Probability::FromDouble(v).exact);
+    const solve::SpeResult r = solve::SolveSubgamePerfect(t.tree);
+    ASSERT_EQ(r.equilibria.size(), 1u) << v;
+    const bool enters = v < 2.0 / 3.0;
+    EXPECT_NEAR(r.equilibria[0].payoffs(0), std::max(1.0, 2 - 1.5 * v), 1e-12) << v;
+    EXPECT_NEAR(r.equilibria[0].payoffs(1), enters ? 1 - v : 3.0, 1e-12) << v;
+  }
+}
+
+// Two typed players: 4 copies and 3 type nodes; each player's normal-type nodes share the
+// original's set across the copies where it is normal (it does not know the other's type).
+TEST(ErraticTypesTree, TwoTypedPlayersGiveFourCopiesSharingTheNormalTypesSets) {
+  const GameTree entry = Entry();
+  const TrembledTree t = WithErraticTypes(entry, {0.1, 0.3});
+  ASSERT_NO_THROW(t.tree.Validate());
+  EXPECT_EQ(t.tree.num_nodes(), 4 * 5 + 3);
+  for (Node n = 0; n < static_cast<Node>(t.tree.num_nodes()); ++n) {
+    if (t.tree.kind(n) != NodeKind::kDecision) continue;
+    EXPECT_EQ(t.tree.infoset(t.tree.node(n).infoset).nodes.size(), 2u) << t.tree.name(n);
+  }
+}
+
+// The transform keeps perfect recall (GameTree::Check) on the sequential scenarios with each
+// actor, and all actors at once, of the type model.
+TEST(ErraticTypesTree, SequentialScenariosPassTheTreeCheck) {
+  for (const char* file : {"detente_sequential.yaml", "baltic_resolve.yaml"}) {
+    const Scenario s = LoadScenario(std::string(SIM_SOURCE_DIR "/scenarios/") + file);
+    const GameTree tree = model::BuildSequentialGame(s).tree;
+    const int n = tree.num_players();
+    for (int typed = -1; typed < n; ++typed) {
+      std::vector<double> u(n, 0.0);
+      for (int p = 0; p < n; ++p) u[p] = (typed < 0 || p == typed) ? 0.3 : 0.0;
+      const TrembledTree t = WithErraticTypes(tree, u);
+      const std::vector<Diagnostic> problems = t.tree.Check();
+      EXPECT_TRUE(problems.empty()) << file << " typed " << typed << ": "
+                                    << (problems.empty() ? "" : problems[0].ToString());
+      EXPECT_FALSE(solve::SolveSubgamePerfect(t.tree).equilibria.empty()) << file << typed;
+    }
+  }
+}
+
+TEST(ErraticTypesTree, TreesBeyondTheLimitAreRefusedWithALocation) {
+  TreeLimits limits;
+  limits.max_nodes = 10;
+  try {
+    WithErraticTypes(Entry(), {0.2, 0.2}, limits, SourceLocation{"s.yaml", 3, 5});
+    FAIL() << "no error";
+  } catch (const InputError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("s.yaml:3:5: error: the tree with erratic types would have "
+                                    "23 nodes, more than the limit of 10"));
   }
 }
 

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // The Monte Carlo over a scenario whose game is a tree (Scenario::tree_game(): `stages`, an
 // explicit `tree`, or actors with `types`). Each draw: sample the uncertain numbers and the
-// preference noise -> build the tree (model/build_tree.h) -> add the trembles as chance nodes
-// every player anticipates (montecarlo/tremble_tree.h) -> solve for the subgame-perfect
+// preference noise -> build the tree (model/build_tree.h) -> add the erratic types (a type
+// chance node at the root), then the trembles, as chance nodes every player anticipates
+// (montecarlo/tremble_tree.h) -> solve for the subgame-perfect
 // equilibria -> select one -> walk from the root (chance by its probabilities, decisions by
 // the equilibrium's behaviour strategy, then the tremble) -> classify the leaf. Same result
 // type, chunking and merge order as RunMonteCarlo (run.h), so the reports, CSV, JSON and
@@ -16,10 +17,12 @@
 namespace sim::montecarlo {
 
 // Runs the Monte Carlo on a tree scenario (scenario.tree_game(); SIM_CHECK), valid as
-// LoadScenario returns it. Models: tremble and preference_noise; an actor whose model is
-// logit or type with unpredictability > 0 (or a sampled one) is refused with an InputError
-// located at the montecarlo block (or the actor) naming the supported models, as is a tree
-// whose trembled form would exceed TreeLimits::max_nodes.
+// LoadScenario returns it. Models: tremble, type (WithErraticTypes: the erratic type's moves
+// are chance nodes, the others cannot tell the types apart) and preference_noise; models may
+// be mixed across actors (types are added first, then trembles). An actor whose model is
+// logit with unpredictability > 0 (or a sampled one) is refused with an InputError located
+// at the montecarlo block (or the actor) naming the supported models, as is a tree whose
+// typed and trembled form would exceed TreeLimits::max_nodes.
 //
 // Selection (options.select): uniform over the reported subgame-perfect equilibria, from
 // one uniform of the draw's play stream. payoff-dominant is applied to the equilibria's
@@ -29,7 +32,7 @@ namespace sim::montecarlo {
 // solved draw falls back to uniform and counts in selection_fallbacks.
 //
 // move_counts count each actor's moves actually played at its decision nodes on the
-// realized path (trembles included), so an actor that does not move on a path (a stage
+// realized path (trembles and an erratic type's moves included), so an actor that does not move on a path (a stage
 // skipped, a branch without it) adds nothing and an actor's counts may sum to less than
 // `solved`. Positions, outcome classes and payoffs are those of the leaf reached in the
 // untrembled tree of the draw. fast_path is false and exact_solves counts SPE solves.

@@ -25,6 +25,10 @@ struct TrembledTree {
   // same record of its player's own trembles. Sets of one class are copies of one another
   // that their player cannot tell apart; with CopySets::kShared every set is its own class.
   std::vector<int> set_class;
+  // Per node of `tree`: for a chance node that realizes an erratic type's move
+  // (WithErraticTypes), the player whose move it is (its actions are that player's moves);
+  // -1 elsewhere. Empty when no erratic type is modelled.
+  std::vector<int> erratic;
 };
 
 // Where the nodes that copies create go, for players who do not tremble on the path.
@@ -68,5 +72,32 @@ TrembledTree WithTrembles(const GameTree& tree, const std::vector<double>& u,
 
 // The number of nodes WithTrembles would build (as a double: it may exceed any integer).
 double TrembledSize(const GameTree& tree, const std::vector<double>& u);
+
+// The type model on trees (issue #5: "an erratic type with prior u"): player p (p <
+// u.size(), u[p] in [0, 1]) is, once per play of the game, an erratic type with probability
+// u[p] that moves uniformly at random at each of its nodes, and the normal type otherwise;
+// the other players know the prior, not the draw. The result: at the root, one chance node
+// per player with u > 0, in player order, labelled "type:PLAYER" with actions {normal,
+// erratic} and probabilities 1 - u, u (exact, from the shortest decimal of u); below them
+// one copy of the tree per combination of types. In a copy where p is erratic, each of p's
+// decision nodes becomes a chance node with probability 1/k on each of its k actions (one
+// chance set per node; `erratic` names p). Every other decision node, and p's nodes where p
+// is normal, joins the information set of its original, shared by all copies: a player
+// cannot tell the others' types apart, and knows its own (it is normal where it moves), so
+// perfect recall holds as in the original. Perfect-information trees thereby get sets of
+// several nodes: SolveSubgamePerfect solves the smallest subgame around them through its
+// strategic form (exponential in its number of sets). Chance nodes and terminals are copied
+// (chance sets shared, outcomes keep their indices). Nodes in a copy are named after the
+// original with "~erratic:PLAYER" per erratic player of the copy. `origin` maps copies to
+// originals, the added type nodes to the original root; `tremble` is all 0; `set_class[s]`
+// is s.
+//
+// Size: 2^m copies plus 2^m - 1 type nodes, m = the number of players with u > 0. Throws
+// InputError located at `where` beyond limits.max_nodes. Cost O(size of the result).
+TrembledTree WithErraticTypes(const GameTree& tree, const std::vector<double>& u,
+                              const TreeLimits& limits = {}, const SourceLocation& where = {});
+
+// The number of nodes WithErraticTypes would build.
+double ErraticTypesSize(const GameTree& tree, const std::vector<double>& u);
 
 }  // namespace sim::montecarlo
