@@ -104,9 +104,22 @@ TrembledTree Transform(const GameTree& tree, const std::vector<double>& tremble,
                        const std::vector<double>& types, const Plan& plan) {
   if (std::none_of(types.begin(), types.end(), [](double u) { return u > 0; }))
     return WithTrembles(tree, tremble, plan.limits, plan.where, CopySets::kSeparateSingletons);
-  const TrembledTree typed = WithErraticTypes(tree, types, plan.limits, plan.where);
+  const TrembledTree typed =
+      WithErraticTypes(tree, types, plan.limits, plan.where, CopySets::kSeparateSingletons);
   TrembledTree out =
       WithTrembles(typed.tree, tremble, plan.limits, plan.where, CopySets::kSeparateSingletons);
+  // Classes of both transforms: a trembled set is labelled with its typed set's name plus its
+  // player's tremble record (tremble_tree.h), so its class is (class of the typed set, record).
+  std::map<std::pair<int, std::string>, int> classes;
+  for (int s = 0; s < out.tree.num_infosets(); ++s) {
+    const InfoSet& set = out.tree.infoset(s);
+    if (set.player == kChancePlayer || set.nodes.empty()) continue;
+    const int typed_set = typed.tree.node(out.origin[set.nodes.front()]).infoset;
+    const std::string name = typed.tree.InfoSetName(typed_set);
+    const std::string record = set.label.size() >= name.size() ? set.label.substr(name.size()) : set.label;
+    out.set_class[s] =
+        classes.try_emplace(std::make_pair(typed.set_class[typed_set], record), s).first->second;
+  }
   out.erratic.resize(out.origin.size());
   for (size_t n = 0; n < out.origin.size(); ++n) {
     out.erratic[n] = typed.erratic[out.origin[n]];

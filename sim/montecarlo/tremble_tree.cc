@@ -2,6 +2,7 @@
 #include "sim/montecarlo/tremble_tree.h"
 
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <map>
 #include <string>
@@ -173,13 +174,16 @@ class Trembler {
 // the original per combination of types.
 class Typer {
  public:
-  Typer(const GameTree& in, const std::vector<double>& u) : in_(in), u_(u) {
+  Typer(const GameTree& in, const std::vector<double>& u, CopySets copy_sets)
+      : in_(in), u_(u), separate_(copy_sets == CopySets::kSeparateSingletons) {
     out_.tree = GameTree(in.players(), in.title());
     for (int o = 0; o < in.num_outcomes(); ++o)
       out_.tree.AddOutcome(in.outcome(o).payoffs, in.outcome(o).label);
     for (int p = 0; p < in.num_players(); ++p)
       if (static_cast<size_t>(p) < u.size() && u[p] > 0) typed_.push_back(p);
     erratic_.assign(in.num_players(), 0);
+    below_.assign(in.num_nodes(), 0);
+    if (separate_) Movers(in.root());
   }
 
   TrembledTree Build() {
@@ -198,9 +202,34 @@ class Typer {
     return n;
   }
 
-  int NewSet(int set) {
-    out_.set_class.push_back(set);
+  // Its class: the first set made for the same original set (-1: a set of its own).
+  int NewSet(int set, int original = -1) {
+    int cls = set;
+    if (original >= 0) cls = classes_.try_emplace(original, set).first->second;
+    out_.set_class.push_back(cls);
     return set;
+  }
+
+  // below_[x]: bit i set when typed_[i] has a decision node in x's subtree (x included).
+  uint64_t Movers(Node x) {
+    uint64_t mask = 0;
+    if (in_.kind(x) == NodeKind::kDecision) {
+      for (size_t i = 0; i < typed_.size(); ++i)
+        if (typed_[i] == in_.player(x)) mask |= uint64_t{1} << i;
+    }
+    for (Node c : in_.Children(x)) mask |= Movers(c);
+    return below_[x] = mask;
+  }
+
+  // The key that splits the copies of a decision node's set: with separate singletons, a
+  // singleton's copies are told apart by the types of the typed players who never move
+  // again below it (their type does not change the continuation game); else shared.
+  std::string SplitKey(Node x) const {
+    if (!separate_ || in_.infoset(in_.node(x).infoset).nodes.size() != 1) return "";
+    std::string key;
+    for (size_t i = 0; i < typed_.size(); ++i)
+      if (!(below_[x] >> i & 1)) key += erratic_[typed_[i]] ? 'e' : 'n';
+    return key;
   }
 
   // The type node of typed_[i] (or, past the last, the copy for the types drawn so far).
@@ -248,14 +277,15 @@ class Typer {
       // Nature's sets are per copy: a set shared across copies would join the subgames below
       // it into one (what nature does carries no information to hide).
       auto [it, fresh] = sets_.try_emplace(
-          std::make_pair(tn.infoset, tn.kind == NodeKind::kChance ? suffix : std::string()), -1);
+          std::make_pair(tn.infoset, tn.kind == NodeKind::kChance ? suffix : SplitKey(x)), -1);
       if (fresh) {
         it->second = NewSet(
             tn.kind == NodeKind::kChance
                 ? out_.tree.AddChanceInfoSet(original_set.actions, original_set.probabilities,
                                              original_set.label, original_set.location)
                 : out_.tree.AddInfoSet(in_.player(x), original_set.actions,
-                                       in_.InfoSetName(tn.infoset), original_set.location));
+                                       in_.InfoSetName(tn.infoset), original_set.location),
+            tn.kind == NodeKind::kChance ? -1 : tn.infoset);
       }
       set = it->second;
     }
@@ -272,6 +302,9 @@ class Typer {
   TrembledTree out_;
   std::vector<int> typed_;    // the players with u > 0, in order
   std::vector<char> erratic_; // per player: erratic in the copy being built
+  bool separate_;
+  std::vector<uint64_t> below_;  // per original node: the typed players moving in its subtree
+  std::map<int, int> classes_;   // original decision set -> its first copy
   std::map<std::pair<int, std::string>, int> sets_;  // (original set, copy of a chance set) -> set
 };
 
@@ -285,7 +318,8 @@ double ErraticTypesSize(const GameTree& tree, const std::vector<double>& u) {
 }
 
 TrembledTree WithErraticTypes(const GameTree& tree, const std::vector<double>& u,
-                              const TreeLimits& limits, const SourceLocation& where) {
+                              const TreeLimits& limits, const SourceLocation& where,
+                              CopySets copy_sets) {
   for (double v : u) SIM_CHECK(v >= 0 && v <= 1, "erratic-type prior outside [0, 1]");
   const double size = ErraticTypesSize(tree, u);
   if (size > static_cast<double>(limits.max_nodes)) {
@@ -297,7 +331,10 @@ TrembledTree WithErraticTypes(const GameTree& tree, const std::vector<double>& u
                      "each actor of the type model doubles the tree (a copy per type); give "
                      "fewer actors the type model or lower the number of moves or stages");
   }
-  return Typer(tree, u).Build();
+  int typed = 0;
+  for (double v : u) typed += v > 0;
+  SIM_CHECK(typed <= 40, "too many typed players");  // 2^40 copies are beyond any limit anyway
+  return Typer(tree, u, copy_sets).Build();
 }
 
 double TrembledSize(const GameTree& tree, const std::vector<double>& u) {

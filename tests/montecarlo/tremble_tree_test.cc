@@ -330,5 +330,51 @@ TEST(ErraticTypesTree, TreesBeyondTheLimitAreRefusedWithALocation) {
   }
 }
 
+// Separate singletons: where a typed player never moves again below a node, its type does
+// not change the continuation game, so the copies may have sets of their own (backward
+// induction applies). Entry with A typed: B's two copies (A normal, A erratic) get separate
+// sets of one class; the SPE values are those of the shared sets (by hand, A's normal type
+// enters, B accommodates: A gets (1 - u) 2 + u (1 + 2)/2, B (1 - u) 1 + u (3 + 1)/2).
+TEST(ErraticTypesTree, SeparateSingletonsKeepTheValuesAndSplitOnlyWhereTheTypeIsPast) {
+  const GameTree entry = Entry();
+  const double u = 0.4;
+  const TrembledTree shared = WithErraticTypes(entry, {u, 0.0});
+  const TrembledTree split = WithErraticTypes(entry, {u, 0.0}, {}, {}, CopySets::kSeparateSingletons);
+  ASSERT_NO_THROW(split.tree.Validate());
+  int b_sets = 0;
+  for (int s = 0; s < split.tree.num_infosets(); ++s) {
+    if (split.tree.infoset(s).player != 1) continue;
+    ++b_sets;
+    EXPECT_EQ(split.tree.infoset(s).nodes.size(), 1u);
+    EXPECT_EQ(split.tree.infoset(split.set_class[s]).player, 1);
+  }
+  EXPECT_EQ(b_sets, 2);
+  const solve::SpeResult a = solve::SolveSubgamePerfect(shared.tree);
+  const solve::SpeResult b = solve::SolveSubgamePerfect(split.tree);
+  ASSERT_EQ(a.equilibria.size(), 1u);
+  ASSERT_EQ(b.equilibria.size(), 1u);
+  for (int p = 0; p < 2; ++p)
+    EXPECT_NEAR(a.equilibria[0].payoffs(p), b.equilibria[0].payoffs(p), 1e-12);
+  EXPECT_NEAR(b.equilibria[0].payoffs(0), (1 - u) * 2 + u * 1.5, 1e-12);
+  EXPECT_NEAR(b.equilibria[0].payoffs(1), (1 - u) * 1 + u * 2, 1e-12);
+}
+
+// peace_2025_types.yaml (Russia, then the US, then Kyiv) with Russia typed: shared sets make
+// the whole tree one strategic form beyond the limits (the US alone has 3^12 plans); split
+// copies after Russia's move solve by backward induction.
+TEST(ErraticTypesTree, SeparateSingletonsSolvePeaceWithATypedFirstMover) {
+  const Scenario s = LoadScenario(SIM_SOURCE_DIR "/scenarios/peace_2025_types.yaml");
+  const GameTree tree = model::BuildSequentialGame(s).tree;
+  std::vector<double> u(tree.num_players(), 0.0);
+  u[1] = 0.3;  // russia
+  ASSERT_EQ(tree.player_name(1), "russia");
+  solve::SpeOptions options;
+  options.analyse_threats = false;
+  EXPECT_TRUE(solve::SolveSubgamePerfect(WithErraticTypes(tree, u).tree, options).equilibria.empty());
+  const TrembledTree split = WithErraticTypes(tree, u, {}, {}, CopySets::kSeparateSingletons);
+  EXPECT_TRUE(split.tree.Check().empty());
+  EXPECT_FALSE(solve::SolveSubgamePerfect(split.tree, options).equilibria.empty());
+}
+
 }  // namespace
 }  // namespace sim::montecarlo

@@ -89,13 +89,25 @@ double TrembledSize(const GameTree& tree, const std::vector<double>& u);
 // strategic form (exponential in its number of sets). Chance nodes and terminals are copied
 // (chance sets shared, outcomes keep their indices). Nodes in a copy are named after the
 // original with "~erratic:PLAYER" per erratic player of the copy. `origin` maps copies to
-// originals, the added type nodes to the original root; `tremble` is all 0; `set_class[s]`
-// is s.
+// originals, the added type nodes to the original root; `tremble` is all 0.
+//
+// For solving, CopySets::kSeparateSingletons gives the copies of a node whose original set
+// is a singleton separate sets where they differ only in the types of typed players who do
+// not move in its subtree (their type cannot change the continuation game, which is the
+// same in those copies, and the player's belief about the other types factorises, so the
+// same actions are optimal at each copy). Nodes after every typed player's last move thus
+// keep perfect information and backward induction; `set_class` maps each set to the first
+// copy of its original set, and the equilibria that play alike across a class are those of
+// kShared. Nodes with a typed player still to move below stay shared: their player's
+// beliefs about that type matter, and the smallest subgame around them is solved through
+// its strategic form (which may exceed SpeOptions::strategic_form_limits: an unsolved tree).
+// With kShared every set is its own class.
 //
 // Size: 2^m copies plus 2^m - 1 type nodes, m = the number of players with u > 0. Throws
 // InputError located at `where` beyond limits.max_nodes. Cost O(size of the result).
 TrembledTree WithErraticTypes(const GameTree& tree, const std::vector<double>& u,
-                              const TreeLimits& limits = {}, const SourceLocation& where = {});
+                              const TreeLimits& limits = {}, const SourceLocation& where = {},
+                              CopySets copy_sets = CopySets::kShared);
 
 // The number of nodes WithErraticTypes would build.
 double ErraticTypesSize(const GameTree& tree, const std::vector<double>& u);
