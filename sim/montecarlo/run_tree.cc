@@ -96,8 +96,8 @@ std::vector<double> TypePriors(const Scenario& s, const std::vector<Unpredictabi
   return u;
 }
 
-// The tree a draw solves: the erratic types first (a chance node per typed actor at the
-// root, tremble_tree.h), then the trembles of the other actors on that tree (an actor has
+// The tree a draw solves: the erratic types first (a type draw above each typed actor's
+// first move, tremble_tree.h), then the trembles of the other actors on that tree (an actor has
 // one model, so no node is both). Origins and erratic marks are composed back to the tree
 // of the draw.
 TrembledTree Transform(const GameTree& tree, const std::vector<double>& tremble,

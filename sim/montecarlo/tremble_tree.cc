@@ -182,12 +182,13 @@ class Typer {
     for (int p = 0; p < in.num_players(); ++p)
       if (static_cast<size_t>(p) < u.size() && u[p] > 0) typed_.push_back(p);
     erratic_.assign(in.num_players(), 0);
+    drawn_.assign(in.num_players(), 0);
     below_.assign(in.num_nodes(), 0);
     if (separate_) Movers(in.root());
   }
 
   TrembledTree Build() {
-    const Node root = Types(0, "");
+    const Node root = Copy(in_.root(), "");
     out_.tree.set_root(root);
     return std::move(out_);
   }
@@ -228,25 +229,28 @@ class Typer {
     if (!separate_ || in_.infoset(in_.node(x).infoset).nodes.size() != 1) return "";
     std::string key;
     for (size_t i = 0; i < typed_.size(); ++i)
-      if (!(below_[x] >> i & 1)) key += erratic_[typed_[i]] ? 'e' : 'n';
+      if (drawn_[typed_[i]] && !(below_[x] >> i & 1)) key += erratic_[typed_[i]] ? 'e' : 'n';
     return key;
   }
 
-  // The type node of typed_[i] (or, past the last, the copy for the types drawn so far).
-  Node Types(size_t i, const std::string& suffix) {
-    if (i == typed_.size()) return Copy(in_.root(), suffix);
-    const int p = typed_[i];
+  // The draw of p's type just above x, p's first node on the path: nobody has seen anything
+  // that depends on the type yet, so drawing it here is drawing it at the root, and the
+  // subgames above stay subgames.
+  Node Draw(Node x, int p, const std::string& suffix) {
     // Exact: u as its shortest decimal, so 1 - u + u is exactly 1.
     const Rational u = *Probability::FromDouble(u_[p]).exact;
     const std::string name = "type:" + in_.player_name(p);
+    const TreeNode& tn = in_.node(x);
     const int set = NewSet(out_.tree.AddChanceInfoSet(
         {"normal", "erratic"}, {Probability::Exact(Rational(1) - u), Probability::Exact(u)}, name,
-        in_.node(in_.root()).location));
-    const Node n = Add(NodeKind::kChance, name + suffix, set, in_.node(in_.root()), in_.root(), -1);
-    out_.tree.AddMove(n, 0, Types(i + 1, suffix));
+        tn.location));
+    const Node n = Add(NodeKind::kChance, name + "@" + tn.name + suffix, set, tn, x, -1);
+    drawn_[p] = 1;
+    out_.tree.AddMove(n, 0, Copy(x, suffix));
     erratic_[p] = 1;
-    out_.tree.AddMove(n, 1, Types(i + 1, suffix + "~erratic:" + in_.player_name(p)));
+    out_.tree.AddMove(n, 1, Copy(x, suffix + "~erratic:" + in_.player_name(p)));
     erratic_[p] = 0;
+    drawn_[p] = 0;
     return n;
   }
 
@@ -257,6 +261,10 @@ class Typer {
       const Node n = Add(NodeKind::kTerminal, name, -1, tn, x, -1);
       out_.tree.SetOutcome(n, tn.outcome);
       return n;
+    }
+    if (tn.kind == NodeKind::kDecision) {
+      const int p = in_.player(x);
+      if (static_cast<size_t>(p) < u_.size() && u_[p] > 0 && !drawn_[p]) return Draw(x, p, suffix);
     }
     const InfoSet& original_set = in_.infoset(tn.infoset);
     int set = -1;
@@ -302,6 +310,7 @@ class Typer {
   TrembledTree out_;
   std::vector<int> typed_;    // the players with u > 0, in order
   std::vector<char> erratic_; // per player: erratic in the copy being built
+  std::vector<char> drawn_;   // per player: its type is drawn on the path
   bool separate_;
   std::vector<uint64_t> below_;  // per original node: the typed players moving in its subtree
   std::map<int, int> classes_;   // original decision set -> its first copy
@@ -310,11 +319,31 @@ class Typer {
 
 }  // namespace
 
+namespace {
+
+// Nodes of the copy of x's subtree when the typed players in `drawn` (bits by player) have
+// their types drawn: a typed player's first node adds a draw node and two copies of itself.
+double TypedSize(const GameTree& tree, const std::vector<double>& u, Node x, uint64_t drawn,
+                 std::map<std::pair<Node, uint64_t>, double>& memo) {
+  if (tree.kind(x) == NodeKind::kTerminal) return 1;
+  if (auto it = memo.find({x, drawn}); it != memo.end()) return it->second;
+  double size = 0;
+  const int p = tree.kind(x) == NodeKind::kDecision ? tree.player(x) : -1;
+  if (p >= 0 && static_cast<size_t>(p) < u.size() && u[p] > 0 && !(drawn >> p & 1)) {
+    size = 1 + 2 * TypedSize(tree, u, x, drawn | uint64_t{1} << p, memo);
+  } else {
+    size = 1;
+    for (Node c : tree.Children(x)) size += TypedSize(tree, u, c, drawn, memo);
+  }
+  return memo[{x, drawn}] = size;
+}
+
+}  // namespace
+
 double ErraticTypesSize(const GameTree& tree, const std::vector<double>& u) {
-  int m = 0;
-  for (size_t p = 0; p < u.size() && static_cast<int>(p) < tree.num_players(); ++p) m += u[p] > 0;
-  const double copies = std::ldexp(1.0, m);
-  return copies * static_cast<double>(tree.num_nodes()) + (copies - 1);
+  SIM_CHECK(tree.num_players() <= 64, "too many players for the type model");
+  std::map<std::pair<Node, uint64_t>, double> memo;
+  return TypedSize(tree, u, tree.root(), 0, memo);
 }
 
 TrembledTree WithErraticTypes(const GameTree& tree, const std::vector<double>& u,
@@ -328,12 +357,11 @@ TrembledTree WithErraticTypes(const GameTree& tree, const std::vector<double>& u
     throw InputError(where,
                      "the tree with erratic types would have " + std::string(count) +
                          " nodes, more than the limit of " + std::to_string(limits.max_nodes),
-                     "each actor of the type model doubles the tree (a copy per type); give "
-                     "fewer actors the type model or lower the number of moves or stages");
+                     "each actor of the type model doubles the tree below its first move (a "
+                     "copy per type); give fewer actors the type model or lower the number of "
+                     "moves or stages");
   }
-  int typed = 0;
-  for (double v : u) typed += v > 0;
-  SIM_CHECK(typed <= 40, "too many typed players");  // 2^40 copies are beyond any limit anyway
+  SIM_CHECK(tree.num_players() <= 64, "too many players for the type model");
   return Typer(tree, u, copy_sets).Build();
 }
 

@@ -260,8 +260,9 @@ TEST(TrembleTree, TreesBeyondTheLimitAreRefusedWithALocation) {
 // (1 - v) 2 + v (2 - 1)/2 = 2 - 1.5 v against 1 for out, so A enters iff v < 2/3 and
 //   value to A = max(1, 2 - 1.5 v),
 //   value to B (ex ante) = 1 - v + v (1 - 1)/2 = 1 - v when A enters, 3 otherwise.
-// The tree: the type node, then a normal and an erratic copy (2 x 5 + 1 = 11 nodes), A's two
-// root copies in one set, B's erratic node a chance node with 1/2, 1/2.
+// The tree: A's root, then after in the draw of B's type (B's first node) and B's normal
+// and erratic copies (5 + 1 + 3 = 9 nodes), B's erratic node a chance node with 1/2, 1/2.
+// The draw sits at B's first move, not at the root: nothing A sees depends on it.
 TEST(ErraticTypesTree, EntryGameSpeValuesAreTheClosedForm) {
   const GameTree entry = Entry();
   for (double v : {0.0, 0.2, 0.5, 0.8, 1.0}) {
@@ -271,12 +272,14 @@ TEST(ErraticTypesTree, EntryGameSpeValuesAreTheClosedForm) {
       EXPECT_EQ(t.tree.num_nodes(), 5);  // nobody is typed: a plain copy
       continue;
     }
-    EXPECT_EQ(t.tree.num_nodes(), 11);
-    EXPECT_EQ(ErraticTypesSize(entry, {0.0, v}), 11);
+    EXPECT_EQ(t.tree.num_nodes(), 9);
+    EXPECT_EQ(ErraticTypesSize(entry, {0.0, v}), 9);
     EXPECT_EQ(std::count(t.erratic.begin(), t.erratic.end(), 1), 1);
-    const Node root = t.tree.root();
-    ASSERT_EQ(t.tree.kind(root), NodeKind::kChance);
-    EXPECT_EQ(t.tree.infoset(t.tree.node(root).infoset).probabilities[1].exact,
+    Node draw = GameTree::kNoNode;
+    for (Node n = 0; n < static_cast<Node>(t.tree.num_nodes()); ++n)
+      if (t.tree.name(n) == "type:B@B") draw = n;
+    ASSERT_NE(draw, GameTree::kNoNode);
+    EXPECT_EQ(t.tree.infoset(t.tree.node(draw).infoset).probabilities[1].exact,
               *Probability::FromDouble(v).exact);
     const solve::SpeResult r = solve::SolveSubgamePerfect(t.tree);
     ASSERT_EQ(r.equilibria.size(), 1u) << v;
@@ -286,16 +289,20 @@ TEST(ErraticTypesTree, EntryGameSpeValuesAreTheClosedForm) {
   }
 }
 
-// Two typed players: 4 copies and 3 type nodes; each player's normal-type nodes share the
-// original's set across the copies where it is normal (it does not know the other's type).
-TEST(ErraticTypesTree, TwoTypedPlayersGiveFourCopiesSharingTheNormalTypesSets) {
+// Two typed players: A's type drawn at the root, B's at each copy of B's node (2 x 9 + 1
+// nodes); B's normal-type node shares the original's set across A's two types (B does not
+// know A's type), A's normal root is alone in its set.
+TEST(ErraticTypesTree, TwoTypedPlayersShareTheNormalTypesSetsAcrossTheOthersTypes) {
   const GameTree entry = Entry();
   const TrembledTree t = WithErraticTypes(entry, {0.1, 0.3});
   ASSERT_NO_THROW(t.tree.Validate());
-  EXPECT_EQ(t.tree.num_nodes(), 4 * 5 + 3);
+  EXPECT_EQ(t.tree.num_nodes(), 2 * 9 + 1);
+  EXPECT_EQ(ErraticTypesSize(entry, {0.1, 0.3}), 19);
+  EXPECT_EQ(t.tree.name(t.tree.root()), "type:A@A");
   for (Node n = 0; n < static_cast<Node>(t.tree.num_nodes()); ++n) {
     if (t.tree.kind(n) != NodeKind::kDecision) continue;
-    EXPECT_EQ(t.tree.infoset(t.tree.node(n).infoset).nodes.size(), 2u) << t.tree.name(n);
+    EXPECT_EQ(t.tree.infoset(t.tree.node(n).infoset).nodes.size(), t.tree.player(n) == 1 ? 2u : 1u)
+        << t.tree.name(n);
   }
 }
 
@@ -326,7 +333,7 @@ TEST(ErraticTypesTree, TreesBeyondTheLimitAreRefusedWithALocation) {
     FAIL() << "no error";
   } catch (const InputError& e) {
     EXPECT_THAT(e.what(), HasSubstr("s.yaml:3:5: error: the tree with erratic types would have "
-                                    "23 nodes, more than the limit of 10"));
+                                    "19 nodes, more than the limit of 10"));
   }
 }
 
@@ -359,9 +366,10 @@ TEST(ErraticTypesTree, SeparateSingletonsKeepTheValuesAndSplitOnlyWhereTheTypeIs
   EXPECT_NEAR(b.equilibria[0].payoffs(1), (1 - u) * 1 + u * 2, 1e-12);
 }
 
-// peace_2025_types.yaml (Russia, then the US, then Kyiv) with Russia typed: shared sets make
-// the whole tree one strategic form beyond the limits (the US alone has 3^12 plans); split
-// copies after Russia's move solve by backward induction.
+// peace_2025_types.yaml (Russia, then the US, then Kyiv) with Russia typed (drawn at the
+// root, as Russia moves first): shared sets make the whole tree one strategic form beyond the
+// limits (the US alone has 3^12 plans); split copies after Russia's move solve by backward
+// induction. Kyiv typed (it moves last) needs no split: its draws sit at its own nodes.
 TEST(ErraticTypesTree, SeparateSingletonsSolvePeaceWithATypedFirstMover) {
   const Scenario s = LoadScenario(SIM_SOURCE_DIR "/scenarios/peace_2025_types.yaml");
   const GameTree tree = model::BuildSequentialGame(s).tree;
@@ -374,6 +382,10 @@ TEST(ErraticTypesTree, SeparateSingletonsSolvePeaceWithATypedFirstMover) {
   const TrembledTree split = WithErraticTypes(tree, u, {}, {}, CopySets::kSeparateSingletons);
   EXPECT_TRUE(split.tree.Check().empty());
   EXPECT_FALSE(solve::SolveSubgamePerfect(split.tree, options).equilibria.empty());
+  u[1] = 0.0;
+  u[2] = 0.3;
+  ASSERT_EQ(tree.player_name(2), "kyiv");
+  EXPECT_FALSE(solve::SolveSubgamePerfect(WithErraticTypes(tree, u).tree, options).equilibria.empty());
 }
 
 }  // namespace

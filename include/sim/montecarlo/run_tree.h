@@ -2,7 +2,7 @@
 // The Monte Carlo over a scenario whose game is a tree (Scenario::tree_game(): `stages`, an
 // explicit `tree`, or actors with `types`). Each draw: sample the uncertain numbers and the
 // preference noise -> build the tree (model/build_tree.h) -> add the erratic types (a type
-// chance node at the root), then the trembles, as chance nodes every player anticipates
+// draw above each typed actor's first move), then the trembles, as chance nodes every player anticipates
 // (montecarlo/tremble_tree.h) -> solve for the subgame-perfect
 // equilibria -> select one -> walk from the root (chance by its probabilities, decisions by
 // the equilibrium's behaviour strategy, then the tremble) -> classify the leaf. Same result

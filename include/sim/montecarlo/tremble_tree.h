@@ -76,35 +76,38 @@ double TrembledSize(const GameTree& tree, const std::vector<double>& u);
 // The type model on trees (issue #5: "an erratic type with prior u"): player p (p <
 // u.size(), u[p] in [0, 1]) is, once per play of the game, an erratic type with probability
 // u[p] that moves uniformly at random at each of its nodes, and the normal type otherwise;
-// the other players know the prior, not the draw. The result: at the root, one chance node
-// per player with u > 0, in player order, labelled "type:PLAYER" with actions {normal,
-// erratic} and probabilities 1 - u, u (exact, from the shortest decimal of u); below them
-// one copy of the tree per combination of types. In a copy where p is erratic, each of p's
-// decision nodes becomes a chance node with probability 1/k on each of its k actions (one
-// chance set per node; `erratic` names p). Every other decision node, and p's nodes where p
-// is normal, joins the information set of its original, shared by all copies: a player
-// cannot tell the others' types apart, and knows its own (it is normal where it moves), so
-// perfect recall holds as in the original. Perfect-information trees thereby get sets of
-// several nodes: SolveSubgamePerfect solves the smallest subgame around them through its
-// strategic form (exponential in its number of sets). Chance nodes and terminals are copied
-// (chance sets shared, outcomes keep their indices). Nodes in a copy are named after the
+// the other players know the prior, not the draw. The type is drawn by a chance node
+// "type:PLAYER@NODE" with actions {normal, erratic} and probabilities 1 - u, u (exact, from
+// the shortest decimal of u) placed just above p's first decision node on each path, with a
+// copy of that node's subtree below each branch. Until p first moves nothing anyone sees
+// depends on its type, so this is the same game as one draw at the root (same strategic
+// form and play), and the subgames above p's first move stay subgames. In an erratic copy,
+// each of p's decision nodes becomes a chance node with probability 1/k on each of its k
+// actions (one chance set per node; `erratic` names p). Every other decision node, and p's
+// nodes where p is normal, joins the information set of its original, shared by the copies:
+// a player cannot tell the others' types apart, and knows its own (it is normal where it
+// moves), so perfect recall holds as in the original. Perfect-information trees thereby get
+// sets of several nodes below a typed player's first move: SolveSubgamePerfect solves the
+// smallest subgame around them (from the type draw) through its strategic form. Chance nodes
+// get a set per copy; terminals keep their outcomes. Nodes in a copy are named after the
 // original with "~erratic:PLAYER" per erratic player of the copy. `origin` maps copies to
-// originals, the added type nodes to the original root; `tremble` is all 0.
+// originals, a type draw to the node below it; `tremble` is all 0.
 //
 // For solving, CopySets::kSeparateSingletons gives the copies of a node whose original set
-// is a singleton separate sets where they differ only in the types of typed players who do
-// not move in its subtree (their type cannot change the continuation game, which is the
-// same in those copies, and the player's belief about the other types factorises, so the
-// same actions are optimal at each copy). Nodes after every typed player's last move thus
+// is a singleton separate sets where they differ only in the drawn types of typed players
+// who do not move in its subtree: their type cannot change the continuation game, which is
+// the same in those copies, and the player's belief about the other types factorises, so
+// the same actions are optimal at each copy. Nodes after every typed player's last move thus
 // keep perfect information and backward induction; `set_class` maps each set to the first
 // copy of its original set, and the equilibria that play alike across a class are those of
-// kShared. Nodes with a typed player still to move below stay shared: their player's
+// kShared. Nodes with a drawn typed player still to move below stay shared: their player's
 // beliefs about that type matter, and the smallest subgame around them is solved through
-// its strategic form (which may exceed SpeOptions::strategic_form_limits: an unsolved tree).
-// With kShared every set is its own class.
+// its strategic form (which may exceed SpeOptions::strategic_form_limits: then the tree has
+// no equilibrium found). With kShared every set is its own class.
 //
-// Size: 2^m copies plus 2^m - 1 type nodes, m = the number of players with u > 0. Throws
-// InputError located at `where` beyond limits.max_nodes. Cost O(size of the result).
+// Size: each typed player's first node on a path doubles its subtree (plus the draw), so at
+// most 2^m copies, m = the number of players with u > 0. Throws InputError located at
+// `where` beyond limits.max_nodes. Cost O(size of the result).
 TrembledTree WithErraticTypes(const GameTree& tree, const std::vector<double>& u,
                               const TreeLimits& limits = {}, const SourceLocation& where = {},
                               CopySets copy_sets = CopySets::kShared);
