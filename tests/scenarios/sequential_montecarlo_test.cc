@@ -93,6 +93,26 @@ TEST(DetenteSequentialMonteCarlo, R3ExploitationGrowsAsTrumpsUnpredictabilityRis
   }
 }
 
+// R3 under issue #5's type model (an erratic Trump with prior u, drawn once per draw) rather
+// than the tremble: the US moves once, so its normal type holds, as the trembler intends, and
+// its erratic type grants relief with probability 1/2; Congress passes it with 3/4 and
+// Russia pockets it. The same closed form: P(exploited_relief) = u (1/2)(3/4) = 3u/8.
+TEST(DetenteSequentialMonteCarlo, R3UnderTheTypeModelIsTheSameThreeUOverEight) {
+  for (double u : {0.3, 0.9}) {
+    LoadOptions options;
+    options.overrides.push_back(ParseOverride("actors.usa.unpredictability=" + std::to_string(u)));
+    Scenario scenario = LoadScenario(ScenarioPath("detente_sequential.yaml"), options);
+    scenario.montecarlo.model = UnpredictabilityModel::kType;
+    MonteCarloOptions mc;
+    mc.draws = 50'000;
+    mc.seed = 5;
+    const MonteCarloResult r = montecarlo::RunTreeMonteCarlo(scenario, mc);
+    ASSERT_EQ(r.solved, r.draws);
+    EXPECT_TRUE(Covers(Count(r, "exploited_relief"), r.draws, 3 * u / 8)) << u;
+    EXPECT_TRUE(Covers(r.move_counts[0][1], r.draws, u / 2)) << u;  // usa:relief, erratic only
+  }
+}
+
 // R3 with Russia trembling as well (u = 0.5 for both). Russia still intends the status quo
 // at every node; its trembles are the only de-escalation, each of its 4 moves coming up with
 // probability u/4 by accident. That flips the US's intention: utilities are quadratic in the
