@@ -2,8 +2,10 @@
 // The tremble model on game trees (issue #5: "with probability u the move is uniformly
 // random, and every player anticipates it"): a tree transform that makes every trembling
 // player's moves pass through a chance node, so that solving the new tree for its
-// subgame-perfect equilibria solves the perturbed game in *intended* moves. This module only
-// transforms; solving is solve/spe.h and play is montecarlo/run_tree.h.
+// subgame-perfect equilibria solves the perturbed game in *intended* moves. Also the type
+// model (issue #5: "an erratic type with prior u"): a chance node draws the type, and the
+// erratic type's moves become uniform chance nodes. This module only transforms; solving is
+// solve/spe.h and play is montecarlo/run_tree.h.
 #pragma once
 
 #include <vector>
