@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "sim/montecarlo/draws.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -18,6 +19,16 @@ std::vector<UnpredictabilityModel> ActorModels(const Scenario& scenario) {
     if (a >= 0) models[a] = model;
   }
   return models;
+}
+
+void UnpredictabilityUnder(const Scenario& scenario, const std::vector<UnpredictabilityModel>& models,
+                           std::initializer_list<UnpredictabilityModel> which,
+                           std::vector<double>* u) {
+  u->assign(scenario.actors.size(), 0.0);
+  for (size_t a = 0; a < u->size(); ++a) {
+    if (std::find(which.begin(), which.end(), models[a]) != which.end())
+      (*u)[a] = scenario.actors[a].unpredictability;
+  }
 }
 
 DrawSampler::DrawSampler(Scenario& scenario) : ranks_(scenario.uncertain.size()) {

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <exception>
 #include <functional>
+#include <initializer_list>
 #include <thread>
 #include <vector>
 
@@ -24,6 +25,12 @@ namespace sim::montecarlo::detail {
 // Each actor's unpredictability model: the montecarlo block's per-actor `models`, else its
 // `model`.
 std::vector<UnpredictabilityModel> ActorModels(const Scenario& scenario);
+
+// Into *u (its storage reused): each actor's unpredictability where its model is one of
+// `which`, else 0 — the tremble probabilities, the erratic-type priors, or both.
+void UnpredictabilityUnder(const Scenario& scenario, const std::vector<UnpredictabilityModel>& models,
+                           std::initializer_list<UnpredictabilityModel> which,
+                           std::vector<double>* u);
 
 // Stream slots of one draw: 0..K-1 the uncertain numbers, then one per actor for preference
 // noise, then one for selection and play. Separate streams keep the numbers of one part

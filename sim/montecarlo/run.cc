@@ -46,18 +46,6 @@ struct Plan {
   size_t num_outcomes = 0;           // including "other" and "unsolved"
 };
 
-// Each actor's probability of playing a uniformly random move in this draw: u under the
-// tremble model (per move) and the type model (the erratic type, per draw; in a one-shot
-// game both are one uniform move with probability u), else 0.
-void UniformPlay(const Scenario& s, const std::vector<UnpredictabilityModel>& models,
-                 std::vector<double>* u) {
-  u->assign(s.actors.size(), 0.0);
-  for (size_t a = 0; a < u->size(); ++a) {
-    if (models[a] == UnpredictabilityModel::kTremble || models[a] == UnpredictabilityModel::kType)
-      (*u)[a] = s.actors[a].unpredictability;
-  }
-}
-
 // Copies `from` into `to`, reusing `to`'s storage when the shapes agree (every draw of a run
 // derives a game of the same shape, so workers allocate nothing once warmed up).
 void CopyGame(const NormalFormGame& from, NormalFormGame* to) {
@@ -183,7 +171,12 @@ class Worker {
       derived = &derived_;
       equilibria = &equilibria_;
     }
-    UniformPlay(scenario_, plan.models, &uniform_play_);
+    // Each actor's probability of a uniformly random move in this draw: u under the tremble
+    // model (per move) and the type model (the erratic type, per draw; in a one-shot game
+    // both are one uniform move with probability u), else 0.
+    detail::UnpredictabilityUnder(scenario_, plan.models,
+                                  {UnpredictabilityModel::kTremble, UnpredictabilityModel::kType},
+                                  &uniform_play_);
 
     // 4. Select. One play stream per draw with a fixed consumption pattern: 1 uniform for
     //    the selection, then 3 per actor (intended move, tremble or erratic type?, uniform

@@ -79,23 +79,6 @@ struct Plan {
   size_t num_outcomes = 0;         // including "other" and "unsolved"
 };
 
-// Each actor's tremble probability: its unpredictability under the tremble model, else 0.
-std::vector<double> Tremble(const Scenario& s, const std::vector<UnpredictabilityModel>& models) {
-  std::vector<double> u(s.actors.size(), 0.0);
-  for (size_t a = 0; a < u.size(); ++a)
-    if (models[a] == UnpredictabilityModel::kTremble) u[a] = s.actors[a].unpredictability;
-  return u;
-}
-
-// Each actor's prior of being an erratic type: its unpredictability under the type model,
-// else 0.
-std::vector<double> TypePriors(const Scenario& s, const std::vector<UnpredictabilityModel>& models) {
-  std::vector<double> u(s.actors.size(), 0.0);
-  for (size_t a = 0; a < u.size(); ++a)
-    if (models[a] == UnpredictabilityModel::kType) u[a] = s.actors[a].unpredictability;
-  return u;
-}
-
 // The tree a draw solves: the erratic types first (a type draw above each typed actor's
 // first move, tremble_tree.h), then the trembles of the other actors on that tree (an actor has
 // one model, so no node is both). Origins and erratic marks are composed back to the tree
@@ -147,8 +130,9 @@ bool TreatsCopiesAlike(const TrembledTree& t, const solve::TreeEquilibrium& eq) 
 void Solve(const Scenario& scenario, const Plan& plan, Solved* out) {
   const int previous_nodes = out->derived.tree.num_nodes();
   out->derived = model::BuildSequentialGame(scenario);
-  std::vector<double> tremble = Tremble(scenario, plan.models);
-  std::vector<double> types = TypePriors(scenario, plan.models);
+  std::vector<double> tremble, types;  // tremble probabilities, erratic-type priors
+  detail::UnpredictabilityUnder(scenario, plan.models, {UnpredictabilityModel::kTremble}, &tremble);
+  detail::UnpredictabilityUnder(scenario, plan.models, {UnpredictabilityModel::kType}, &types);
   if (!out->trembled.origin.empty() && tremble == out->tremble && types == out->types &&
       out->derived.tree.num_nodes() == previous_nodes) {
     // Same trembles and the same tree shape as the previous draw (sampled numbers change
@@ -189,7 +173,6 @@ class Worker {
 
     // 1. Sample (draws.h), as for simultaneous scenarios.
     sampler_.Sample(*plan.base, plan.models, seed, draw, scenario_);
-    const std::vector<double> tremble = Tremble(scenario_, plan.models);
 
     // 2-3. Build, tremble and solve (or reuse the one solution when nothing varies).
     const Solved* solved = &plan.fixed;
@@ -253,7 +236,7 @@ class Worker {
         int played = intended;
         Node next = Child(tree, node, intended);
         if (solved->trembled.tremble[next]) {
-          if (u_tremble < tremble[player]) played = random_move;
+          if (u_tremble < solved->tremble[player]) played = random_move;
           next = Child(tree, next, played);
         }
         const auto& index = move_index_[player];

@@ -15,10 +15,38 @@ namespace {
 
 using Node = GameTree::Node;
 
-bool Trembles(const GameTree& tree, const std::vector<double>& u, Node n) {
-  if (tree.kind(n) != NodeKind::kDecision) return false;
-  const int p = tree.player(n);
+// Whether player p has a positive probability in u (players beyond u.size() have none).
+bool Positive(const std::vector<double>& u, int p) {
   return p >= 0 && static_cast<size_t>(p) < u.size() && u[p] > 0;
+}
+
+bool Trembles(const GameTree& tree, const std::vector<double>& u, Node n) {
+  return tree.kind(n) == NodeKind::kDecision && Positive(u, tree.player(n));
+}
+
+// u as its shortest decimal, exactly, so that branch probabilities built from it sum to
+// exactly 1.
+Rational ExactProbability(double u) { return *Probability::FromDouble(u).exact; }
+
+// A result with no nodes yet: the original's players, title and outcomes.
+TrembledTree EmptyLike(const GameTree& in) {
+  TrembledTree out;
+  out.tree = GameTree(in.players(), in.title());
+  for (int o = 0; o < in.num_outcomes(); ++o)
+    out.tree.AddOutcome(in.outcome(o).payoffs, in.outcome(o).label);
+  return out;
+}
+
+// Refuses, located at `where`, a transformed tree of `size` nodes beyond the limit.
+void CheckSize(double size, const TreeLimits& limits, const SourceLocation& where,
+               const std::string& what, const std::string& hint) {
+  if (size <= static_cast<double>(limits.max_nodes)) return;
+  char count[32];
+  std::snprintf(count, sizeof count, "%.0f", size);
+  throw InputError(where,
+                   "the tree with " + what + " would have " + std::string(count) +
+                       " nodes, more than the limit of " + std::to_string(limits.max_nodes),
+                   hint);
 }
 
 double SubtreeSize(const GameTree& tree, const std::vector<double>& u, Node n) {
@@ -34,10 +62,7 @@ double SubtreeSize(const GameTree& tree, const std::vector<double>& u, Node n) {
 class Trembler {
  public:
   Trembler(const GameTree& in, const std::vector<double>& u, CopySets copy_sets)
-      : in_(in), u_(u), separate_(copy_sets == CopySets::kSeparateSingletons) {
-    out_.tree = GameTree(in.players(), in.title());
-    for (int o = 0; o < in.num_outcomes(); ++o)
-      out_.tree.AddOutcome(in.outcome(o).payoffs, in.outcome(o).label);
+      : in_(in), u_(u), out_(EmptyLike(in)), separate_(copy_sets == CopySets::kSeparateSingletons) {
     deviations_.resize(in.num_players());
     tags_.resize(in.num_players());
   }
@@ -135,8 +160,7 @@ class Trembler {
   int TrembleSet(int set, int a, int p, int k) {
     auto [it, fresh] = tremble_sets_.try_emplace(std::make_pair(set, a), -1);
     if (!fresh) return it->second;
-    // Exact: u as its shortest decimal, so the branch probabilities sum to exactly 1.
-    const Rational u = *Probability::FromDouble(u_[p]).exact;
+    const Rational u = ExactProbability(u_[p]);
     const Rational other = u / k;
     const Rational same = Rational(1) - u + other;
     std::vector<Probability> probabilities;
@@ -175,12 +199,9 @@ class Trembler {
 class Typer {
  public:
   Typer(const GameTree& in, const std::vector<double>& u, CopySets copy_sets)
-      : in_(in), u_(u), separate_(copy_sets == CopySets::kSeparateSingletons) {
-    out_.tree = GameTree(in.players(), in.title());
-    for (int o = 0; o < in.num_outcomes(); ++o)
-      out_.tree.AddOutcome(in.outcome(o).payoffs, in.outcome(o).label);
+      : in_(in), u_(u), out_(EmptyLike(in)), separate_(copy_sets == CopySets::kSeparateSingletons) {
     for (int p = 0; p < in.num_players(); ++p)
-      if (static_cast<size_t>(p) < u.size() && u[p] > 0) typed_.push_back(p);
+      if (Positive(u, p)) typed_.push_back(p);
     erratic_.assign(in.num_players(), 0);
     drawn_.assign(in.num_players(), 0);
     below_.assign(in.num_nodes(), 0);
@@ -237,8 +258,7 @@ class Typer {
   // that depends on the type yet, so drawing it here is drawing it at the root, and the
   // subgames above stay subgames.
   Node Draw(Node x, int p, const std::string& suffix) {
-    // Exact: u as its shortest decimal, so 1 - u + u is exactly 1.
-    const Rational u = *Probability::FromDouble(u_[p]).exact;
+    const Rational u = ExactProbability(u_[p]);
     const std::string name = "type:" + in_.player_name(p);
     const TreeNode& tn = in_.node(x);
     const int set = NewSet(out_.tree.AddChanceInfoSet(
@@ -264,7 +284,7 @@ class Typer {
     }
     if (tn.kind == NodeKind::kDecision) {
       const int p = in_.player(x);
-      if (static_cast<size_t>(p) < u_.size() && u_[p] > 0 && !drawn_[p]) return Draw(x, p, suffix);
+      if (Positive(u_, p) && !drawn_[p]) return Draw(x, p, suffix);
     }
     const InfoSet& original_set = in_.infoset(tn.infoset);
     int set = -1;
@@ -317,10 +337,6 @@ class Typer {
   std::map<std::pair<int, std::string>, int> sets_;  // (original set, copy of a chance set) -> set
 };
 
-}  // namespace
-
-namespace {
-
 // Nodes of the copy of x's subtree when the typed players in `drawn` (bits by player) have
 // their types drawn: a typed player's first node adds a draw node and two copies of itself.
 double TypedSize(const GameTree& tree, const std::vector<double>& u, Node x, uint64_t drawn,
@@ -329,7 +345,7 @@ double TypedSize(const GameTree& tree, const std::vector<double>& u, Node x, uin
   if (auto it = memo.find({x, drawn}); it != memo.end()) return it->second;
   double size = 0;
   const int p = tree.kind(x) == NodeKind::kDecision ? tree.player(x) : -1;
-  if (p >= 0 && static_cast<size_t>(p) < u.size() && u[p] > 0 && !(drawn >> p & 1)) {
+  if (Positive(u, p) && !(drawn >> p & 1)) {
     size = 1 + 2 * TypedSize(tree, u, x, drawn | uint64_t{1} << p, memo);
   } else {
     size = 1;
@@ -350,18 +366,9 @@ TrembledTree WithErraticTypes(const GameTree& tree, const std::vector<double>& u
                               const TreeLimits& limits, const SourceLocation& where,
                               CopySets copy_sets) {
   for (double v : u) SIM_CHECK(v >= 0 && v <= 1, "erratic-type prior outside [0, 1]");
-  const double size = ErraticTypesSize(tree, u);
-  if (size > static_cast<double>(limits.max_nodes)) {
-    char count[32];
-    std::snprintf(count, sizeof count, "%.0f", size);
-    throw InputError(where,
-                     "the tree with erratic types would have " + std::string(count) +
-                         " nodes, more than the limit of " + std::to_string(limits.max_nodes),
-                     "each actor of the type model doubles the tree below its first move (a "
-                     "copy per type); give fewer actors the type model or lower the number of "
-                     "moves or stages");
-  }
-  SIM_CHECK(tree.num_players() <= 64, "too many players for the type model");
+  CheckSize(ErraticTypesSize(tree, u), limits, where, "erratic types",
+            "each actor of the type model doubles the tree below its first move (a copy per "
+            "type); give fewer actors the type model or lower the number of moves or stages");
   return Typer(tree, u, copy_sets).Build();
 }
 
@@ -373,16 +380,9 @@ TrembledTree WithTrembles(const GameTree& tree, const std::vector<double>& u,
                           const TreeLimits& limits, const SourceLocation& where,
                           CopySets copy_sets) {
   for (double v : u) SIM_CHECK(v >= 0 && v <= 1, "tremble probability outside [0, 1]");
-  const double size = TrembledSize(tree, u);
-  if (size > static_cast<double>(limits.max_nodes)) {
-    char count[32];
-    std::snprintf(count, sizeof count, "%.0f", size);
-    throw InputError(where,
-                     "the tree with trembles would have " + std::string(count) +
-                         " nodes, more than the limit of " + std::to_string(limits.max_nodes),
-                     "each trembling move copies the subtree below it once per move; lower "
-                     "the number of moves or stages, or give the actors unpredictability 0");
-  }
+  CheckSize(TrembledSize(tree, u), limits, where, "trembles",
+            "each trembling move copies the subtree below it once per move; lower the number "
+            "of moves or stages, or give the actors unpredictability 0");
   return Trembler(tree, u, copy_sets).Build();
 }
 
