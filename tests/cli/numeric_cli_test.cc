@@ -66,4 +66,39 @@ TEST(CsvInjection, FormulaLabelsArePrefixedAndPythonReadsTheFileBack) {
   EXPECT_THAT(PythonRoundTrip(csv), HasSubstr("['1', 'pure', \"'@p2\", \"'@SUM(A1),x\", '1', '3']"));
 }
 
+// Issue #12 item 13: a player who never moves has no behaviour strategy, yet a payoff in
+// every equilibrium; the CSV keeps it as one row with an empty strategy (README, "CSV").
+// The game: chance picks A, C or D with probability 1/3 each (B and E have 0) and pays
+// 0, 3, 3: expected payoff 2. It is Gambit's test_games/
+// chance_root_5_moves_no_nonterm_player_nodes.efg, where the CSV used to be only the header.
+TEST(TreeCsv, ATreeWithoutPlayerNodesStillGivesEachPlayersPayoff) {
+  const fs::path game = WriteFile(
+      "chance_root.efg",
+      "EFG 2 R \"A chance node with 5 moves; no non-terminal player node\" { \"Player\" }\n"
+      "\"\"\n\n"
+      "c \"\" 1 \"\" { \"A\" 1/3 \"B\" 0 \"C\" 1/3 \"D\" 1/3 \"E\" 0 } 0\n"
+      "t \"\" 1 \"A\" { 0 }\nt \"\" 2 \"B\" { 1 }\nt \"\" 3 \"C\" { 3 }\n"
+      "t \"\" 4 \"D\" { 3 }\nt \"\" 5 \"E\" { 4 }\n");
+  RunResult r = Simulate({"solve", game.string(), "--format", "csv"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "equilibrium,kind,player,strategy,probability,payoff\n1,spe,Player,,1,2\n");
+}
+
+// Entry deterrence (Selten 1978) where the incumbent's move is cut: "in" ends the game at
+// (1, 1). The incumbent never moves but is paid 0 in the one SPE (entrant stays out, 2 > 1).
+TEST(TreeCsv, APlayerWhoNeverMovesKeepsAPayoffRow) {
+  const fs::path game = WriteFile("entry_cut.efg",
+                                  "EFG 2 R \"cut\" { \"entrant\" \"incumbent\" }\n\"\"\n"
+                                  "p \"\" 1 1 \"\" { \"out\" \"in\" } 0\n"
+                                  "t \"\" 1 \"\" { 2, 0 }\n"
+                                  "t \"\" 2 \"\" { 1, 1 }\n");
+  RunResult r = Simulate({"solve", game.string(), "--format", "csv"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out,
+            "equilibrium,kind,player,strategy,probability,payoff\n"
+            "1,spe,entrant,root:out,1,2\n"
+            "1,spe,entrant,root:in,0,2\n"
+            "1,spe,incumbent,,1,0\n");
+}
+
 }  // namespace
