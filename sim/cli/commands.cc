@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "sim/cli/commands.h"
+#include "sim/cli/robustness.h"
 
 #include <unistd.h>
 
@@ -127,8 +128,10 @@ using ReportExtension = std::function<void(const Scenario&, std::string* extra_t
                                            std::vector<std::pair<std::string, std::string>>*)>;
 
 // Everything the report shows about a scenario's derived game.
+// `counts`: the run's Monte Carlo outcome counts, for findings that read p() / selected().
 void ReportScenario(const CommonOptions& options, const std::string& path,
-                    const std::vector<std::string>& methods, const ReportExtension& extend = {}) {
+                    const std::vector<std::string>& methods, const ReportExtension& extend = {},
+                    const std::vector<int64_t>* counts = nullptr) {
   if (IsEfg(path)) {
     const GameTree tree = io::ReadEfgFile(path, EfgLimits(options));
     ReportTree(options, path, tree.title(), tree, nullptr, methods);
@@ -140,6 +143,7 @@ void ReportScenario(const CommonOptions& options, const std::string& path,
     ReportTree(options, path, scenario.title.empty() ? scenario.id : scenario.title,
                derived.tree, &derived, methods, [&](io::TreeReport& report) {
                  if (extend) extend(scenario, &report.extra_table, &report.json_fields);
+                 AppendFindings(scenario, counts, 0, &report.extra_table, &report.json_fields);
                });
     return;
   }
@@ -164,6 +168,7 @@ void ReportScenario(const CommonOptions& options, const std::string& path,
   report.pareto = solve::ParetoEfficientProfiles(game, /*max_comparisons=*/200'000'000);
   report.security = solve::PureSecurityLevels(game);
   if (extend) extend(scenario, &report.extra_table, &report.json_fields);
+  AppendFindings(scenario, counts, 0, &report.extra_table, &report.json_fields);
   EmitGameReport(options, report);
 }
 
@@ -335,7 +340,8 @@ void RunScenario(const CommonOptions& options, const std::string& scenario_path,
                    io::WriteMonteCarloTable(section, result, manifest);
                    *extra_table = section.str();
                    json_fields->emplace_back("montecarlo", io::MonteCarloJson(result, manifest));
-                 });
+                 },
+                 &result.outcome_counts);
 }
 
 void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& cli,
