@@ -172,6 +172,13 @@ void WriteTable(std::ostream& out, const robustness::Result& r) {
     if (shown == 0) out << " nothing (it never changes)";
     out << "\n";
     if (f.tipping_low.empty()) continue;
+    const Nearest nearest = NearestTipping(r, f);
+    if (nearest.parameter >= 0) {
+      const robustness::Parameter& p = r.parameters[nearest.parameter];
+      out << "  nearest tipping point: " << p.path << (nearest.high ? " above " : " below ")
+          << FormatForPeople(nearest.value, 6) << " (base " << FormatForPeople(p.base, 6) << ", range ["
+          << FormatForPeople(p.low, 6) << ", " << FormatForPeople(p.high, 6) << "])\n";
+    }
     bool any = false;
     for (size_t j = 0; j < r.parameters.size(); ++j) {
       for (int side = 0; side < 2; ++side) {
