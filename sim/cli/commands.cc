@@ -143,7 +143,7 @@ void ReportScenario(const CommonOptions& options, const std::string& path,
     ReportTree(options, path, scenario.title.empty() ? scenario.id : scenario.title,
                derived.tree, &derived, methods, [&](io::TreeReport& report) {
                  if (extend) extend(scenario, &report.extra_table, &report.json_fields);
-                 AppendFindings(scenario, counts, 0, &report.extra_table, &report.json_fields);
+                 AppendFindings(scenario, counts, 0, nullptr, &report.extra_table, &report.json_fields);
                });
     return;
   }
@@ -168,7 +168,7 @@ void ReportScenario(const CommonOptions& options, const std::string& path,
   report.pareto = solve::ParetoEfficientProfiles(game, /*max_comparisons=*/200'000'000);
   report.security = solve::PureSecurityLevels(game);
   if (extend) extend(scenario, &report.extra_table, &report.json_fields);
-  AppendFindings(scenario, counts, 0, &report.extra_table, &report.json_fields);
+  AppendFindings(scenario, counts, 0, &report.equilibria, &report.extra_table, &report.json_fields);
   EmitGameReport(options, report);
 }
 

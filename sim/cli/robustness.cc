@@ -236,10 +236,11 @@ void RunRobustness(const CommonOptions& options, const MonteCarloCliOptions& cli
 }
 
 void AppendFindings(const Scenario& scenario, const std::vector<int64_t>* counts, int threads,
-                    std::string* extra_table, std::vector<std::pair<std::string, std::string>>* json_fields) {
+                    const std::vector<solve::Equilibrium>* equilibria, std::string* extra_table,
+                    std::vector<std::pair<std::string, std::string>>* json_fields) {
   std::ostringstream table;
   if (!scenario.findings.empty()) {
-    const std::vector<robustness::BaseFinding> findings = robustness::EvaluateAtBase(scenario, counts, threads);
+    const std::vector<robustness::BaseFinding> findings = robustness::EvaluateAtBase(scenario, counts, threads, equilibria);
     table << "Findings (at the scenario's numbers):\n";
     std::string json = "[";
     for (size_t i = 0; i < findings.size(); ++i) {
@@ -256,7 +257,7 @@ void AppendFindings(const Scenario& scenario, const std::vector<int64_t>* counts
     json_fields->emplace_back("findings", json);
   }
   if (!scenario.tree_game()) {
-    const robustness::WhyReport why = robustness::ExplainEquilibria(scenario);
+    const robustness::WhyReport why = robustness::ExplainEquilibria(scenario, equilibria);
     if (!why.equilibria.empty()) {
       table << (table.tellp() > 0 ? "\n" : "") << robustness::WhyTable(why);
       json_fields->emplace_back("why", robustness::WhyJson(why));

@@ -10,6 +10,7 @@
 
 #include "sim/cli/commands.h"
 #include "sim/scenario/scenario.h"
+#include "sim/solve/solution.h"
 
 namespace sim::cli {
 
@@ -24,7 +25,9 @@ void RunRobustness(const CommonOptions& options, const MonteCarloCliOptions& mon
 
 // The findings at the base point (and why each equilibrium holds), appended to a report:
 // a table section and JSON fields. `counts`: the run's Monte Carlo outcome counts, if any.
+// `equilibria`: the report's equilibria of a simultaneous scenario (nullptr: solve again).
 void AppendFindings(const Scenario& scenario, const std::vector<int64_t>* counts, int threads,
-                    std::string* extra_table, std::vector<std::pair<std::string, std::string>>* json_fields);
+                    const std::vector<solve::Equilibrium>* equilibria, std::string* extra_table,
+                    std::vector<std::pair<std::string, std::string>>* json_fields);
 
 }  // namespace sim::cli

@@ -144,6 +144,33 @@ void TippingPoints(SampleSolver& solver, const Plan& plan, const Parameter& para
   solver.ResetToBase();
 }
 
+// Of the moves dominated in every sample, those the finding needs: without that one move's
+// dominance (at the base point) it no longer follows from dominance alone. All of them when
+// no single one is needed (several would each suffice).
+std::vector<std::string> NeededDominance(SampleSolver& solver, const Scenario& s, const Finding& finding,
+                                         const std::vector<std::vector<char>>& always) {
+  GameFacts facts;
+  solver.ResetToBase();
+  solver.Solve(&facts, false);
+  std::vector<std::string> needed, all;
+  std::vector<char> has, every;
+  for (size_t a = 0; a < always.size(); ++a) {
+    for (size_t m = 0; m < always[a].size(); ++m) {
+      if (!always[a][m]) continue;
+      const std::string name = s.actors[a].id + "." + s.actors[a].moves[m].id;
+      all.push_back(name);
+      GameFacts without = facts;
+      without.dominated = always;
+      without.dominated[a][m] = 0;
+      const bool region = solver.Region(without, &has, &every);
+      const std::optional<bool> forced =
+          region ? EvaluateForced(finding.holds, without, has, every) : std::nullopt;
+      if (!(forced.has_value() && *forced)) needed.push_back(name);
+    }
+  }
+  return needed.empty() ? all : needed;
+}
+
 }  // namespace
 
 Result Analyse(const Scenario& scenario, const Options& options) {
@@ -287,7 +314,7 @@ Result Analyse(const Scenario& scenario, const Options& options) {
       }
     }
     r.by_construction = r.holds == r.samples && total.forced[f] && !dominated_moves.empty();
-    if (r.by_construction) r.dominated_moves = dominated_moves;
+    if (r.by_construction) r.dominated_moves = NeededDominance(workers[0], scenario, finding, total.always_dominated);
     std::string holds_under, fails_under;
     for (const auto& [rule, holds] : by_rule[f]) {
       std::string& list = holds ? holds_under : fails_under;
@@ -302,7 +329,7 @@ Result Analyse(const Scenario& scenario, const Options& options) {
 }
 
 std::vector<BaseFinding> EvaluateAtBase(const Scenario& scenario, const std::vector<int64_t>* counts,
-                                        int threads) {
+                                        int threads, const std::vector<solve::Equilibrium>* equilibria) {
   std::vector<BaseFinding> out;
   if (scenario.findings.empty()) return out;
   Options options;
@@ -311,7 +338,11 @@ std::vector<BaseFinding> EvaluateAtBase(const Scenario& scenario, const std::vec
   const Plan plan = detail::MakePlan(scenario, {}, options);
   SampleSolver solver(plan);
   GameFacts facts;
-  solver.Solve(&facts, false);
+  if (equilibria != nullptr && !plan.tree) {
+    solver.UseEquilibria(*equilibria, &facts);
+  } else {
+    solver.Solve(&facts, false);
+  }
   if (plan.needs_montecarlo) {
     std::vector<int64_t> own;
     if (counts == nullptr) {

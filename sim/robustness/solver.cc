@@ -139,27 +139,10 @@ void SampleSolver::Solve(GameFacts* facts, bool with_montecarlo, std::optional<S
     facts->dominated.clear();
   } else {
     model::RederiveGame(scenario_, &derived_);
-    const NormalFormGame& game = derived_.game;
-    if (!plan_.fast_bimatrix || !montecarlo::detail::SolveNondegenerateBimatrix(game, &equilibria_)) {
-      equilibria_ = solve::SolveWithMethods(game, plan_.methods, solve::SolveOptions{}).equilibria;
+    if (!plan_.fast_bimatrix || !montecarlo::detail::SolveNondegenerateBimatrix(derived_.game, &equilibria_)) {
+      equilibria_ = solve::SolveWithMethods(derived_.game, plan_.methods, solve::SolveOptions{}).equilibria;
     }
-    for (const solve::Equilibrium& eq : equilibria_) {
-      if (eq.kind == solve::EquilibriumKind::kPure) {
-        int64_t index = 0;
-        for (int a = 0; a < game.num_players(); ++a) {
-          int s = 0;
-          eq.profile.strategies[a].maxCoeff(&s);
-          index += s * game.stride(a);
-        }
-        facts->equilibrium_outcomes.push_back(derived_.outcome_class[index]);
-      } else {
-        facts->equilibrium_outcomes.push_back(model::DescribeProfile(derived_, eq.profile).modal_outcome);
-      }
-    }
-    const solve::DominanceResult dominance = solve::EliminateStrictlyDominated(game);
-    facts->dominated.resize(game.num_players());
-    for (int a = 0; a < game.num_players(); ++a) facts->dominated[a].assign(game.num_strategies(a), 0);
-    for (const solve::DominanceStep& step : dominance.removed) facts->dominated[step.player][step.strategy] = 1;
+    Describe(facts);
   }
   facts->probability.clear();
   facts->selected = -1;
@@ -182,6 +165,36 @@ void SampleSolver::Solve(GameFacts* facts, bool with_montecarlo, std::optional<S
       }
     }
   }
+}
+
+void SampleSolver::Describe(GameFacts* facts) {
+  facts->equilibrium_outcomes.clear();
+  const NormalFormGame& game = derived_.game;
+  for (const solve::Equilibrium& eq : equilibria_) {
+    if (eq.kind == solve::EquilibriumKind::kPure) {
+      int64_t index = 0;
+      for (int a = 0; a < game.num_players(); ++a) {
+        int s = 0;
+        eq.profile.strategies[a].maxCoeff(&s);
+        index += s * game.stride(a);
+      }
+      facts->equilibrium_outcomes.push_back(derived_.outcome_class[index]);
+    } else {
+      facts->equilibrium_outcomes.push_back(model::DescribeProfile(derived_, eq.profile).modal_outcome);
+    }
+  }
+  const solve::DominanceResult dominance = solve::EliminateStrictlyDominated(game);
+  facts->dominated.resize(game.num_players());
+  for (int a = 0; a < game.num_players(); ++a) facts->dominated[a].assign(game.num_strategies(a), 0);
+  for (const solve::DominanceStep& step : dominance.removed) facts->dominated[step.player][step.strategy] = 1;
+}
+
+void SampleSolver::UseEquilibria(const std::vector<solve::Equilibrium>& equilibria, GameFacts* facts) {
+  model::RederiveGame(scenario_, &derived_);
+  equilibria_ = equilibria;
+  Describe(facts);
+  facts->probability.clear();
+  facts->selected = -1;
 }
 
 bool SampleSolver::Region(const GameFacts& facts, std::vector<char>* has, std::vector<char>* all) const {

@@ -43,6 +43,8 @@ class SampleSolver {
   // Solves the game at the current numbers into `facts` (Monte Carlo when the plan needs it
   // and `with_montecarlo`); `select` overrides the plan's rule.
   void Solve(GameFacts* facts, bool with_montecarlo, std::optional<SelectRule> select = {});
+  // The same with these equilibria of the current strategic game instead of solving it.
+  void UseEquilibria(const std::vector<solve::Equilibrium>& equilibria, GameFacts* facts);
   // Region of undominated profiles (after Solve on a strategic game): per outcome, whether
   // some / every undominated profile is it. False when no move is dominated.
   bool Region(const GameFacts& facts, std::vector<char>* has, std::vector<char>* all) const;
@@ -51,6 +53,8 @@ class SampleSolver {
   const Scenario& scenario() const { return scenario_; }
 
  private:
+  void Describe(GameFacts* facts);  // equilibrium outcomes and dominance of derived_/equilibria_
+
   const Plan& plan_;
   Scenario scenario_;
   std::vector<double*> slots_;

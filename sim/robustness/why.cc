@@ -62,13 +62,13 @@ double Margin(const NormalFormGame& game, const MixedProfile& profile, const Pla
 
 }  // namespace
 
-WhyReport ExplainEquilibria(const Scenario& scenario) {
+WhyReport ExplainEquilibria(const Scenario& scenario, const std::vector<solve::Equilibrium>* given) {
   WhyReport report;
   if (scenario.tree_game()) return report;
   const model::DerivedGame derived = model::BuildGame(scenario);
   const NormalFormGame& game = derived.game;
   const std::vector<solve::Equilibrium> equilibria =
-      solve::SolveWithDefaults(game, solve::SolveOptions{}).equilibria;
+      given ? *given : solve::SolveWithDefaults(game, solve::SolveOptions{}).equilibria;
   Scenario copy = scenario;
   const std::vector<RangedNumber> numbers = RangedNumbers(copy);
   model::DerivedGame moved = derived;

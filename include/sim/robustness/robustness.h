@@ -27,6 +27,7 @@
 
 #include "sim/montecarlo/stats.h"
 #include "sim/scenario/scenario.h"
+#include "sim/solve/solution.h"
 
 namespace sim::robustness {
 
@@ -116,7 +117,10 @@ struct BaseFinding {
   const Finding* finding = nullptr;
   bool holds = false;
 };
+// `equilibria`: the report's own equilibria of a simultaneous scenario (e.g. `solve
+// --method`), used instead of solving again.
 std::vector<BaseFinding> EvaluateAtBase(const Scenario& scenario,
-                                        const std::vector<int64_t>* montecarlo_counts, int threads);
+                                        const std::vector<int64_t>* montecarlo_counts, int threads,
+                                        const std::vector<solve::Equilibrium>* equilibria = nullptr);
 
 }  // namespace sim::robustness

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "sim/scenario/scenario.h"
+#include "sim/solve/solution.h"
 
 namespace sim::robustness {
 
@@ -41,10 +42,13 @@ struct WhyReport {
   std::vector<EquilibriumWhy> equilibria;
 };
 
-// The equilibria `simulate SCENARIO` reports (solve::SolveWithDefaults on the derived game),
+// The equilibria `simulate SCENARIO` reports (solve::SolveWithDefaults on the derived game,
+// or those given),
 // each explained. Simultaneous scenarios only (empty for trees). The levers range over
 // RangedNumbers(scenario) (the ranges block, else the built-in default rule).
-WhyReport ExplainEquilibria(const Scenario& scenario);
+// `equilibria`: the report's own (e.g. from `solve --method`), instead of the defaults'.
+WhyReport ExplainEquilibria(const Scenario& scenario,
+                            const std::vector<solve::Equilibrium>* equilibria = nullptr);
 
 // Formats (the table section and the JSON value of `simulate SCENARIO`).
 std::string WhyTable(const WhyReport& report);
