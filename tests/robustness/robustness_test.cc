@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <charconv>
 #include <cmath>
 
 #include "sim/robustness/robustness.h"
@@ -161,6 +162,37 @@ TEST(Robustness, SameSeedSameResultAtOneAndTwoThreads) {
     EXPECT_EQ(one.findings[f].sensitivity, two.findings[f].sensitivity);  // bit for bit
     EXPECT_EQ(one.findings[f].tipping_low[0].value, two.findings[f].tipping_low[0].value);
   }
+}
+
+TEST(Robustness, TippingPointOnATreeBracketsAChangeOfTheSubgamePerfectOutcome) {
+  // detente_sequential (R3): the finding "none(exploited_relief)" holds over the tree's
+  // subgame-perfect equilibria at the base; the analysis reports where it flips along the
+  // US sanctions ideal. Solving the tree just inside and just past that point must give
+  // different answers (the finding holds on the base side only).
+  const std::string path = SIM_SOURCE_DIR "/scenarios/detente_sequential.yaml";
+  const Scenario s = LoadScenario(path);
+  Options o;
+  o.samples = 16;
+  const Result r = Analyse(s, o);
+  size_t j = 0;
+  while (j < r.parameters.size() && r.parameters[j].path != "actors.usa.stakes.sanctions.ideal") ++j;
+  ASSERT_LT(j, r.parameters.size());
+  const FindingResult& f = r.findings[0];
+  ASSERT_EQ(f.name, "relief_is_not_given_first");
+  ASSERT_TRUE(f.tipping_low[j].value.has_value());
+  const double t = *f.tipping_low[j].value;
+  const double step = 2e-6 * (r.parameters[j].high - r.parameters[j].low);
+  auto holds_at = [&](double x) {
+    LoadOptions load;
+    char text[32];
+    const auto end = std::to_chars(text, text + sizeof text, x).ptr;  // shortest round trip
+    load.overrides.push_back(ParseOverride("actors.usa.stakes.sanctions.ideal=" + std::string(text, end)));
+    const Scenario moved = LoadScenario(path, load);
+    return EvaluateAtBase(moved, nullptr, 1)[0].holds;
+  };
+  EXPECT_TRUE(holds_at(t + step));
+  EXPECT_FALSE(holds_at(t));
+  EXPECT_THAT(f.tipping_low[j].other_side, ::testing::HasSubstr("exploited_relief"));
 }
 
 TEST(Why, MarginOfAStrictPureEquilibriumIsThePayoffGap) {
