@@ -53,16 +53,17 @@ struct Tally {
 // N, i, j) only, so any chunk can be computed anywhere.
 class LatinHypercube {
  public:
-  LatinHypercube(uint64_t seed, int64_t n, size_t dims) : seed_(seed), n_(n), perms_(dims) {
-    for (size_t j = 0; j < dims; ++j) {
-      std::vector<uint32_t>& perm = perms_[j];
-      perm.resize(n);
-      for (int64_t i = 0; i < n; ++i) perm[i] = static_cast<uint32_t>(i);
-      montecarlo::Stream stream(seed, ~uint64_t{0} - j, 0);  // permutation streams: draws from the top
-      for (int64_t i = n - 1; i > 0; --i) {  // Fisher-Yates
-        const uint64_t k = static_cast<uint64_t>(stream.Uniform() * static_cast<double>(i + 1));
-        std::swap(perm[i], perm[std::min<uint64_t>(k, i)]);
-      }
+  LatinHypercube(uint64_t seed, int64_t n, size_t dims) : seed_(seed), n_(n), perms_(dims) {}
+  // Builds dimension j's permutation (each dimension on its own, so they can be built in
+  // parallel).
+  void Build(size_t j) {
+    std::vector<uint32_t>& perm = perms_[j];
+    perm.resize(n_);
+    for (int64_t i = 0; i < n_; ++i) perm[i] = static_cast<uint32_t>(i);
+    montecarlo::Stream stream(seed_, ~uint64_t{0} - j, 0);  // permutation streams: draws from the top
+    for (int64_t i = n_ - 1; i > 0; --i) {  // Fisher-Yates
+      const uint64_t k = static_cast<uint64_t>(stream.Uniform() * static_cast<double>(i + 1));
+      std::swap(perm[i], perm[std::min<uint64_t>(k, i)]);
     }
   }
   double operator()(int64_t i, size_t j) const {
@@ -220,7 +221,8 @@ Result Analyse(const Scenario& scenario, const Options& options) {
   const std::string base_equilibria = workers[0].DescribeEquilibria(base_facts);
 
   // The samples, in chunks merged in chunk order.
-  const LatinHypercube lhs(options.seed, options.samples, np);
+  LatinHypercube lhs(options.seed, options.samples, np);
+  Parallel(workers, static_cast<int64_t>(np), [&](SampleSolver&, int64_t j) { lhs.Build(static_cast<size_t>(j)); });
   const int64_t num_chunks = (options.samples + kChunkSamples - 1) / kChunkSamples;
   const int64_t batch = 16 * static_cast<int64_t>(threads);
   std::vector<Tally> tallies(batch);
