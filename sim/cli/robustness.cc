@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <fstream>
 #include <cmath>
 #include <iostream>
 #include <sstream>
@@ -12,6 +13,7 @@
 #include "sim/core/atomic_file.h"
 #include "sim/core/error.h"
 #include "sim/core/version.h"
+#include "sim/io/montecarlo_report.h"
 #include "sim/io/number.h"
 #include "sim/io/report.h"
 #include "sim/robustness/robustness.h"
@@ -87,9 +89,10 @@ void WriteCsv(std::ostream& out, const robustness::Result& r) {
   }
 }
 
-std::string Json(const robustness::Result& r) {
+std::string Json(const robustness::Result& r, const std::string& scenario_hash) {
   std::ostringstream out;
-  out << "{\n  \"scenario\": " << JsonString(r.scenario) << ",\n  \"version\": " << JsonString(kVersion)
+  out << "{\n  \"scenario\": " << JsonString(r.scenario) << ",\n  \"scenario_hash\": " << JsonString(scenario_hash)
+      << ",\n  \"version\": " << JsonString(kVersion)
       << ",\n  \"samples\": " << r.samples << ",\n  \"seed\": " << r.seed << ",\n  \"sampling\": "
       << JsonString(r.sampling) << ",\n  \"inner_draws\": " << r.draws << ",\n  \"select\": " << JsonString(r.select)
       << ",\n  \"sensitivity_estimator\": \"spearman\",\n  \"unsolved_samples\": " << r.unsolved_samples
@@ -219,7 +222,10 @@ void RunRobustness(const CommonOptions& options, const MonteCarloCliOptions& cli
     if (options.format == "csv") {
       WriteCsv(out, result);
     } else if (options.format == "json") {
-      out << Json(result);
+      std::ifstream file(scenario_path, std::ios::binary);
+      std::ostringstream bytes;
+      bytes << file.rdbuf();
+      out << Json(result, io::HashText(bytes.str()));
     } else {
       WriteTable(out, result);
     }
