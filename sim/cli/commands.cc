@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "sim/cli/commands.h"
+#include "sim/cli/robustness.h"
 
 #include <unistd.h>
 
@@ -171,15 +172,18 @@ using ReportExtension = std::function<void(const Scenario&, std::string* extra_t
                                            std::vector<std::pair<std::string, std::string>>*)>;
 
 // Everything the report shows about a scenario's derived game (the scenario as the run
-// loaded it: the file is read once per run).
+// loaded it: the file is read once per run). `counts`: the run's Monte Carlo outcome counts,
+// for findings that read p() / selected().
 void ReportScenario(const CommonOptions& options, const std::string& path,
                     const Scenario& scenario, const std::vector<std::string>& methods,
-                    const ReportExtension& extend = {}) {
+                    const ReportExtension& extend = {},
+                    const std::vector<int64_t>* counts = nullptr) {
   if (scenario.tree_game()) {
     const model::DerivedTree derived = model::BuildSequentialGame(scenario);
     ReportTree(options, path, scenario.title.empty() ? scenario.id : scenario.title,
                derived.tree, &derived, methods, [&](io::TreeReport& report) {
                  if (extend) extend(scenario, &report.extra_table, &report.json_fields);
+                 AppendFindings(scenario, counts, 0, nullptr, &report.extra_table, &report.json_fields);
                });
     return;
   }
@@ -205,6 +209,7 @@ void ReportScenario(const CommonOptions& options, const std::string& path,
   report.pareto = solve::ParetoEfficientProfiles(game, /*max_comparisons=*/200'000'000);
   report.security = solve::PureSecurityLevels(game);
   if (extend) extend(scenario, &report.extra_table, &report.json_fields);
+  AppendFindings(scenario, counts, 0, &report.equilibria, &report.extra_table, &report.json_fields);
   EmitGameReport(options, report);
 }
 
@@ -385,7 +390,8 @@ void RunScenario(const CommonOptions& options, const std::string& scenario_path,
                    io::WriteMonteCarloTable(section, result, manifest);
                    *extra_table = section.str();
                    json_fields->emplace_back("montecarlo", io::MonteCarloJson(result, manifest));
-                 });
+                 },
+                 &result.outcome_counts);
 }
 
 void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& cli,

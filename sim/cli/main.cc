@@ -13,6 +13,7 @@
 #include <iostream>
 
 #include "sim/cli/commands.h"
+#include "sim/cli/robustness.h"
 #include "sim/core/atomic_file.h"
 #include "sim/core/error.h"
 #include "sim/core/version.h"
@@ -124,6 +125,7 @@ int Main(int argc, char** argv) {
       "  simulate solve GAME [--method M]     equilibria of a scenario or a Gambit .nfg/.efg file\n"
       "  simulate sweep SCENARIO --vary PATH=LO:HI:N ...   Monte Carlo over a grid\n"
       "  simulate validate SCENARIO...        check files, report every problem\n"
+      "  simulate robustness SCENARIO [--samples N]  do the findings survive the ranges?\n"
       "  simulate export GAME --to nfg|efg|dot  the game in Gambit's formats, or a tree for Graphviz\n"
       "Exit status: 0 success, 2 bad usage or bad input, 1 other failure.",
       "simulate"};
@@ -192,6 +194,16 @@ int Main(int argc, char** argv) {
       ->required()
       ->type_name("FILE");
 
+  std::string robustness_path;
+  sim::cli::RobustnessCliOptions robustness_options;
+  CLI::App* robustness = app.add_subcommand(
+      "robustness",
+      "Do the scenario's findings survive its ranges? Share of samples, sensitivity, tipping "
+      "points, flags (--draws sets the inner Monte Carlo's draws per sample)");
+  robustness->add_option("SCENARIO", robustness_path, "Scenario file")->required()->type_name("FILE");
+  robustness->add_option("--samples", robustness_options.samples, "Joint samples of the ranges (default 1000)")
+      ->check(CLI::Range(int64_t{1}, int64_t{10'000'000}))
+      ->type_name("N");
 
   app.require_subcommand(0, 1);
 
@@ -215,6 +227,9 @@ int Main(int argc, char** argv) {
       sim::cli::RunSweep(options, montecarlo, sweep_path, sweep_vary);
     } else if (*exporter) {
       sim::cli::RunExport(options, export_path, export_to);
+    } else if (*robustness) {
+      if (montecarlo.draws > 0) robustness_options.draws = montecarlo.draws;
+      sim::cli::RunRobustness(options, montecarlo, robustness_options, robustness_path);
     } else if (*validate) {
       return sim::cli::RunValidate(options, validate_paths, std::cout, std::cerr) == 0
                  ? 0

@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "sim/core/text_file.h"
+#include "sim/scenario/findings_section.h"
 #include "sim/scenario/montecarlo_section.h"
 #include "sim/scenario/overrides.h"
 #include "sim/scenario/reader.h"
@@ -66,6 +67,8 @@ constexpr TopLevelKey kTopLevelKeys[] = {
     {"montecarlo", ReadMonteCarlo, false},
     {"stages", ReadStages, false},
     {"tree", ReadTree, false},
+    {"findings", ReadFindings, false},
+    {"ranges", ReadRanges, false},
 };
 
 // LocationOfByte and FirstInvalidUtf8 come from core/text_file.h (shared with the Gambit
@@ -221,6 +224,7 @@ Scenario ParseScenario(const std::string& text, const std::string& name,
                "parts out, or reuse less");
   }
   CheckMonteCarlo(context);
+  CheckRanges(context);
   sink.ThrowIfAny();
   return scenario;
 }

@@ -40,7 +40,93 @@ std::optional<std::vector<double>> Numbers(Reader& reader, const YAML::Node& lis
   return values;
 }
 
-// Reads a distribution map (already known to be one, or required to be one in `vary:`).
+
+std::string ShortestText(double value) {
+  char buffer[32];
+  auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return std::string(buffer, result.ptr);
+}
+
+class Extractor {
+ public:
+  Extractor(Document& document, DiagnosticSink& sink, int64_t budget,
+            std::vector<UncertainNumber>* out)
+      : document_(document), reader_(document, sink, budget), out_(out) {}
+
+  // The rewritten node, or nothing when `node` holds no distribution (no copy needed).
+  std::optional<YAML::Node> Rewrite(const YAML::Node& node, const std::string& path) {
+    reader_.Visit(node);
+    // An alias can make a node its own descendant (yaml-cpp builds the cycle); do not enter
+    // it again. The sections report such trees. Depth is bounded by the parser's nesting
+    // limit, so this list stays short.
+    for (const YAML::Node& ancestor : ancestors_)
+      if (ancestor.is(node)) return std::nullopt;
+    if (ancestors_.size() >= kMaxDepth) return std::nullopt;
+    ancestors_.push_back(node);
+    std::optional<YAML::Node> result = RewriteChildren(node, path);
+    ancestors_.pop_back();
+    return result;
+  }
+
+ private:
+  static constexpr size_t kMaxDepth = 1000;
+
+  std::optional<YAML::Node> RewriteChildren(const YAML::Node& node, const std::string& path) {
+    if (DistributionKey(node)) {
+      const SourceLocation at = reader_.Where(node);
+      std::optional<Distribution> d = ReadDistribution(reader_, node, path, at);
+      // A bad distribution is reported here; its placeholder 0 keeps the sections from
+      // reporting the same node again as "not a number".
+      YAML::Node scalar(d ? ShortestText(d->Mean()) : std::string("0"));
+      document_.AddSynthetic(scalar, at);
+      if (d) out_->push_back(UncertainNumber{path, *d, at});
+      return scalar;
+    }
+    if (node.IsMap()) {
+      std::vector<std::pair<YAML::Node, YAML::Node>> items;
+      bool changed = false;
+      for (const auto& item : node) {
+        std::optional<YAML::Node> child;
+        if (item.first.IsScalar() && !(path.empty() && (item.first.Scalar() == "montecarlo" || item.first.Scalar() == "ranges")))
+          child = Rewrite(item.second, Join(path, item.first.Scalar()));
+        changed = changed || child.has_value();
+        items.emplace_back(item.first, child ? *child : item.second);
+      }
+      if (!changed) return std::nullopt;
+      YAML::Node copy(YAML::NodeType::Map);
+      for (auto& [key, value] : items) copy.force_insert(key, value);
+      document_.AddRebuilt(copy, node);
+      return copy;
+    }
+    if (node.IsSequence()) {
+      std::vector<YAML::Node> items;
+      bool changed = false;
+      for (size_t i = 0; i < node.size(); ++i) {
+        std::optional<YAML::Node> child = Rewrite(node[i], Join(path, std::to_string(i)));
+        changed = changed || child.has_value();
+        items.push_back(child ? *child : node[i]);
+      }
+      if (!changed) return std::nullopt;
+      YAML::Node copy(YAML::NodeType::Sequence);
+      for (YAML::Node& item : items) copy.push_back(item);
+      document_.AddRebuilt(copy, node);
+      return copy;
+    }
+    return std::nullopt;
+  }
+
+  static std::string Join(const std::string& path, const std::string& key) {
+    return path.empty() ? key : path + "." + key;
+  }
+
+  Document& document_;
+  Reader reader_;
+  std::vector<UncertainNumber>* out_;
+  std::vector<YAML::Node> ancestors_;
+};
+
+}  // namespace
+
 std::optional<Distribution> ReadDistribution(Reader& reader, const YAML::Node& node,
                                              const std::string& path, const SourceLocation& at) {
   const SourceLocation where = reader.Where(node, at);
@@ -93,92 +179,6 @@ std::optional<Distribution> ReadDistribution(Reader& reader, const YAML::Node& n
   }
   return d;
 }
-
-std::string ShortestText(double value) {
-  char buffer[32];
-  auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  return std::string(buffer, result.ptr);
-}
-
-class Extractor {
- public:
-  Extractor(Document& document, DiagnosticSink& sink, int64_t budget,
-            std::vector<UncertainNumber>* out)
-      : document_(document), reader_(document, sink, budget), out_(out) {}
-
-  // The rewritten node, or nothing when `node` holds no distribution (no copy needed).
-  std::optional<YAML::Node> Rewrite(const YAML::Node& node, const std::string& path) {
-    reader_.Visit(node);
-    // An alias can make a node its own descendant (yaml-cpp builds the cycle); do not enter
-    // it again. The sections report such trees. Depth is bounded by the parser's nesting
-    // limit, so this list stays short.
-    for (const YAML::Node& ancestor : ancestors_)
-      if (ancestor.is(node)) return std::nullopt;
-    if (ancestors_.size() >= kMaxDepth) return std::nullopt;
-    ancestors_.push_back(node);
-    std::optional<YAML::Node> result = RewriteChildren(node, path);
-    ancestors_.pop_back();
-    return result;
-  }
-
- private:
-  static constexpr size_t kMaxDepth = 1000;
-
-  std::optional<YAML::Node> RewriteChildren(const YAML::Node& node, const std::string& path) {
-    if (DistributionKey(node)) {
-      const SourceLocation at = reader_.Where(node);
-      std::optional<Distribution> d = ReadDistribution(reader_, node, path, at);
-      // A bad distribution is reported here; its placeholder 0 keeps the sections from
-      // reporting the same node again as "not a number".
-      YAML::Node scalar(d ? ShortestText(d->Mean()) : std::string("0"));
-      document_.AddSynthetic(scalar, at);
-      if (d) out_->push_back(UncertainNumber{path, *d, at});
-      return scalar;
-    }
-    if (node.IsMap()) {
-      std::vector<std::pair<YAML::Node, YAML::Node>> items;
-      bool changed = false;
-      for (const auto& item : node) {
-        std::optional<YAML::Node> child;
-        if (item.first.IsScalar() && !(path.empty() && item.first.Scalar() == "montecarlo"))
-          child = Rewrite(item.second, Join(path, item.first.Scalar()));
-        changed = changed || child.has_value();
-        items.emplace_back(item.first, child ? *child : item.second);
-      }
-      if (!changed) return std::nullopt;
-      YAML::Node copy(YAML::NodeType::Map);
-      for (auto& [key, value] : items) copy.force_insert(key, value);
-      document_.AddRebuilt(copy, node);
-      return copy;
-    }
-    if (node.IsSequence()) {
-      std::vector<YAML::Node> items;
-      bool changed = false;
-      for (size_t i = 0; i < node.size(); ++i) {
-        std::optional<YAML::Node> child = Rewrite(node[i], Join(path, std::to_string(i)));
-        changed = changed || child.has_value();
-        items.push_back(child ? *child : node[i]);
-      }
-      if (!changed) return std::nullopt;
-      YAML::Node copy(YAML::NodeType::Sequence);
-      for (YAML::Node& item : items) copy.push_back(item);
-      document_.AddRebuilt(copy, node);
-      return copy;
-    }
-    return std::nullopt;
-  }
-
-  static std::string Join(const std::string& path, const std::string& key) {
-    return path.empty() ? key : path + "." + key;
-  }
-
-  Document& document_;
-  Reader reader_;
-  std::vector<UncertainNumber>* out_;
-  std::vector<YAML::Node> ancestors_;
-};
-
-}  // namespace
 
 YAML::Node ExtractInlineDistributions(const YAML::Node& root, Document& document,
                                       DiagnosticSink& sink, int64_t budget,

@@ -20,13 +20,18 @@ namespace sim::scenario_detail {
 // beta, triangular, choice holding a list, plus optional clamp and weights) replaced by a
 // scalar of its base value (Distribution::Mean), located where the distribution was. The
 // distributions go to `out` with their scenario paths ("actors.usa.stakes.syria.ideal").
-// The `montecarlo` key is left alone (its `vary:` entries are distributions by design).
+// The `montecarlo` and `ranges` keys are left alone (its `vary:` entries are distributions by design).
 // Malformed distributions are reported to `sink`. Maps and sequences on the way are copied
 // (copy on write), as ApplyOverrides does. At most `budget` nodes are visited; past that the
 // tree is returned as it is (the sections then report the oversized tree).
 YAML::Node ExtractInlineDistributions(const YAML::Node& root, Document& document,
                                       DiagnosticSink& sink, int64_t budget,
                                       std::vector<UncertainNumber>* out);
+
+// Reads a distribution map written for the number at `path` (in `vary:`, `ranges:`), or
+// reports why it is not one.
+std::optional<Distribution> ReadDistribution(Reader& reader, const YAML::Node& node,
+                                             const std::string& path, const SourceLocation& at);
 
 // Reader of the top-level `montecarlo:` key (draws, seed, select, model, models, vary).
 // Runs after `actors`, so actor ids in `models:` can be checked.

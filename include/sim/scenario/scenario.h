@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "sim/core/error.h"
+#include "sim/scenario/findings.h"
 #include "sim/scenario/predicate.h"
 #include "sim/scenario/uncertainty.h"
 
@@ -204,6 +205,9 @@ struct Scenario {
   // and the block's settings.
   std::vector<UncertainNumber> uncertain;
   MonteCarloSpec montecarlo;
+  // Conclusions and plausible ranges (scenario/findings.h).
+  std::vector<Finding> findings;
+  Ranges ranges;
 
   int FindIssue(const std::string& id) const;  // -1 if absent
   int FindActor(const std::string& id) const;  // -1 if absent

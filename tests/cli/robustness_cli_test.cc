@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: MIT
+// `simulate robustness` and the findings/ranges blocks through the CLI (issue 13): located
+// errors with exit 2 for each kind of bad block, byte-identical output at 1 and 2 threads,
+// the CSV contract, and the findings section of `simulate SCENARIO`.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "tests/cli/run_simulate.h"
+
+namespace sim::test {
+namespace {
+
+using ::testing::HasSubstr;
+
+struct BadCase {
+  const char* file;
+  const char* where_and_message;  // "LINE:COL: error: MESSAGE" (start)
+};
+
+TEST(RobustnessCli, EveryKindOfBadFindingsOrRangesIsLocatedAndExitsTwo) {
+  const BadCase cases[] = {
+      {"findings_unknown_outcome", "10:29: error: unknown outcome 'dael'"},
+      {"findings_unknown_condition", "10:24: error: unknown condition 'possible'"},
+      {"findings_missing_holds", "10:3: error: finding 'deal_holds' has no 'holds'"},
+      {"findings_compare_numbers", "10:25: error: a comparison needs p(OUTCOME) on at least one side"},
+      {"findings_preference", "10:49: error: expected true or false for 'preference'"},
+      {"ranges_unknown_path", "10:32: error: cannot range 'actors.usa.moves.hold.price'"},
+      {"ranges_excludes_base", "10:32: error: the range [0.2, 0.8] of 'issues.sanctions.status_quo' does not contain its base value 1"},
+      {"ranges_outside_domain", "10:32: error: the range of 'issues.sanctions.status_quo' leaves the number's domain [0, 1]"},
+      {"ranges_default_kind", "10:13: error: unknown key 'salinece' in 'ranges.default'"},
+      {"ranges_default_width", "10:19: error: expected a positive half-width for 'cost'"},
+      {"ranges_three_numbers", "10:32: error: a range is [lo, hi], got 3 numbers"},
+      {"findings_dominated_on_tree", "11:23: error: dominated(ACTOR.MOVE) applies to simultaneous scenarios only"},
+  };
+  for (const BadCase& c : cases) {
+    const std::string path = std::string("tests/data/bad/") + c.file + ".yaml";
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"robustness", path}, std::vector<std::string>{path}}) {
+      const RunResult r = Simulate(args);
+      EXPECT_EQ(r.status, 2) << path << "\n" << r.err;
+      EXPECT_THAT(r.err, HasSubstr(path + ":" + c.where_and_message)) << r.err;
+      EXPECT_TRUE(r.out.empty()) << path;
+    }
+  }
+}
+
+const char* kScenario = R"Y(
+actors:
+  row: {moves: [a, b]}
+  col: {moves: [c, d]}
+payoffs:
+  a, c: [0.5, 1]
+  b, c: [0.3, 1]
+  a, d: [1, 0]
+  b, d: [0, 0]
+outcomes:
+  - {name: row_a, when: "row.a"}
+  - {name: row_b, when: "row.b"}
+findings:
+  row_plays_a: {claims: [T1], holds: "some(row_a)"}
+  col_never_d: {holds: "dominated(col.d)", preference: true}
+  a_likely:    {holds: "p(row_a) > 0.5"}
+ranges:
+  payoffs.0.0: [0, 1]
+  payoffs.1.1: {uniform: [0.5, 1.5]}
+)Y";
+
+TEST(RobustnessCli, SameSeedGivesTheSameBytesAtOneAndTwoThreads) {
+  const std::string path = WriteFile("threshold.yaml", kScenario).string();
+  for (const char* format : {"csv", "json", "table"}) {
+    const RunResult one = Simulate({"robustness", path, "--samples", "700", "--draws", "50", "--seed", "7",
+                                    "--threads", "1", "--format", format, "--quiet"});
+    const RunResult two = Simulate({"robustness", path, "--samples", "700", "--draws", "50", "--seed", "7",
+                                    "--threads", "2", "--format", format, "--quiet"});
+    EXPECT_EQ(one.status, 0) << one.err;
+    EXPECT_EQ(one.out, two.out) << format;
+  }
+}
+
+TEST(RobustnessCli, CsvHasTheContractColumnsAndEmptyValuesWhereNothingTips) {
+  const std::string path = WriteFile("threshold_csv.yaml", kScenario).string();
+  const std::string output = (TempDir() / "robust.csv").string();
+  const RunResult r = Simulate({"robustness", path, "--samples", "200", "--draws", "50", "--threads", "2",
+                                "--format", "csv", "--output", output});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(r.out.empty());
+  const std::string csv = Slurp(output);
+  EXPECT_EQ(csv.substr(0, csv.find('\n')), "finding,statistic,parameter,value,ci_low,ci_high,samples");
+  EXPECT_THAT(csv, HasSubstr("\nrow_plays_a,holds_share,,"));
+  const std::string key = "\nrow_plays_a,tipping_low,payoffs.0.0,";
+  const size_t at = csv.find(key);
+  ASSERT_NE(at, std::string::npos);
+  EXPECT_NEAR(std::stod(csv.substr(at + key.size())), 0.3, 1e-6);  // closed form: x = 0.3
+  EXPECT_THAT(csv, HasSubstr("\nrow_plays_a,tipping_high,payoffs.0.0,,,,\n"));  // none: empty value
+  EXPECT_THAT(csv, HasSubstr("\nrow_plays_a,sensitivity,payoffs.0.0,"));
+  EXPECT_THAT(csv, HasSubstr("\ncol_never_d,flag,,by_construction,,,200\n"));
+}
+
+TEST(RobustnessCli, ScenarioReportSaysWhetherEachFindingHolds) {
+  const std::string path = WriteFile("threshold_report.yaml", kScenario).string();
+  const RunResult r = Simulate({path});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("  row_plays_a: holds  (some(row_a)) [T1]\n"));
+  EXPECT_THAT(r.out, HasSubstr("  col_never_d: holds  (dominated(col.d))\n"));
+  EXPECT_THAT(r.out, HasSubstr("weakest: row keeps a: moving to b would cost it 0.2"));
+  const RunResult json = Simulate({path, "--format", "json"});
+  EXPECT_THAT(json.out, HasSubstr("\"findings\": [{\"name\": \"row_plays_a\""));
+  EXPECT_THAT(json.out, HasSubstr("\"why\": [{\"profile\": \"row.a + col.c\""));
+}
+
+TEST(RobustnessCli, AScenarioWithoutFindingsIsRefused) {
+  const RunResult r = Simulate({"robustness", "scenarios/classic/chicken.yaml"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.err, HasSubstr("no findings"));
+}
+
+}  // namespace
+}  // namespace sim::test
