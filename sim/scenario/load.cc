@@ -18,6 +18,7 @@
 #include "sim/scenario/montecarlo_section.h"
 #include "sim/scenario/overrides.h"
 #include "sim/scenario/reader.h"
+#include "sim/scenario/repeated_section.h"
 #include "sim/scenario/sections.h"
 
 namespace sim {
@@ -66,6 +67,7 @@ constexpr TopLevelKey kTopLevelKeys[] = {
     {"montecarlo", ReadMonteCarlo, false},
     {"stages", ReadStages, false},
     {"tree", ReadTree, false},
+    {"repeated", ReadRepeated, false},
 };
 
 // LocationOfByte and FirstInvalidUtf8 come from core/text_file.h (shared with the Gambit

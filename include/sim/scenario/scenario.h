@@ -13,6 +13,7 @@
 
 #include "sim/core/error.h"
 #include "sim/scenario/predicate.h"
+#include "sim/scenario/repeated.h"
 #include "sim/scenario/uncertainty.h"
 
 namespace sim {
@@ -198,6 +199,7 @@ struct Scenario {
   // and the block's settings.
   std::vector<UncertainNumber> uncertain;
   MonteCarloSpec montecarlo;
+  std::optional<RepeatedSpec> repeated;  // `repeated:` (simulate repeated)
 
   int FindIssue(const std::string& id) const;  // -1 if absent
   int FindActor(const std::string& id) const;  // -1 if absent
