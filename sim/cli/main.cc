@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "sim/cli/commands.h"
+#include "sim/cli/repeated.h"
 #include "sim/core/atomic_file.h"
 #include "sim/core/error.h"
 #include "sim/core/version.h"
@@ -84,6 +85,7 @@ int main(int argc, char** argv) {
       "  simulate sweep SCENARIO --vary PATH=LO:HI:N ...   Monte Carlo over a grid\n"
       "  simulate validate SCENARIO...        check files, report every problem\n"
       "  simulate export GAME --to nfg|efg|dot  the game in Gambit's formats, or a tree for Graphviz\n"
+      "  simulate repeated SCENARIO --discount D   automata in the repeated game with noise\n"
       "Exit status: 0 success, 2 bad usage or bad input, 1 other failure.",
       "simulate"};
   app.set_version_flag("--version", std::string("simulate ") + sim::kVersion);
@@ -146,6 +148,33 @@ int main(int argc, char** argv) {
       ->required()
       ->type_name("FILE");
 
+  sim::cli::RepeatedCliOptions repeated_options;
+  CLI::App* repeated = app.add_subcommand(
+      "repeated",
+      "The infinitely repeated stage game under noise: exact values of automaton strategies, "
+      "subgame-perfect check, critical discount, round-robin tournament");
+  repeated->add_option("SCENARIO", repeated_options.scenario, "Scenario file with a 'repeated' block")
+      ->required()
+      ->type_name("FILE");
+  repeated->add_option("--discount", repeated_options.discount,
+                       "Discount factor D in [0, 1) (default: the block's 'discount')")
+      ->check(CLI::Range(0.0, 1.0))
+      ->type_name("D");
+  repeated->add_option("--strategies", repeated_options.strategies,
+                       "Strategies compared, e.g. grim,tft,gtft:0.2,steps:3 (default: the "
+                       "block's 'strategies', else every built-in and automaton)")
+      ->delimiter(',')
+      ->type_name("LIST");
+  repeated->add_option("--simulate-plays", repeated_options.plays,
+                       "Also play every pair N times (Monte Carlo, --seed) as a cross-check")
+      ->check(CLI::Range(int64_t{1}, int64_t{100'000'000}))
+      ->type_name("N");
+  repeated->add_flag("--no-critical{false}", repeated_options.critical,
+                     "Skip the search for each pair's critical discount");
+  repeated->add_option("--vary", repeated_options.vary,
+                       "Analyse at every point of a grid: PATH=LO:HI:N, PATH 'discount' or a "
+                       "--set path such as actors.usa.unpredictability (repeatable)")
+      ->type_name("PATH=LO:HI:N");
 
   app.require_subcommand(0, 1);
 
@@ -169,6 +198,8 @@ int main(int argc, char** argv) {
       sim::cli::RunSweep(options, montecarlo, sweep_path, sweep_vary);
     } else if (*exporter) {
       sim::cli::RunExport(options, export_path, export_to);
+    } else if (*repeated) {
+      sim::cli::RunRepeated(options, montecarlo, repeated_options);
     } else if (*validate) {
       return sim::cli::RunValidate(options, validate_paths, std::cout, std::cerr) == 0
                  ? 0

@@ -187,8 +187,14 @@ PairAnalysis AnalysePair(const RepeatedGame& game, std::span<const int> profile,
                          const AnalysisOptions& options) {
   SIM_CHECK(options.discount >= 0 && options.discount < 1, "discount in [0, 1)");
   const Chain chain(game, profile);
-  const double threshold = options.tolerance * PayoffRange(game.stage);
-  auto holds = [&](double delta) { return chain.MaxGain(delta, chain.Values(delta)) <= threshold; };
+  // The solve's rounding grows like cond(I - delta P) ~ 1 / (1 - delta), but mostly along
+  // the constant vector (the near-null direction of I - P), which shifts V and every Q
+  // alike; the gains Q - V keep an error near machine precision times R.
+  const double range = PayoffRange(game.stage);
+  auto threshold = [&](double) { return options.tolerance * range; };
+  auto holds = [&](double delta) {
+    return chain.MaxGain(delta, chain.Values(delta)) <= threshold(delta);
+  };
 
   PairAnalysis result;
   result.profile.assign(profile.begin(), profile.end());
@@ -196,7 +202,7 @@ PairAnalysis AnalysePair(const RepeatedGame& game, std::span<const int> profile,
   const Eigen::MatrixXd V = chain.Values(options.discount);
   result.values = StartValues(V);
   result.max_gain = std::max(0.0, chain.MaxGain(options.discount, V));
-  result.equilibrium = result.max_gain <= threshold;
+  result.equilibrium = result.max_gain <= threshold(options.discount);
   if (!options.critical) return result;
 
   std::vector<double> grid;

@@ -62,7 +62,7 @@ struct AnalysisOptions {
   bool critical = true;      // also find the critical discount (a scan plus bisection)
   // A deviation gains when Q - V > tolerance * R, Q and V normalised by (1 - delta), R the
   // stage's payoff range (1 when every payoff is equal).
-  double tolerance = 1e-10;
+  double tolerance = 1e-11;
   int scan_points = 200;     // the critical discount's grid: k / scan_points, k = 0..N-1, plus
                              // 1 - 10^-p for p = 3..6 and the discount itself
   int bisections = 60;       // halvings of the bracket found by the scan
@@ -83,7 +83,7 @@ struct PairAnalysis {
 // probability when u > 0) form a closed chain with transition matrix P and expected stage
 // payoffs r; the normalised values solve (I - delta P) V = (1 - delta) r (one LU).
 // Equilibrium: at every such state, for every player and every intended stage move b,
-//   Q(b) = sum_a Pr(a | b intended) [(1 - delta) u(a) + delta E V(next)] <= V + tol R,
+//   Q(b) = sum_a Pr(a | b intended) [(1 - delta) u(a) + delta E V(next)] <= V + tolerance,
 // the deviation trembling like any move (the convention of scenarios/README.md). By the
 // one-shot deviation principle (discounting, finite states) this is subgame perfection.
 // Critical discount: the condition is piecewise rational in delta; the grid of
