@@ -60,9 +60,12 @@ Automaton TwoState(const std::string& name, const Seat& seat, ToC to_c) {
 }
 
 // Graduated small steps: rungs l = 0..L of the ladder (least to most conciliatory), k quiet
-// rounds per rung. State (l, c) plays rung l; a round is quiet when every other actor played
-// a rung at least as high as l; after k quiet rounds in a row it climbs one rung, and any
-// round that is not quiet sends it back to the bottom rung. The top rung is one state.
+// rounds per rung. State (l, c) plays rung l; a round is quiet when every actor (itself
+// included, as grim trigger counts its own defection) played a rung at least as high as l;
+// after k quiet rounds in a row it climbs one rung, and any round that is not quiet sends it
+// back to the bottom rung. The top rung is one state. The state is a function of the public
+// history, so two steps players never fall out of step (which would make the one who
+// is ahead pay for a concession the other no longer returns).
 Automaton Steps(const std::string& name, const Seat& seat, int k) {
   const int i = seat.player;
   const std::vector<int> ladder = seat.Ladder(i);
@@ -86,7 +89,6 @@ Automaton Steps(const std::string& name, const Seat& seat, int k) {
     for (int64_t p = 0; p < a.num_profiles; ++p) {
       bool quiet = true;
       for (int j = 0; j < seat.n() && quiet; ++j) {
-        if (j == i) continue;
         const auto at = std::find(ladders[j].begin(), ladders[j].end(), seat.moves[p][j]);
         quiet = at != ladders[j].end() && at - ladders[j].begin() >= l;
       }
@@ -126,18 +128,21 @@ Automaton User(const RepeatedAutomaton& spec, const Seat& seat) {
   std::vector<std::string> names;
   for (const RepeatedState& state : spec.states) {
     names.push_back(state.name);
-    if (state.play == "cooperate") {
+    const std::string& play = state.play_by_actor.empty() ? state.play : state.play_by_actor[i];
+    if (play == "cooperate") {
       move.push_back(seat.spec.cooperate[i]);
-    } else if (state.play == "defect") {
+    } else if (play == "defect") {
       move.push_back(seat.spec.defect[i]);
     } else {
       int m = -1;
       for (size_t k = 0; k < actor.moves.size(); ++k)
-        if (actor.moves[k].id == state.play) m = static_cast<int>(k);
+        if (actor.moves[k].id == play) m = static_cast<int>(k);
       if (m < 0) {
         throw InputError(state.play_location,
-                         "automaton '" + spec.name + "' plays '" + state.play +
-                             "', which actor '" + actor.id + "' cannot play",
+                         "automaton '" + spec.name + "' in state '" + state.name + "' plays " +
+                             (play.empty() ? "no move for actor '" + actor.id + "'"
+                                           : "'" + play + "', which actor '" + actor.id +
+                                                 "' cannot play"),
                          "play 'cooperate' or 'defect' (each actor's own move), or list the "
                          "automaton only where every seat has the move");
       }

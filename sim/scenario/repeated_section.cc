@@ -107,7 +107,9 @@ class RepeatedReader {
       if (!e.value.IsSequence() || e.value.size() < 2) {
         reader_.Error(reader_.Where(e.value, e_at),
                       "the ladder of actor " + Quote(e.key) +
-                          " must be a list of at least two moves, got " + Describe(e.value),
+                          " must be a list of at least two moves, got " +
+                          (e.value.IsSequence() ? std::to_string(e.value.size()) + " move(s)"
+                                                : Describe(e.value)),
                       "rungs go from the least to the most conciliatory, e.g. [stand_pat, "
                       "small_step, grand_offer]");
         ok = false;
@@ -295,6 +297,38 @@ class RepeatedReader {
     return conditions;
   }
 
+  // `play: {ACTOR: WORD, ...}`: each actor's move in this state (cooperate, defect or one of
+  // its own moves). An actor left out cannot play the automaton (refused when it is built).
+  bool ReadPlayByActor(const Entry& play, RepeatedState& state, const std::string& owner) {
+    MapReader map(reader_, play.value, "'play' of " + owner, reader_.Where(play.key_node));
+    state.play_by_actor.assign(scenario_.actors.size(), "");
+    bool ok = map.ok();
+    for (const Entry& e : map.entries()) {
+      const int actor = ResolveActor(e);
+      if (actor < 0) {
+        ok = false;
+        continue;
+      }
+      const SourceLocation at = reader_.Where(e.value, reader_.Where(e.key_node));
+      const std::string word = reader_.String(e.value, "play", at).value_or("");
+      if (word.empty()) {
+        ok = false;
+        continue;
+      }
+      if (word != "cooperate" && word != "defect" && FindMove(scenario_.actors[actor], word) < 0) {
+        std::vector<std::string> words = {"cooperate", "defect"};
+        for (const std::string& id : MoveIds(scenario_.actors[actor])) words.push_back(id);
+        reader_.Error(at, "unknown move " + Quote(word) + " of actor " + Quote(e.key) +
+                              " to play in " + owner,
+                      Hint(word, words, "moves"));
+        ok = false;
+        continue;
+      }
+      state.play_by_actor[actor] = word;
+    }
+    return ok;
+  }
+
   std::optional<RepeatedAutomaton> ReadAutomaton(const Entry& e) {
     RepeatedAutomaton automaton;
     automaton.name = e.key;
@@ -354,18 +388,22 @@ class RepeatedReader {
       }
       if (const Entry* play = fields.Require("play")) {
         state.play_location = reader_.Where(play->value, reader_.Where(play->key_node));
-        state.play = reader_.String(play->value, "play", state.play_location).value_or("");
-        if (!state.play.empty() && state.play != "cooperate" && state.play != "defect" &&
-            !IsMoveOfSomeActor(scenario_, state.play)) {
-          std::vector<std::string> words = {"cooperate", "defect"};
-          for (const Actor& a : scenario_.actors)
-            for (const std::string& id : MoveIds(a)) words.push_back(id);
-          reader_.Error(state.play_location, "unknown move " + Quote(state.play) + " to play in " +
-                                                 state_owner,
-                        Hint(state.play, words, "moves"));
-          ok = false;
+        if (play->value.IsMap()) {
+          ok = ReadPlayByActor(*play, state, state_owner) && ok;
+        } else {
+          state.play = reader_.String(play->value, "play", state.play_location).value_or("");
+          if (!state.play.empty() && state.play != "cooperate" && state.play != "defect" &&
+              !IsMoveOfSomeActor(scenario_, state.play)) {
+            std::vector<std::string> words = {"cooperate", "defect"};
+            for (const Actor& a : scenario_.actors)
+              for (const std::string& id : MoveIds(a)) words.push_back(id);
+            reader_.Error(state.play_location,
+                          "unknown move " + Quote(state.play) + " to play in " + state_owner,
+                          Hint(state.play, words, "moves"));
+            ok = false;
+          }
+          ok = ok && !state.play.empty();
         }
-        ok = ok && !state.play.empty();
       } else {
         ok = false;
       }

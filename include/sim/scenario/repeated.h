@@ -33,11 +33,13 @@ struct RepeatedRule {
   SourceLocation location;
 };
 
-// A state of a user automaton: the move it plays ("cooperate", "defect" or a move id) and
-// its rules, tried in order; when none matches the automaton stays where it is.
+// A state of a user automaton: the move it plays ("cooperate", "defect" or a move id; or
+// one of those per actor, `play: {usa: small_step, russia: quick_win}`) and its rules,
+// tried in order; when none matches the automaton stays where it is.
 struct RepeatedState {
   std::string name;
-  std::string play;
+  std::string play;                       // "" when given per actor
+  std::vector<std::string> play_by_actor;  // per actor ("" = not given), or empty
   std::vector<RepeatedRule> rules;
   SourceLocation location;
   SourceLocation play_location;
