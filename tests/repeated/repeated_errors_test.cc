@@ -98,7 +98,7 @@ TEST(RepeatedErrors, UnknownStrategyOnTheCommandLineNamesTheKnownOnes) {
   } catch (const InputError& e) {
     EXPECT_EQ(std::string(e.what()),
               "<--strategies>:1:1: error: unknown strategy 'titfortat'\n  hint: strategies: allc, "
-              "alld, grim, tft, gtft, wsls, steps, tf2t");
+              "alld, grim, tft, gtft, wsls, steps, tf2t, punish2");
   }
 }
 
