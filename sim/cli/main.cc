@@ -14,6 +14,7 @@
 
 #include "sim/cli/commands.h"
 #include "sim/cli/robustness.h"
+#include "sim/cli/repeated.h"
 #include "sim/core/atomic_file.h"
 #include "sim/core/error.h"
 #include "sim/core/version.h"
@@ -127,6 +128,7 @@ int Main(int argc, char** argv) {
       "  simulate validate SCENARIO...        check files, report every problem\n"
       "  simulate robustness SCENARIO [--samples N]  do the findings survive the ranges?\n"
       "  simulate export GAME --to nfg|efg|dot  the game in Gambit's formats, or a tree for Graphviz\n"
+      "  simulate repeated SCENARIO --discount D   automata in the repeated game with noise\n"
       "Exit status: 0 success, 2 bad usage or bad input, 1 other failure.",
       "simulate"};
   app.set_version_flag("--version", std::string("simulate ") + sim::kVersion);
@@ -204,6 +206,33 @@ int Main(int argc, char** argv) {
   robustness->add_option("--samples", robustness_options.samples, "Joint samples of the ranges (default 1000)")
       ->check(CLI::Range(int64_t{1}, int64_t{10'000'000}))
       ->type_name("N");
+  sim::cli::RepeatedCliOptions repeated_options;
+  CLI::App* repeated = app.add_subcommand(
+      "repeated",
+      "The infinitely repeated stage game under noise: exact values of automaton strategies, "
+      "subgame-perfect check, critical discount, round-robin tournament");
+  repeated->add_option("SCENARIO", repeated_options.scenario, "Scenario file with a 'repeated' block")
+      ->required()
+      ->type_name("FILE");
+  repeated->add_option("--discount", repeated_options.discount,
+                       "Discount factor D in [0, 1) (default: the block's 'discount')")
+      ->check(CLI::Range(0.0, 1.0))
+      ->type_name("D");
+  repeated->add_option("--strategies", repeated_options.strategies,
+                       "Strategies compared, e.g. grim,tft,gtft:0.2,steps:3 (default: the "
+                       "block's 'strategies', else every built-in and automaton)")
+      ->delimiter(',')
+      ->type_name("LIST");
+  repeated->add_option("--simulate-plays", repeated_options.plays,
+                       "Also play every pair N times (Monte Carlo, --seed) as a cross-check")
+      ->check(CLI::Range(int64_t{1}, int64_t{100'000'000}))
+      ->type_name("N");
+  repeated->add_flag("--no-critical{false}", repeated_options.critical,
+                     "Skip the search for each pair's critical discount");
+  repeated->add_option("--vary", repeated_options.vary,
+                       "Analyse at every point of a grid: PATH=LO:HI:N, PATH 'discount' or a "
+                       "--set path such as actors.usa.unpredictability (repeatable)")
+      ->type_name("PATH=LO:HI:N");
 
   app.require_subcommand(0, 1);
 
@@ -230,6 +259,8 @@ int Main(int argc, char** argv) {
     } else if (*robustness) {
       if (montecarlo.draws > 0) robustness_options.draws = montecarlo.draws;
       sim::cli::RunRobustness(options, montecarlo, robustness_options, robustness_path);
+    } else if (*repeated) {
+      sim::cli::RunRepeated(options, montecarlo, repeated_options);
     } else if (*validate) {
       return sim::cli::RunValidate(options, validate_paths, std::cout, std::cerr) == 0
                  ? 0

@@ -19,6 +19,7 @@
 #include "sim/scenario/montecarlo_section.h"
 #include "sim/scenario/overrides.h"
 #include "sim/scenario/reader.h"
+#include "sim/scenario/repeated_section.h"
 #include "sim/scenario/sections.h"
 
 namespace sim {
@@ -69,6 +70,7 @@ constexpr TopLevelKey kTopLevelKeys[] = {
     {"tree", ReadTree, false},
     {"findings", ReadFindings, false},
     {"ranges", ReadRanges, false},
+    {"repeated", ReadRepeated, false},
 };
 
 // LocationOfByte and FirstInvalidUtf8 come from core/text_file.h (shared with the Gambit

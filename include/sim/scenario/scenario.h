@@ -14,6 +14,7 @@
 #include "sim/core/error.h"
 #include "sim/scenario/findings.h"
 #include "sim/scenario/predicate.h"
+#include "sim/scenario/repeated.h"
 #include "sim/scenario/uncertainty.h"
 
 namespace sim {
@@ -208,6 +209,7 @@ struct Scenario {
   // Conclusions and plausible ranges (scenario/findings.h).
   std::vector<Finding> findings;
   Ranges ranges;
+  std::optional<RepeatedSpec> repeated;  // `repeated:` (simulate repeated)
 
   int FindIssue(const std::string& id) const;  // -1 if absent
   int FindActor(const std::string& id) const;  // -1 if absent
