@@ -12,6 +12,7 @@
 #include <sstream>
 #include <thread>
 
+#include "sim/cli/distributed.h"
 #include "sim/core/atomic_file.h"
 #include "sim/core/checkpoint.h"
 #include "sim/core/error.h"
@@ -28,6 +29,7 @@
 #include "sim/montecarlo/run.h"
 #include "sim/montecarlo/run_tree.h"
 #include "sim/montecarlo/sweep.h"
+#include "sim/parallel/runner.h"
 #include "sim/model/build_game.h"
 #include "sim/scenario/load.h"
 #include "sim/solve/pure.h"
@@ -203,14 +205,6 @@ std::string ReadBytes(const std::string& path) {
   return text.str();
 }
 
-// Trees (stages, an explicit tree, types) have their own Monte Carlo: the draws solve them
-// for subgame-perfect equilibria and walk them, rather than flattening them to a normal form.
-montecarlo::MonteCarloResult RunMonteCarloOf(const Scenario& scenario,
-                                             const montecarlo::MonteCarloOptions& mc) {
-  return scenario.tree_game() ? montecarlo::RunTreeMonteCarlo(scenario, mc)
-                              : montecarlo::RunMonteCarlo(scenario, mc);
-}
-
 montecarlo::MonteCarloOptions ResolveOptions(const Scenario& scenario,
                                              const MonteCarloCliOptions& cli) {
   montecarlo::MonteCarloOptions options;
@@ -309,16 +303,22 @@ void RunScenario(const CommonOptions& options, const std::string& scenario_path,
   // Load once up front to learn whether a Monte Carlo is wanted (and fail early on input).
   const Scenario scenario = LoadScenario(scenario_path, MakeLoadOptions(options));
   if (!WantsMonteCarlo(scenario, cli)) {
-    ReportScenario(options, scenario_path, {});
+    if (!cli.shard.empty())
+      throw InputError(SourceLocation{"<command line>"}, "--shard applies to Monte Carlo runs");
+    if (parallel::ThisProcess().root()) ReportScenario(options, scenario_path, {});
     return;
   }
-  montecarlo::MonteCarloOptions mc = ResolveOptions(scenario, cli);
+  const montecarlo::MonteCarloOptions mc = ResolveOptions(scenario, cli);
+  // Trees (stages, an explicit tree, types) get the tree Monte Carlo (PreparedRun chooses).
+  PointResults results(1, [&](size_t) { return scenario; }, mc, cli);
+  if (results.Detached(options, RunManifest("run", options, cli, scenario_path, {}))) return;
   ProgressBar bar(cli.progress && !cli.quiet);
-  mc.progress = [&](int64_t done, int64_t total) {
-    bar.Update(static_cast<double>(done), static_cast<double>(total),
-               std::to_string(done) + "/" + std::to_string(total) + " draws");
-  };
-  const montecarlo::MonteCarloResult result = RunMonteCarloOf(scenario, mc);
+  results.SetProgress([&](int64_t chunks, int64_t) {
+    const int64_t done = std::min(mc.draws, chunks * montecarlo::kChunkDraws);
+    bar.Update(static_cast<double>(done), static_cast<double>(mc.draws),
+               std::to_string(done) + "/" + std::to_string(mc.draws) + " draws");
+  });
+  const montecarlo::MonteCarloResult result = results.Get(0);
   const io::Manifest manifest = MakeManifest(options, "run", scenario_path, mc, result);
   if (options.format == "csv") {
     Emit(options, [&](std::ostream& out) {
@@ -368,6 +368,9 @@ void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& cli,
                          io::FormatRoundTrip(kMaxSweepDraws) + " draws in all",
                      "use fewer points per --vary axis or fewer --draws");
   }
+  // The points' chunks: here, across MPI ranks, one --shard slice, or merged parts.
+  PointResults results(points.size(), [&](size_t p) { return load_point(points[p]); }, mc, cli);
+  if (results.Detached(options, RunManifest("sweep", options, cli, scenario_path, vary))) return;
 
   // --output FILE keeps every finished point in FILE.checkpoint (core/checkpoint.h), so a
   // sweep stopped by a signal can be finished with the same command plus --resume. The
@@ -375,7 +378,7 @@ void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& cli,
   // do not change it. Each point's rendered text is one chunk, so a resumed run writes the
   // same bytes as an uninterrupted one.
   std::optional<Checkpoint> checkpoint;
-  if (!options.output.empty() && options.output != "-") {
+  if (!options.output.empty() && options.output != "-" && cli.merged == nullptr) {
     std::ifstream file(scenario_path, std::ios::binary);
     std::ostringstream bytes;
     bytes << file.rdbuf();
@@ -392,6 +395,7 @@ void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& cli,
                                     cli.logit_lambda0 > 0 ? io::FormatRoundTrip(cli.logit_lambda0)
                                                           : std::string()}));
     checkpoint->Open(cli.resume);
+    for (size_t p = 1; p < std::min(points.size(), checkpoint->chunks().size()); ++p) results.Skip(p);
   } else if (cli.resume) {
     throw InputError(SourceLocation{"<command line>"}, "--resume needs --output FILE",
                      "the finished points of a sweep are kept beside its output file");
@@ -402,15 +406,16 @@ void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& cli,
   io::Manifest manifest;
   std::string json_points;
   std::vector<std::string> table_rows;
+  results.SetProgress([&](int64_t done, int64_t all) {
+    const int64_t per_point = all / static_cast<int64_t>(points.size());
+    bar.Update(total * static_cast<double>(done) / static_cast<double>(all), total,
+               "point " + std::to_string(std::min<int64_t>(done / per_point + 1, points.size())) + "/" +
+                   std::to_string(points.size()));
+  });
   auto run = [&](std::ostream* csv) {
+    // Every point uses the same seed: common random numbers, so differences between points
+    // come from the swept numbers and not from sampling noise.
     for (size_t p = 0; p < points.size(); ++p) {
-      const Scenario scenario = p == 0 ? first : load_point(points[p]);
-      // Every point uses the same seed: common random numbers, so differences between
-      // points come from the swept numbers and not from sampling noise.
-      mc.progress = [&](int64_t done, int64_t) {
-        bar.Update(static_cast<double>(p) * mc.draws + done, total,
-                   "point " + std::to_string(p + 1) + "/" + std::to_string(points.size()));
-      };
       // A point finished by an earlier, interrupted run is taken from the checkpoint. Point 0
       // is always computed again: the manifest is made from its result.
       const bool finished = checkpoint && p > 0 && p < checkpoint->chunks().size();
@@ -424,7 +429,7 @@ void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& cli,
         }
         continue;
       }
-      const montecarlo::MonteCarloResult result = RunMonteCarloOf(scenario, mc);
+      const montecarlo::MonteCarloResult result = results.Get(p);
       if (p == 0) {
         manifest = MakeManifest(options, "sweep", scenario_path, mc, result);
         manifest.vary = vary;

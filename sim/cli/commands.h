@@ -9,6 +9,10 @@
 #include <string>
 #include <vector>
 
+namespace sim::parallel {
+struct MergedParts;
+}  // namespace sim::parallel
+
 namespace sim::cli {
 
 // Options every command accepts.
@@ -31,6 +35,8 @@ struct MonteCarloCliOptions {
   bool quiet = false;        // --quiet: no progress bar
   bool progress = false;     // draw a progress bar on stderr (main sets it: stderr is a tty)
   bool resume = false;       // sweep --resume: continue from OUTPUT.checkpoint
+  std::string shard;         // --shard I/N: compute slice I of N, write a part file to --output
+  parallel::MergedParts* merged = nullptr;  // set by RunMerge: the chunks come from these parts
 };
 
 // Largest sweep, in draws over all grid points (points x draws per point).
@@ -50,6 +56,12 @@ void RunScenario(const CommonOptions& options, const std::string& scenario_path,
 // same command with --resume computes only the missing points and writes the same bytes.
 void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& montecarlo,
               const std::string& scenario_path, const std::vector<std::string>& vary);
+
+// `simulate merge PART... [--output FILE]`: the output of the sharded command whose parts
+// these are (same bytes, and FILE.manifest.json for CSV, as one process writes). Refuses
+// (InputError) parts of different runs, a missing or repeated slice, a truncated or
+// corrupted part, or a scenario file changed since (cli/distributed.cc).
+void RunMerge(const CommonOptions& options, const std::vector<std::string>& parts);
 
 // `simulate solve GAME [--method M]...`: equilibria of a scenario, of a Gambit .nfg file or of
 // a Gambit .efg file (chosen by the extension), by the default methods or those named. --set

@@ -12,6 +12,8 @@
 #include "sim/core/atomic_file.h"
 #include "sim/core/error.h"
 #include "sim/core/version.h"
+#include "sim/parallel/runner.h"
+#include "sim/parallel/session.h"
 #include "sim/scenario/uncertainty.h"
 
 namespace {
@@ -69,11 +71,18 @@ void AddMonteCarloOptions(CLI::App& app, sim::cli::MonteCarloCliOptions& options
       ->check(CLI::Range(1e-6, 1e6))
       ->type_name("X");
   app.add_flag("--quiet,-q", options.quiet, "No progress bar on stderr");
+  app.add_option("--shard", options.shard,
+                 "Compute only slice I of N of the Monte Carlo's chunks and write them to "
+                 "--output as a part file, for `simulate merge` (job arrays)")
+      ->type_name("I/N");
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Under mpiexec (or srun) every rank runs this same main; only rank 0 writes.
+  sim::parallel::Session session(&argc, &argv);
+  const bool root = sim::parallel::ThisProcess().root();
   std::signal(SIGINT, OnTerminate);
   std::signal(SIGTERM, OnTerminate);
 
@@ -84,14 +93,17 @@ int main(int argc, char** argv) {
       "  simulate sweep SCENARIO --vary PATH=LO:HI:N ...   Monte Carlo over a grid\n"
       "  simulate validate SCENARIO...        check files, report every problem\n"
       "  simulate export GAME --to nfg|efg|dot  the game in Gambit's formats, or a tree for Graphviz\n"
+      "  simulate merge PART... --output FILE  the output of a run computed with --shard I/N\n"
+      "  mpiexec -n K simulate ...            the same Monte Carlo and sweeps on K MPI ranks\n"
       "Exit status: 0 success, 2 bad usage or bad input, 1 other failure.",
       "simulate"};
-  app.set_version_flag("--version", std::string("simulate ") + sim::kVersion);
+  app.set_version_flag("--version", std::string("simulate ") + sim::kVersion + " (MPI support: " +
+                                         (sim::parallel::MpiCompiledIn() ? "yes" : "no") + ")");
   sim::cli::CommonOptions options;
   AddCommonOptions(app, options);
   sim::cli::MonteCarloCliOptions montecarlo;
   AddMonteCarloOptions(app, montecarlo);
-  montecarlo.progress = ::isatty(STDERR_FILENO) == 1;
+  montecarlo.progress = root && ::isatty(STDERR_FILENO) == 1;
   app.fallthrough();  // common options may follow the subcommand
 
   std::string scenario;
@@ -147,6 +159,13 @@ int main(int argc, char** argv) {
       ->type_name("FILE");
 
 
+  std::vector<std::string> merge_parts;
+  CLI::App* merge = app.add_subcommand(
+      "merge", "Write the output of a run computed as slices (--shard I/N) from its part files");
+  merge->add_option("PARTS", merge_parts, "Part files, one per slice, in any order")
+      ->required()
+      ->type_name("PART");
+
   app.require_subcommand(0, 1);
 
   try {
@@ -162,36 +181,40 @@ int main(int argc, char** argv) {
     return kExitBadInput;
   }
 
+  // Errors are reported by rank 0 only (every rank meets the same input), which then ends
+  // the whole run (Session::Fail).
+  auto fail = [&](int code, const std::string& message) {
+    if (root) std::cerr << message << '\n';
+    return session.Fail(code, message.c_str());
+  };
   try {
     if (*solve) {
-      sim::cli::RunSolve(options, solve_path, methods);
+      if (root) sim::cli::RunSolve(options, solve_path, methods);
     } else if (*sweep) {
       sim::cli::RunSweep(options, montecarlo, sweep_path, sweep_vary);
     } else if (*exporter) {
-      sim::cli::RunExport(options, export_path, export_to);
+      if (root) sim::cli::RunExport(options, export_path, export_to);
+    } else if (*merge) {
+      if (root) sim::cli::RunMerge(options, merge_parts);
     } else if (*validate) {
+      if (!root) return 0;
       return sim::cli::RunValidate(options, validate_paths, std::cout, std::cerr) == 0
                  ? 0
                  : kExitBadInput;
     } else if (!scenario.empty()) {
       sim::cli::RunScenario(options, scenario, montecarlo);
     } else {
-      std::cerr << "simulate: error: no scenario given\n  (usage: simulate SCENARIO [options];"
-                   " see simulate --help)\n";
-      return kExitBadInput;
+      return fail(kExitBadInput, "simulate: error: no scenario given\n  (usage: simulate SCENARIO [options];"
+                                 " see simulate --help)");
     }
   } catch (const sim::InputError& e) {
-    std::cerr << e.what() << '\n';
-    return kExitBadInput;
+    return fail(kExitBadInput, e.what());
   } catch (const sim::Error& e) {
-    std::cerr << "simulate: error: " << e.what() << '\n';
-    return kExitFailure;
+    return fail(kExitFailure, std::string("simulate: error: ") + e.what());
   } catch (const std::bad_alloc&) {
-    std::cerr << "simulate: error: out of memory\n";
-    return kExitFailure;
+    return fail(kExitFailure, "simulate: error: out of memory");
   } catch (const std::exception& e) {
-    std::cerr << "simulate: internal error: " << e.what() << '\n';
-    return kExitFailure;
+    return fail(kExitFailure, std::string("simulate: internal error: ") + e.what());
   }
   return 0;
 }

@@ -1,0 +1,326 @@
+// SPDX-License-Identifier: MIT
+// The MPI half of the parallel module (-DSIM_MPI=ON). Rank 0 keeps a queue of blocks of
+// chunks in run order. Each other rank has up to kDepth blocks in flight: it computes one
+// while the next is already in its mailbox, and every result it sends back earns it the next
+// block (dynamic load balance: ranks on slow points or slow machines simply take fewer
+// blocks). Rank 0 computes blocks from the same queue on a thread of its own while its main
+// thread answers the other ranks and hands results to the caller in order. Only the main
+// thread calls MPI (MPI_THREAD_FUNNELED). Waiting ranks poll with a short sleep rather than
+// block: MPICH's blocking receive spins, which would take a core from the ranks computing
+// when the machine is oversubscribed.
+#include <mpi.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <exception>
+#include <iostream>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include "sim/core/error.h"
+#include "sim/parallel/internal.h"
+#include "sim/parallel/session.h"
+
+namespace sim::parallel {
+namespace {
+
+enum Tag : int { kBlock = 1, kStop = 2, kResult = 3, kError = 4 };
+constexpr int kDepth = 2;  // blocks in flight per rank other than 0
+
+bool g_mpi = false;
+
+// Whether an MPI launcher started this process (Hydra/PMI of MPICH and Slurm, PMIx, Open MPI).
+bool StartedByLauncher() {
+  for (const char* name : {"PMI_RANK", "PMI_SIZE", "PMI_FD", "PMIX_RANK", "OMPI_COMM_WORLD_SIZE"})
+    if (std::getenv(name) != nullptr) return true;
+  return false;
+}
+
+// Sleeps from 20 us up to 1 ms while nothing arrives.
+class Backoff {
+ public:
+  void Idle() {
+    std::this_thread::sleep_for(delay_);
+    delay_ = std::min(delay_ * 2, std::chrono::microseconds(1000));
+  }
+  void Reset() { delay_ = std::chrono::microseconds(20); }
+
+ private:
+  std::chrono::microseconds delay_{20};
+};
+
+void PutInt(int64_t value, std::string* out) {
+  out->append(reinterpret_cast<const char*>(&value), sizeof value);  // same machine type
+}
+int64_t GetInt(const std::string& bytes, size_t* at) {
+  int64_t value = 0;
+  SIM_CHECK(*at + sizeof value <= bytes.size(), "truncated MPI message");
+  std::memcpy(&value, bytes.data() + *at, sizeof value);
+  *at += sizeof value;
+  return value;
+}
+
+std::string PackResult(int64_t block, const std::vector<std::string>& results) {
+  std::string out;
+  PutInt(block, &out);
+  PutInt(static_cast<int64_t>(results.size()), &out);
+  for (const std::string& r : results) {
+    PutInt(static_cast<int64_t>(r.size()), &out);
+    out += r;
+  }
+  return out;
+}
+
+std::vector<std::string> UnpackResult(const std::string& bytes, int64_t* block) {
+  size_t at = 0;
+  *block = GetInt(bytes, &at);
+  std::vector<std::string> results(GetInt(bytes, &at));
+  for (std::string& r : results) {
+    const int64_t size = GetInt(bytes, &at);
+    SIM_CHECK(size >= 0 && at + size <= bytes.size(), "truncated MPI message");
+    r.assign(bytes, at, size);
+    at += size;
+  }
+  return results;
+}
+
+std::string Receive(const MPI_Status& probed) {
+  int count = 0;
+  MPI_Get_count(&probed, MPI_BYTE, &count);
+  std::string bytes(count, '\0');
+  MPI_Recv(bytes.data(), count, MPI_BYTE, probed.MPI_SOURCE, probed.MPI_TAG, MPI_COMM_WORLD,
+           MPI_STATUS_IGNORE);
+  return bytes;
+}
+
+void Send(const std::string& bytes, int to, int tag) {
+  MPI_Send(bytes.data(), static_cast<int>(bytes.size()), MPI_BYTE, to, tag, MPI_COMM_WORLD);
+}
+
+class MpiRunner final : public Runner {
+ public:
+  MpiRunner(const Work& work, const std::vector<char>& wanted, Progress progress)
+      : work_(work), progress_(std::move(progress)), size_(ThisProcess().size) {
+    for (const Block& b : Blocks(work.chunks, work.block)) {
+      if (!wanted.empty() && !wanted[b.job]) continue;
+      blocks_.push_back(b);
+      total_ += b.last - b.first;
+    }
+    in_flight_.assign(size_, 0);
+    stopped_.assign(size_, false);
+  }
+
+  ~MpiRunner() override {
+    quit_ = true;
+    if (local_.joinable()) local_.join();
+  }
+
+  std::vector<std::string> Collect(int64_t job) override {
+    Start();
+    Backoff backoff;
+    for (;;) {
+      const bool received = Pump();
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (local_error_) std::rethrow_exception(local_error_);
+        if (Complete(job)) {
+          std::vector<std::string> out;
+          for (auto it = results_.begin(); it != results_.end() && blocks_[it->first].job == job;) {
+            for (std::string& r : it->second) out.push_back(std::move(r));
+            it = results_.erase(it);
+          }
+          return out;
+        }
+      }
+      if (received) {
+        backoff.Reset();
+      } else {
+        backoff.Idle();
+      }
+    }
+  }
+
+ private:
+  void Start() {
+    if (started_) return;
+    started_ = true;
+    for (int d = 0; d < kDepth; ++d)
+      for (int rank = 1; rank < size_; ++rank) Dispatch(rank);
+    local_ = std::thread([this] { ComputeLocally(); });
+  }
+
+  int64_t Take() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return next_ < static_cast<int64_t>(blocks_.size()) ? next_++ : -1;
+  }
+
+  // Sends `rank` its next block, or stop once the queue is empty and it has none left.
+  void Dispatch(int rank) {
+    const int64_t b = Take();
+    if (b < 0) {
+      if (in_flight_[rank] == 0 && !stopped_[rank]) {
+        MPI_Send(nullptr, 0, MPI_BYTE, rank, kStop, MPI_COMM_WORLD);
+        stopped_[rank] = true;
+      }
+      return;
+    }
+    const int64_t message[4] = {b, blocks_[b].job, blocks_[b].first, blocks_[b].last};
+    MPI_Send(message, 4, MPI_INT64_T, rank, kBlock, MPI_COMM_WORLD);
+    ++in_flight_[rank];
+  }
+
+  void ComputeLocally() {
+    for (int64_t b; !quit_ && (b = Take()) >= 0;) {
+      try {
+        std::vector<std::string> results = work_.compute(blocks_[b].job, blocks_[b].first, blocks_[b].last);
+        std::lock_guard<std::mutex> lock(mutex_);
+        results_[b] = std::move(results);
+        local_done_ += blocks_[b].last - blocks_[b].first;
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        local_error_ = std::current_exception();
+        return;
+      }
+    }
+  }
+
+  // Receives what has arrived; returns whether anything did.
+  bool Pump() {
+    bool any = false;
+    for (;;) {
+      int flag = 0;
+      MPI_Status status;
+      MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, &status);
+      if (!flag) break;
+      any = true;
+      const std::string bytes = Receive(status);
+      const int from = status.MPI_SOURCE;
+      if (status.MPI_TAG == kError)
+        throw Error("rank " + std::to_string(from) + " failed: " + bytes);
+      SIM_CHECK(status.MPI_TAG == kResult, "unexpected MPI message");
+      int64_t b = -1;
+      std::vector<std::string> results = UnpackResult(bytes, &b);
+      SIM_CHECK(b >= 0 && b < static_cast<int64_t>(blocks_.size()), "MPI result of an unknown block");
+      remote_done_ += blocks_[b].last - blocks_[b].first;
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        results_[b] = std::move(results);
+      }
+      --in_flight_[from];
+      Dispatch(from);
+    }
+    int64_t done;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      done = local_done_ + remote_done_;
+    }
+    if (progress_ && done != reported_) {
+      reported_ = done;
+      progress_(done, total_);
+    }
+    return any;
+  }
+
+  // Whether every block of `job` has its result (mutex_ held). Blocks are in job order and
+  // earlier jobs were collected already, so the job's blocks are the first in results_.
+  bool Complete(int64_t job) {
+    int64_t count = 0;
+    for (auto it = results_.begin(); it != results_.end() && blocks_[it->first].job == job; ++it)
+      ++count;
+    const auto [lo, hi] = std::equal_range(blocks_.begin(), blocks_.end(), Block{job, 0, 0},
+                                           [](const Block& a, const Block& b) { return a.job < b.job; });
+    return count == hi - lo;
+  }
+
+  const Work& work_;
+  Progress progress_;
+  const int size_;
+  std::vector<Block> blocks_;
+  int64_t total_ = 0, remote_done_ = 0, reported_ = -1;
+  std::vector<int> in_flight_;
+  std::vector<char> stopped_;
+  bool started_ = false;
+  std::thread local_;
+  std::atomic<bool> quit_{false};
+  std::mutex mutex_;  // guards next_, results_, local_done_, local_error_
+  int64_t next_ = 0, local_done_ = 0;
+  std::map<int64_t, std::vector<std::string>> results_;  // by block index
+  std::exception_ptr local_error_;
+};
+
+}  // namespace
+
+bool MpiCompiledIn() { return true; }
+
+Session::Session(int* argc, char*** argv) {
+  if (!StartedByLauncher()) return;
+  int provided = 0;
+  MPI_Init_thread(argc, argv, MPI_THREAD_FUNNELED, &provided);
+  g_mpi = true;
+  Place place;
+  MPI_Comm_rank(MPI_COMM_WORLD, &place.rank);
+  MPI_Comm_size(MPI_COMM_WORLD, &place.size);
+  internal::SetPlace(place);
+}
+
+Session::~Session() {
+  if (g_mpi) MPI_Finalize();
+}
+
+int Session::Fail(int code, const char* message) {
+  const Place place = ThisProcess();
+  if (!g_mpi || place.size == 1) return code;
+  if (!place.root()) {
+    std::this_thread::sleep_for(std::chrono::seconds(kOrphanSeconds));
+    std::cerr << "simulate: rank " << place.rank << ": " << message << std::endl;
+  }
+  std::cerr.flush();
+  MPI_Abort(MPI_COMM_WORLD, code);
+  return code;
+}
+
+std::unique_ptr<Runner> internal::MakeMpiRunner(const Work& work, std::vector<char> wanted,
+                                                Progress progress) {
+  return std::make_unique<MpiRunner>(work, wanted, std::move(progress));
+}
+
+void internal::ServeMpi(const Work& work) {
+  Backoff backoff;
+  for (;;) {
+    int flag = 0;
+    MPI_Status status;
+    MPI_Iprobe(0, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, &status);
+    if (!flag) {
+      backoff.Idle();
+      continue;
+    }
+    backoff.Reset();
+    if (status.MPI_TAG == kStop) {
+      MPI_Recv(nullptr, 0, MPI_BYTE, 0, kStop, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+      return;
+    }
+    SIM_CHECK(status.MPI_TAG == kBlock, "unexpected MPI message");
+    int64_t message[4];
+    MPI_Recv(message, 4, MPI_INT64_T, 0, kBlock, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+    std::string reply;
+    int tag = kResult;
+    try {
+      reply = PackResult(message[0], work.compute(message[1], message[2], message[3]));
+    } catch (const std::exception& e) {
+      reply = e.what();
+      tag = kError;
+    }
+    Send(reply, 0, tag);
+    if (tag == kError) {
+      // Rank 0 reports the error and aborts the run; wait for it.
+      for (;;) std::this_thread::sleep_for(std::chrono::seconds(1));
+    }
+  }
+}
+
+}  // namespace sim::parallel
