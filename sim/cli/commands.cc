@@ -467,9 +467,13 @@ void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& cli,
     }
   };
   if (options.format == "csv") {
+    // The rows are computed before --output is opened, so a run killed midway (a rank of an
+    // MPI run is killed with SIGKILL when another dies) leaves not even a temporary file.
+    std::ostringstream rows;
+    run(&rows);
     Emit(options, [&](std::ostream& out) {
       io::WriteMonteCarloCsvHeader(out, columns);
-      run(&out);
+      out << rows.str();
     });
     EmitManifestBeside(options, manifest);
     if (checkpoint) checkpoint->Discard();

@@ -171,13 +171,14 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
+    return root ? app.exit(e) : e.get_exit_code();
   } catch (const CLI::CallForAllHelp& e) {
-    return app.exit(e);
+    return root ? app.exit(e) : e.get_exit_code();
   } catch (const CLI::CallForVersion& e) {
-    return app.exit(e);
+    return root ? app.exit(e) : e.get_exit_code();
   } catch (const CLI::ParseError& e) {
-    std::cerr << "simulate: error: " << e.what() << "\n  (see simulate --help)\n";
+    // Every rank parses the same arguments: each exits alike, rank 0 says why.
+    if (root) std::cerr << "simulate: error: " << e.what() << "\n  (see simulate --help)\n";
     return kExitBadInput;
   }
 
