@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "sim/cli/distributed.h"
 
+#include <algorithm>
 #include <charconv>
 #include <fstream>
 #include <sstream>
@@ -13,9 +14,15 @@
 namespace sim::cli {
 namespace {
 
-// Chunks per block handed out: 16 per thread in one process (RunMonteCarlo's batches), 8
-// per thread across ranks (finer, for the load balance at the end of the run).
-int64_t BlockChunks(int threads, int ranks) { return (ranks > 1 ? 8 : 16) * static_cast<int64_t>(threads); }
+// Chunks per block handed out: 16 per thread in one process (RunMonteCarlo's batches).
+// Across ranks, about 32 blocks per rank, between 8 and 64 chunks per thread: blocks of a
+// few milliseconds at least (message latency stays small against them) and enough of them
+// for the queue to even out ranks that run at different speeds.
+int64_t BlockChunks(int threads, int ranks, int64_t total_chunks) {
+  if (ranks == 1) return 16 * static_cast<int64_t>(threads);
+  const int64_t per_thread = std::clamp<int64_t>(total_chunks / (32 * static_cast<int64_t>(ranks) * threads), 8, 64);
+  return per_thread * threads;
+}
 
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -48,7 +55,7 @@ PointResults::PointResults(size_t num_points, std::function<Scenario(size_t)> lo
   mc_.progress = nullptr;
   const int64_t chunks = (mc.draws + montecarlo::kChunkDraws - 1) / montecarlo::kChunkDraws;
   work_.chunks.assign(num_points, chunks);
-  work_.block = BlockChunks(mc.threads, parallel::ThisProcess().size);
+  work_.block = BlockChunks(mc.threads, parallel::ThisProcess().size, chunks * static_cast<int64_t>(num_points));
   work_.compute = [this](int64_t job, int64_t first, int64_t last) {
     return Prepare(static_cast<size_t>(job))->ComputeChunks(first, last);
   };

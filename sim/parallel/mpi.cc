@@ -30,7 +30,7 @@ namespace sim::parallel {
 namespace {
 
 enum Tag : int { kBlock = 1, kStop = 2, kResult = 3, kError = 4 };
-constexpr int kDepth = 2;  // blocks in flight per rank other than 0
+constexpr int kDepth = 3;  // blocks in flight per rank other than 0
 
 bool g_mpi = false;
 
@@ -41,16 +41,18 @@ bool StartedByLauncher() {
   return false;
 }
 
-// Sleeps from 20 us up to 1 ms while nothing arrives.
+// Sleeps from 20 us up to `most` while nothing arrives.
 class Backoff {
  public:
+  explicit Backoff(std::chrono::microseconds most) : most_(most) {}
   void Idle() {
     std::this_thread::sleep_for(delay_);
-    delay_ = std::min(delay_ * 2, std::chrono::microseconds(1000));
+    delay_ = std::min(delay_ * 2, most_);
   }
   void Reset() { delay_ = std::chrono::microseconds(20); }
 
  private:
+  std::chrono::microseconds most_;
   std::chrono::microseconds delay_{20};
 };
 
@@ -65,9 +67,12 @@ int64_t GetInt(const std::string& bytes, size_t* at) {
   return value;
 }
 
-std::string PackResult(int64_t block, const std::vector<std::string>& results) {
+std::string PackResult(int64_t block, double seconds, const std::vector<std::string>& results) {
   std::string out;
   PutInt(block, &out);
+  int64_t bits;
+  std::memcpy(&bits, &seconds, sizeof bits);
+  PutInt(bits, &out);
   PutInt(static_cast<int64_t>(results.size()), &out);
   for (const std::string& r : results) {
     PutInt(static_cast<int64_t>(r.size()), &out);
@@ -76,9 +81,11 @@ std::string PackResult(int64_t block, const std::vector<std::string>& results) {
   return out;
 }
 
-std::vector<std::string> UnpackResult(const std::string& bytes, int64_t* block) {
+std::vector<std::string> UnpackResult(const std::string& bytes, int64_t* block, double* seconds) {
   size_t at = 0;
   *block = GetInt(bytes, &at);
+  const int64_t bits = GetInt(bytes, &at);
+  std::memcpy(seconds, &bits, sizeof bits);
   std::vector<std::string> results(GetInt(bytes, &at));
   for (std::string& r : results) {
     const int64_t size = GetInt(bytes, &at);
@@ -98,8 +105,17 @@ std::string Receive(const MPI_Status& probed) {
   return bytes;
 }
 
+// Sends without spinning: MPI_Send of a message above the eager limit waits for the receiver
+// inside MPI, busy, which takes the CPU rank 0 needs to receive it on a loaded machine.
 void Send(const std::string& bytes, int to, int tag) {
-  MPI_Send(bytes.data(), static_cast<int>(bytes.size()), MPI_BYTE, to, tag, MPI_COMM_WORLD);
+  MPI_Request request;
+  MPI_Isend(bytes.data(), static_cast<int>(bytes.size()), MPI_BYTE, to, tag, MPI_COMM_WORLD, &request);
+  Backoff backoff(std::chrono::microseconds(200));
+  for (int done = 0;;) {
+    MPI_Test(&request, &done, MPI_STATUS_IGNORE);
+    if (done) return;
+    backoff.Idle();
+  }
 }
 
 class MpiRunner final : public Runner {
@@ -113,16 +129,21 @@ class MpiRunner final : public Runner {
     }
     in_flight_.assign(size_, 0);
     stopped_.assign(size_, false);
+    seconds_.assign(blocks_.size(), 0.0);
+    busy_.assign(size_, 0.0);
+    count_.assign(size_, 0);
   }
 
   ~MpiRunner() override {
     quit_ = true;
     if (local_.joinable()) local_.join();
+    if (std::getenv("SIM_MPI_STATS") != nullptr) ReportStats();
   }
 
   std::vector<std::string> Collect(int64_t job) override {
     Start();
-    Backoff backoff;
+    // Rank 0 answers within 200 us (a block takes milliseconds; the others have more queued).
+    Backoff backoff(std::chrono::microseconds(200));
     for (;;) {
       const bool received = Pump();
       {
@@ -177,8 +198,11 @@ class MpiRunner final : public Runner {
   void ComputeLocally() {
     for (int64_t b; !quit_ && (b = Take()) >= 0;) {
       try {
+        const auto start = Clock::now();
         std::vector<std::string> results = work_.compute(blocks_[b].job, blocks_[b].first, blocks_[b].last);
+        const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
         std::lock_guard<std::mutex> lock(mutex_);
+        Record(b, 0, seconds);
         results_[b] = std::move(results);
         local_done_ += blocks_[b].last - blocks_[b].first;
       } catch (...) {
@@ -204,8 +228,10 @@ class MpiRunner final : public Runner {
         throw Error("rank " + std::to_string(from) + " failed: " + bytes);
       SIM_CHECK(status.MPI_TAG == kResult, "unexpected MPI message");
       int64_t b = -1;
-      std::vector<std::string> results = UnpackResult(bytes, &b);
+      double seconds = 0;
+      std::vector<std::string> results = UnpackResult(bytes, &b, &seconds);
       SIM_CHECK(b >= 0 && b < static_cast<int64_t>(blocks_.size()), "MPI result of an unknown block");
+      Record(b, from, seconds);
       remote_done_ += blocks_[b].last - blocks_[b].first;
       {
         std::lock_guard<std::mutex> lock(mutex_);
@@ -237,9 +263,45 @@ class MpiRunner final : public Runner {
     return count == hi - lo;
   }
 
+  using Clock = std::chrono::steady_clock;
+
+  // Block b ran on `rank` for `seconds` (compute only, for SIM_MPI_STATS).
+  void Record(int64_t b, int rank, double seconds) {
+    std::lock_guard<std::mutex> lock(stats_mutex_);
+    seconds_[b] = seconds;
+    busy_[rank] += seconds;
+    ++count_[rank];
+  }
+
+  // SIM_MPI_STATS=1: on stderr, the load balance measured (busy time per rank) against the
+  // makespan a static split (equal contiguous shares of the same blocks) would have had.
+  void ReportStats() {
+    std::lock_guard<std::mutex> lock(stats_mutex_);
+    const double wall = std::chrono::duration<double>(Clock::now() - created_).count();
+    double total = 0, dynamic = 0, static_split = 0;
+    for (int r = 0; r < size_; ++r) dynamic = std::max(dynamic, busy_[r]);
+    const size_t n = blocks_.size();
+    for (int r = 0; r < size_; ++r) {
+      double share = 0;
+      for (size_t b = n * r / size_; b < n * (r + 1) / size_; ++b) share += seconds_[b];
+      static_split = std::max(static_split, share);
+    }
+    for (double s : seconds_) total += s;
+    std::fprintf(stderr, "mpi stats: %d ranks, %zu blocks (up to %lld chunks), %.3f s of compute, "
+                 "run %.3f s\n", size_, n, static_cast<long long>(work_.block), total, wall);
+    for (int r = 0; r < size_; ++r)
+      std::fprintf(stderr, "mpi stats: rank %d: %d blocks, busy %.3f s\n", r, count_[r], busy_[r]);
+    std::fprintf(stderr, "mpi stats: busiest rank %.3f s (ideal %.3f s); a static split would have "
+                 "kept its busiest rank %.3f s\n", dynamic, total / size_, static_split);
+  }
+
   const Work& work_;
   Progress progress_;
   const int size_;
+  const Clock::time_point created_ = Clock::now();
+  std::mutex stats_mutex_;
+  std::vector<double> seconds_, busy_;
+  std::vector<int> count_;
   std::vector<Block> blocks_;
   int64_t total_ = 0, remote_done_ = 0, reported_ = -1;
   std::vector<int> in_flight_;
@@ -290,7 +352,7 @@ std::unique_ptr<Runner> internal::MakeMpiRunner(const Work& work, std::vector<ch
 }
 
 void internal::ServeMpi(const Work& work) {
-  Backoff backoff;
+  Backoff backoff(std::chrono::microseconds(1000));
   for (;;) {
     int flag = 0;
     MPI_Status status;
@@ -310,7 +372,10 @@ void internal::ServeMpi(const Work& work) {
     std::string reply;
     int tag = kResult;
     try {
-      reply = PackResult(message[0], work.compute(message[1], message[2], message[3]));
+      const auto start = std::chrono::steady_clock::now();
+      std::vector<std::string> results = work.compute(message[1], message[2], message[3]);
+      const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      reply = PackResult(message[0], seconds, results);
     } catch (const std::exception& e) {
       reply = e.what();
       tag = kError;
