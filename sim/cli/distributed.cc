@@ -15,12 +15,14 @@ namespace sim::cli {
 namespace {
 
 // Chunks per block handed out: 16 per thread in one process (RunMonteCarlo's batches).
-// Across ranks, about 32 blocks per rank, between 8 and 64 chunks per thread: blocks of a
-// few milliseconds at least (message latency stays small against them) and enough of them
-// for the queue to even out ranks that run at different speeds.
+// Across ranks, about 32 blocks per rank, at most 64 chunks per thread: enough blocks for the
+// queue to even out ranks that run at different speeds and points that cost different
+// amounts, as few as that allows (each block is a message through rank 0). README.md,
+// "Running on a cluster", has the cost model.
 int64_t BlockChunks(int threads, int ranks, int64_t total_chunks) {
   if (ranks == 1) return 16 * static_cast<int64_t>(threads);
-  const int64_t per_thread = std::clamp<int64_t>(total_chunks / (32 * static_cast<int64_t>(ranks) * threads), 8, 64);
+  const int64_t per_thread =
+      std::clamp<int64_t>(total_chunks / (32 * static_cast<int64_t>(ranks) * threads), 1, 64);
   return per_thread * threads;
 }
 
