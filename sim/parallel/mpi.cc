@@ -96,6 +96,53 @@ std::vector<std::string> UnpackResult(const std::string& bytes, int64_t* block, 
   return results;
 }
 
+void PutText(const std::string& text, std::string* out) {
+  PutInt(static_cast<int64_t>(text.size()), out);
+  *out += text;
+}
+std::string GetText(const std::string& bytes, size_t* at) {
+  const int64_t size = GetInt(bytes, at);
+  SIM_CHECK(size >= 0 && *at + size <= bytes.size(), "truncated MPI message");
+  std::string text = bytes.substr(*at, size);
+  *at += size;
+  return text;
+}
+
+// An error of another rank, as bytes: 'I' and the diagnostics of an InputError (so rank 0
+// reports it exactly as one process would, exit 2), or 'E' and the text of any other.
+std::string PackError(const std::exception& e) {
+  std::string out;
+  if (const auto* input = dynamic_cast<const InputError*>(&e)) {
+    out = "I";
+    PutInt(static_cast<int64_t>(input->diagnostics().size()), &out);
+    for (const Diagnostic& d : input->diagnostics()) {
+      PutText(d.location.file, &out);
+      PutInt(d.location.line, &out);
+      PutInt(d.location.column, &out);
+      PutText(d.message, &out);
+      PutText(d.hint, &out);
+    }
+    return out;
+  }
+  return "E" + std::string(e.what());
+}
+
+[[noreturn]] void ThrowError(const std::string& bytes, int rank) {
+  if (!bytes.empty() && bytes[0] == 'I') {
+    size_t at = 1;
+    std::vector<Diagnostic> diagnostics(GetInt(bytes, &at));
+    for (Diagnostic& d : diagnostics) {
+      d.location.file = GetText(bytes, &at);
+      d.location.line = static_cast<int>(GetInt(bytes, &at));
+      d.location.column = static_cast<int>(GetInt(bytes, &at));
+      d.message = GetText(bytes, &at);
+      d.hint = GetText(bytes, &at);
+    }
+    throw InputError(std::move(diagnostics));
+  }
+  throw Error("rank " + std::to_string(rank) + " failed: " + bytes.substr(bytes.empty() ? 0 : 1));
+}
+
 std::string Receive(const MPI_Status& probed) {
   int count = 0;
   MPI_Get_count(&probed, MPI_BYTE, &count);
@@ -224,8 +271,7 @@ class MpiRunner final : public Runner {
       any = true;
       const std::string bytes = Receive(status);
       const int from = status.MPI_SOURCE;
-      if (status.MPI_TAG == kError)
-        throw Error("rank " + std::to_string(from) + " failed: " + bytes);
+      if (status.MPI_TAG == kError) ThrowError(bytes, from);
       SIM_CHECK(status.MPI_TAG == kResult, "unexpected MPI message");
       int64_t b = -1;
       double seconds = 0;
@@ -377,7 +423,7 @@ void internal::ServeMpi(const Work& work) {
       const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       reply = PackResult(message[0], seconds, results);
     } catch (const std::exception& e) {
-      reply = e.what();
+      reply = PackError(e);
       tag = kError;
     }
     Send(reply, 0, tag);

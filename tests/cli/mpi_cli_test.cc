@@ -110,6 +110,24 @@ TEST(Mpi, InputErrorsAreReportedOnceByRankZeroWithExitTwo) {
   EXPECT_EQ(run.err.find(message), run.err.rfind(message)) << "reported by one rank only:\n" << run.err;
 }
 
+TEST(Mpi, AnErrorAtALaterPointIsReportedAsOneProcessReportsIt) {
+  // The last grid value is out of range: the point fails on whichever rank computes it, and
+  // rank 0 reports that rank's located error as one process does (exit 2, no output).
+  const std::string output = (TempDir() / "never.csv").string();
+  const std::vector<std::string> args = {"sweep", "scenarios/detente.yaml", "--vary",
+      "actors.usa.unpredictability=0:2:3", "--draws", "100000", "--quiet", "--threads", "1",
+      "--format", "csv", "--output", output};
+  const test::RunResult one = Mpi(0, args);
+  ASSERT_EQ(one.status, 2);
+  ASSERT_THAT(one.err, HasSubstr("error: 'unpredictability' must be in [0, 1], got 2"));
+  for (int ranks : {2, 3}) {
+    const test::RunResult run = Mpi(ranks, args);
+    EXPECT_EQ(run.status, 2) << run.err;
+    EXPECT_THAT(run.err, HasSubstr(one.err));
+    EXPECT_FALSE(fs::exists(output));
+  }
+}
+
 TEST(Mpi, VersionSaysMpiIsCompiledIn) {
   const test::RunResult run = Mpi(2, {"--version"});
   EXPECT_EQ(run.status, 0);
