@@ -211,8 +211,10 @@ montecarlo::MonteCarloOptions ResolveOptions(const Scenario& scenario,
   const MonteCarloSpec& spec = scenario.montecarlo;
   options.draws = cli.draws > 0 ? cli.draws : spec.draws;
   options.seed = cli.seed >= 0 ? static_cast<uint64_t>(cli.seed) : spec.seed;
+  // By default the ranks of an MPI run on one machine share its hardware threads.
   options.threads = cli.threads > 0 ? cli.threads
-                                    : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+                                    : std::max(1, static_cast<int>(std::thread::hardware_concurrency()) /
+                                                      parallel::ThisProcess().node_ranks);
   options.select = spec.select;
   if (!cli.select.empty()) {
     auto rule = SelectFromKey(cli.select);

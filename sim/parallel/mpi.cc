@@ -373,6 +373,10 @@ Session::Session(int* argc, char*** argv) {
   Place place;
   MPI_Comm_rank(MPI_COMM_WORLD, &place.rank);
   MPI_Comm_size(MPI_COMM_WORLD, &place.size);
+  MPI_Comm node;
+  MPI_Comm_split_type(MPI_COMM_WORLD, MPI_COMM_TYPE_SHARED, 0, MPI_INFO_NULL, &node);
+  MPI_Comm_size(node, &place.node_ranks);
+  MPI_Comm_free(&node);
   internal::SetPlace(place);
 }
 

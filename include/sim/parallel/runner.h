@@ -36,6 +36,7 @@ using Progress = std::function<void(int64_t, int64_t)>;
 struct Place {
   int rank = 0;
   int size = 1;
+  int node_ranks = 1;  // ranks on this machine (they share its cores)
   bool root() const { return rank == 0; }
 };
 Place ThisProcess();
