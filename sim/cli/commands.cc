@@ -311,7 +311,8 @@ void RunScenario(const CommonOptions& options, const std::string& scenario_path,
     return;
   }
   const montecarlo::MonteCarloOptions mc = ResolveOptions(scenario, cli);
-  // Trees (stages, an explicit tree, types) get the tree Monte Carlo (PreparedRun chooses).
+  // Trees (stages, an explicit tree, types, resolute actors) get the tree Monte Carlo
+  // (PreparedRun chooses: NeedsTreeMonteCarlo).
   PointResults results(1, [&](size_t) { return scenario; }, mc, cli);
   if (results.Detached(options, RunManifest("run", options, cli, scenario_path, {}))) return;
   ProgressBar bar(cli.progress && !cli.quiet);

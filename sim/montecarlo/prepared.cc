@@ -3,12 +3,13 @@
 
 #include "sim/core/error.h"
 #include "sim/montecarlo/draws.h"
+#include "sim/montecarlo/run_tree.h"
 
 namespace sim::montecarlo {
 
 PreparedRun::PreparedRun(const Scenario& scenario, const MonteCarloOptions& options)
     : scenario_(std::make_unique<Scenario>(scenario)), options_(options) {
-  engine_ = scenario_->tree_game() ? detail::MakeTreeEngine(*scenario_, options_)
+  engine_ = NeedsTreeMonteCarlo(*scenario_) ? detail::MakeTreeEngine(*scenario_, options_)
                                    : detail::MakeNormalFormEngine(*scenario_, options_);
 }
 

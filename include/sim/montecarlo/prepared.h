@@ -24,7 +24,7 @@ struct Tally;
 class PreparedRun {
  public:
   // Copies `scenario` and builds the run's plan (the file's own game solved once, as the
-  // run functions do), choosing the tree Monte Carlo for scenario.tree_game(). Throws what
+  // run functions do), choosing the tree Monte Carlo when NeedsTreeMonteCarlo (run_tree.h). Throws what
   // RunMonteCarlo / RunTreeMonteCarlo throw before their first draw.
   PreparedRun(const Scenario& scenario, const MonteCarloOptions& options);
   ~PreparedRun();
