@@ -214,7 +214,7 @@ montecarlo::MonteCarloOptions ResolveOptions(const Scenario& scenario,
   // By default the ranks of an MPI run on one machine share its hardware threads.
   options.threads = cli.threads > 0 ? cli.threads
                                     : std::max(1, static_cast<int>(std::thread::hardware_concurrency()) /
-                                                      parallel::ThisProcess().node_ranks);
+                                                      std::max(1, parallel::ThisProcess().node_ranks));
   options.select = spec.select;
   if (!cli.select.empty()) {
     auto rule = SelectFromKey(cli.select);

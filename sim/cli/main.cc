@@ -83,6 +83,10 @@ int main(int argc, char** argv) {
   // Under mpiexec (or srun) every rank runs this same main; only rank 0 writes.
   sim::parallel::Session session(&argc, &argv);
   const bool root = sim::parallel::ThisProcess().root();
+  if (*session.Refusal() != '\0') {
+    std::cerr << "simulate: error: " << session.Refusal() << '\n';
+    return kExitBadInput;
+  }
   std::signal(SIGINT, OnTerminate);
   std::signal(SIGTERM, OnTerminate);
 

@@ -128,6 +128,13 @@ TEST_F(BadParts, AFileThatIsNoPartIsRefused) {
   ExpectRefused({other}, other + ":1:1: error: not a part file of simulate");
 }
 
+TEST(Shard, VersionSaysWhetherMpiIsCompiledIn) {
+  // The build's SIM_MPI setting (CMake) against what the binary says.
+  const test::RunResult run = Simulate({"--version"});
+  EXPECT_EQ(run.status, 0);
+  EXPECT_THAT(run.out, HasSubstr(SIM_EXPECT_MPI ? "(MPI support: yes)" : "(MPI support: no)"));
+}
+
 TEST(Shard, BadShardArgumentsAreBadUsage) {
   test::RunResult run = Simulate(With(kSweep, {"--shard", "4/3", "--output", (TempDir() / "x").string()}));
   EXPECT_EQ(run.status, 2);

@@ -14,6 +14,10 @@ class Session {
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
 
+  // Why this process cannot run as started, or "": a build without MPI started by an MPI
+  // launcher with more than one rank (every rank would run the whole job and write it).
+  const char* Refusal() const { return refusal_; }
+
   // Ends a failed run with exit status `code`. With one process: returns `code`. Across
   // ranks: rank 0 (which has reported the error) aborts every rank with `code`; another
   // rank waits for rank 0 to do so (its error is almost always rank 0's too), and after
@@ -21,6 +25,9 @@ class Session {
   int Fail(int code, const char* message);
 
   static constexpr int kOrphanSeconds = 10;
+
+ private:
+  const char* refusal_ = "";
 };
 
 }  // namespace sim::parallel
