@@ -133,11 +133,11 @@ montecarlo::MonteCarloResult PointResults::Get(size_t p) {
 
 parallel::Manifest RunManifest(const std::string& command, const CommonOptions& options,
                                const MonteCarloCliOptions& cli, const std::string& scenario_path,
-                               const std::vector<std::string>& vary) {
+                               const std::string& scenario_text, const std::vector<std::string>& vary) {
   return {{"version", kVersion},
           {"command", command},
           {"scenario", scenario_path},
-          {"scenario_hash", io::HashText(ReadFile(scenario_path))},
+          {"scenario_hash", io::HashText(scenario_text)},
           {"set", Join(options.sets)},
           {"vary", Join(vary)},
           {"format", options.format},
@@ -145,7 +145,8 @@ parallel::Manifest RunManifest(const std::string& command, const CommonOptions& 
           {"draws", std::to_string(cli.draws)},
           {"seed", std::to_string(cli.seed)},
           {"select", cli.select},
-          {"logit_lambda0", io::FormatRoundTrip(cli.logit_lambda0)}};
+          {"logit_lambda0", io::FormatRoundTrip(cli.logit_lambda0)},
+          {"max_draws", std::to_string(cli.max_draws)}};
 }
 
 void RunMerge(const CommonOptions& common, const std::vector<std::string>& parts) {
@@ -153,7 +154,7 @@ void RunMerge(const CommonOptions& common, const std::vector<std::string>& parts
   std::map<std::string, std::string> f(merged.manifest.begin(), merged.manifest.end());
   const SourceLocation first{parts.front(), 1, 1};
   for (const char* name : {"version", "command", "scenario", "scenario_hash", "set", "vary", "format",
-                           "max_profiles", "draws", "seed", "select", "logit_lambda0"}) {
+                           "max_profiles", "draws", "seed", "select", "logit_lambda0", "max_draws"}) {
     if (f.count(name) == 0) throw InputError(first, std::string("the part's manifest has no field '") + name + "'");
   }
   if (f["version"] != kVersion) {
@@ -180,6 +181,7 @@ void RunMerge(const CommonOptions& common, const std::vector<std::string>& parts
   number("draws", &cli.draws);
   number("seed", &cli.seed);
   number("logit_lambda0", &cli.logit_lambda0);
+  number("max_draws", &cli.max_draws);
   cli.select = f["select"];
   cli.threads = 1;
   cli.quiet = true;

@@ -59,8 +59,9 @@ class PointResults {
 
 // The fields of a part file's manifest: everything on the command line that shapes the
 // output of `simulate SCENARIO` (command "run") or `simulate sweep` (command "sweep").
+// `scenario_text` is the scenario file's bytes as the run read them.
 parallel::Manifest RunManifest(const std::string& command, const CommonOptions& options,
                                const MonteCarloCliOptions& cli, const std::string& scenario_path,
-                               const std::vector<std::string>& vary);
+                               const std::string& scenario_text, const std::vector<std::string>& vary);
 
 }  // namespace sim::cli

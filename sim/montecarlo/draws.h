@@ -16,6 +16,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -101,7 +102,9 @@ struct Tally {
 // as Worker(worker_args...) (reserved, never moved); returns one tally per chunk, in chunk
 // order. A chunk's tally depends only on its draws, never on the thread that ran it, so any
 // split of the chunks over threads, processes or machines merges to the same bits when the
-// tallies are merged in chunk order. Rethrows the first exception of any worker.
+// tallies are merged in chunk order. Rethrows the first exception of any worker. When the
+// system refuses a thread (ulimit -u, address space), the threads already started share the
+// work: same result.
 template <typename Worker, typename... WorkerArgs>
 std::vector<Tally> ComputeChunks(const Scenario& scenario, const MonteCarloOptions& options,
                                  size_t num_outcomes, int64_t first, int64_t last,
@@ -127,10 +130,26 @@ std::vector<Tally> ComputeChunks(const Scenario& scenario, const MonteCarloOptio
       if (!failed.exchange(true)) error = std::current_exception();
     }
   };
-  std::vector<std::thread> pool;
-  for (int t = 1; t < threads; ++t) pool.emplace_back(work, std::ref(workers[t]));
-  work(workers[0]);
-  for (std::thread& thread : pool) thread.join();
+  {
+    std::vector<std::thread> pool;
+    pool.reserve(threads);
+    // Joined on every path, even if starting a thread throws.
+    struct JoinAll {
+      std::vector<std::thread>& pool;
+      ~JoinAll() {
+        for (std::thread& thread : pool)
+          if (thread.joinable()) thread.join();
+      }
+    } join_all{pool};
+    for (int t = 1; t < threads; ++t) {
+      try {
+        pool.emplace_back(work, std::ref(workers[t]));
+      } catch (const std::system_error&) {
+        break;  // no more threads (ulimit -u, address space): the started ones do the work
+      }
+    }
+    work(workers[0]);
+  }
   if (error) std::rethrow_exception(error);
   return tallies;
 }
