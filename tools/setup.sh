@@ -10,7 +10,8 @@ SIM_BUILD_TYPE="${SIM_BUILD_TYPE:-Release}"
 
 # Everything the build needs, by Debian package name.
 SIM_PACKAGES=(cmake g++ make ninja-build libeigen3-dev libboost-graph-dev libyaml-cpp-dev libcli11-dev
-              libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev libgmp-dev)
+              libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev libgmp-dev
+              mpich libmpich-dev)  # MPI: MPICH runs as root and oversubscribes without flags
 
 sim_log() { echo "[sim] $*" >&2; }
 

@@ -13,6 +13,7 @@
 #include <sstream>
 #include <thread>
 
+#include "sim/cli/distributed.h"
 #include "sim/core/atomic_file.h"
 #include "sim/core/checkpoint.h"
 #include "sim/core/error.h"
@@ -29,6 +30,7 @@
 #include "sim/montecarlo/run.h"
 #include "sim/montecarlo/run_tree.h"
 #include "sim/montecarlo/sweep.h"
+#include "sim/parallel/runner.h"
 #include "sim/model/build_game.h"
 #include "sim/scenario/load.h"
 #include "sim/solve/pure.h"
@@ -243,22 +245,16 @@ void ReportNfg(const CommonOptions& options, const std::string& path,
 
 // ---- Monte Carlo -------------------------------------------------------------------------
 
-// Trees (stages, an explicit tree, types) have their own Monte Carlo: the draws solve them
-// for subgame-perfect equilibria and walk them, rather than flattening them to a normal form.
-montecarlo::MonteCarloResult RunMonteCarloOf(const Scenario& scenario,
-                                             const montecarlo::MonteCarloOptions& mc) {
-  return montecarlo::NeedsTreeMonteCarlo(scenario) ? montecarlo::RunTreeMonteCarlo(scenario, mc)
-                              : montecarlo::RunMonteCarlo(scenario, mc);
-}
-
 montecarlo::MonteCarloOptions ResolveOptions(const Scenario& scenario,
                                              const MonteCarloCliOptions& cli) {
   montecarlo::MonteCarloOptions options;
   const MonteCarloSpec& spec = scenario.montecarlo;
   options.draws = cli.draws > 0 ? cli.draws : spec.draws;
   options.seed = cli.seed >= 0 ? static_cast<uint64_t>(cli.seed) : spec.seed;
+  // By default the ranks of an MPI run on one machine share its hardware threads.
   options.threads = cli.threads > 0 ? cli.threads
-                                    : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+                                    : std::max(1, static_cast<int>(std::thread::hardware_concurrency()) /
+                                                      std::max(1, parallel::ThisProcess().node_ranks));
   options.select = spec.select;
   if (!cli.select.empty()) {
     auto rule = SelectFromKey(cli.select);
@@ -361,17 +357,24 @@ void RunScenario(const CommonOptions& options, const std::string& scenario_path,
   const std::string text = ReadScenarioFile(scenario_path);
   const Scenario scenario = ParseScenario(text, scenario_path, MakeLoadOptions(options));
   if (!WantsMonteCarlo(scenario, cli)) {
-    ReportScenario(options, scenario_path, scenario, {});
+    if (!cli.shard.empty())
+      throw InputError(SourceLocation{"<command line>"}, "--shard applies to Monte Carlo runs");
+    if (parallel::ThisProcess().root()) ReportScenario(options, scenario_path, scenario, {});
     return;
   }
-  montecarlo::MonteCarloOptions mc = ResolveOptions(scenario, cli);
+  const montecarlo::MonteCarloOptions mc = ResolveOptions(scenario, cli);
   CheckDrawBudget(1, mc.draws, cli.max_draws);
+  // Trees (stages, an explicit tree, types, resolute actors) get the tree Monte Carlo
+  // (PreparedRun chooses: NeedsTreeMonteCarlo).
+  PointResults results(1, [&](size_t) { return scenario; }, mc, cli);
+  if (results.Detached(options, RunManifest("run", options, cli, scenario_path, text, {}))) return;
   ProgressBar bar(cli.progress && !cli.quiet);
-  mc.progress = [&](int64_t done, int64_t total) {
-    bar.Update(static_cast<double>(done), static_cast<double>(total),
-               std::to_string(done) + "/" + std::to_string(total) + " draws");
-  };
-  const montecarlo::MonteCarloResult result = RunMonteCarloOf(scenario, mc);
+  results.SetProgress([&](int64_t chunks, int64_t) {
+    const int64_t done = std::min(mc.draws, chunks * montecarlo::kChunkDraws);
+    bar.Update(static_cast<double>(done), static_cast<double>(mc.draws),
+               std::to_string(done) + "/" + std::to_string(mc.draws) + " draws");
+  });
+  const montecarlo::MonteCarloResult result = results.Get(0);
   const io::Manifest manifest = MakeManifest(options, "run", scenario_path, text, mc, result);
   if (options.format == "csv") {
     Emit(
@@ -420,6 +423,9 @@ void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& cli,
   const Scenario first = load_point(points.front());
   montecarlo::MonteCarloOptions mc = ResolveOptions(first, cli);
   CheckDrawBudget(points.size(), mc.draws, cli.max_draws);
+  // The points' chunks: here, across MPI ranks, one --shard slice, or merged parts.
+  PointResults results(points.size(), [&](size_t p) { return load_point(points[p]); }, mc, cli);
+  if (results.Detached(options, RunManifest("sweep", options, cli, scenario_path, text, vary))) return;
 
   // --output FILE keeps every finished point in FILE.checkpoint (core/checkpoint.h), so a
   // sweep stopped by a signal can be finished with the same command plus --resume. The
@@ -427,7 +433,7 @@ void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& cli,
   // do not change it. Each point's rendered text is one chunk, so a resumed run writes the
   // same bytes as an uninterrupted one.
   std::optional<Checkpoint> checkpoint;
-  if (WantsManifestFile(options)) {
+  if (WantsManifestFile(options) && cli.merged == nullptr) {
     std::string sets, axes_text;
     for (const std::string& set : options.sets) sets += set + '\n';
     for (const std::string& axis : vary) axes_text += axis + '\n';
@@ -441,6 +447,7 @@ void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& cli,
                                     cli.logit_lambda0 > 0 ? io::FormatRoundTrip(cli.logit_lambda0)
                                                           : std::string()}));
     checkpoint->Open(cli.resume);
+    for (size_t p = 1; p < std::min(points.size(), checkpoint->chunks().size()); ++p) results.Skip(p);
   } else if (cli.resume) {
     throw InputError(SourceLocation{"<command line>"}, "--resume needs --output FILE (a regular file)",
                      "the finished points of a sweep are kept beside its output file");
@@ -451,6 +458,12 @@ void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& cli,
   io::Manifest manifest;
   std::string json_points;
   std::vector<std::string> table_rows;
+  results.SetProgress([&](int64_t done, int64_t all) {
+    const int64_t per_point = all / static_cast<int64_t>(points.size());
+    bar.Update(total * static_cast<double>(done) / static_cast<double>(all), total,
+               "point " + std::to_string(std::min<int64_t>(done / per_point + 1, points.size())) + "/" +
+                   std::to_string(points.size()));
+  });
   // Records a finished point. Point 0, always computed again, must match what the
   // checkpoint holds for it: the resumed run then provably continues the same computation.
   auto keep = [&](size_t p, const std::string& chunk) {
@@ -466,14 +479,9 @@ void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& cli,
     checkpoint->Record(chunk);
   };
   auto run = [&](std::ostream* csv) {
+    // Every point uses the same seed: common random numbers, so differences between points
+    // come from the swept numbers and not from sampling noise.
     for (size_t p = 0; p < points.size(); ++p) {
-      const Scenario scenario = p == 0 ? first : load_point(points[p]);
-      // Every point uses the same seed: common random numbers, so differences between
-      // points come from the swept numbers and not from sampling noise.
-      mc.progress = [&](int64_t done, int64_t) {
-        bar.Update(static_cast<double>(p) * mc.draws + done, total,
-                   "point " + std::to_string(p + 1) + "/" + std::to_string(points.size()));
-      };
       // A point finished by an earlier, interrupted run is taken from the checkpoint. Point 0
       // is always computed again: the manifest is made from its result.
       const bool finished = checkpoint && p > 0 && p < checkpoint->chunks().size();
@@ -487,7 +495,7 @@ void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& cli,
         }
         continue;
       }
-      const montecarlo::MonteCarloResult result = RunMonteCarloOf(scenario, mc);
+      const montecarlo::MonteCarloResult result = results.Get(p);
       if (p == 0) {
         manifest = MakeManifest(options, "sweep", scenario_path, text, mc, result);
         manifest.vary = vary;
@@ -525,11 +533,15 @@ void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& cli,
     }
   };
   if (options.format == "csv") {
+    // The rows are computed before --output is opened, so a run killed midway (a rank of an
+    // MPI run is killed with SIGKILL when another dies) leaves not even a temporary file.
+    std::ostringstream rows;
+    run(&rows);
     Emit(
         options,
         [&](std::ostream& out) {
           io::WriteMonteCarloCsvHeader(out, columns);
-          run(&out);
+          out << rows.str();
         },
         [&] { return io::ManifestJson(manifest, "") + "\n"; });
     if (checkpoint) checkpoint->Discard();

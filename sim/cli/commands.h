@@ -9,6 +9,10 @@
 #include <string>
 #include <vector>
 
+namespace sim::parallel {
+struct MergedParts;
+}  // namespace sim::parallel
+
 namespace sim::cli {
 
 // Options every command accepts.
@@ -33,6 +37,8 @@ struct MonteCarloCliOptions {
   bool progress = false;     // draw a progress bar on stderr (main sets it: stderr is a tty)
   bool resume = false;       // sweep --resume: continue from OUTPUT.checkpoint
   int64_t max_draws = 1'000'000'000;  // --max-draws N: draws of a run or a sweep, in all
+  std::string shard;         // --shard I/N: compute slice I of N, write a part file to --output
+  parallel::MergedParts* merged = nullptr;  // set by RunMerge: the chunks come from these parts
 };
 
 // `simulate SCENARIO`: derive the game, solve it with the default methods, report; when the
@@ -49,6 +55,12 @@ void RunScenario(const CommonOptions& options, const std::string& scenario_path,
 // same command with --resume computes only the missing points and writes the same bytes.
 void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& montecarlo,
               const std::string& scenario_path, const std::vector<std::string>& vary);
+
+// `simulate merge PART... [--output FILE]`: the output of the sharded command whose parts
+// these are (same bytes, and FILE.manifest.json for CSV, as one process writes). Refuses
+// (InputError) parts of different runs, a missing or repeated slice, a truncated or
+// corrupted part, or a scenario file changed since (cli/distributed.cc).
+void RunMerge(const CommonOptions& options, const std::vector<std::string>& parts);
 
 // `simulate solve GAME [--method M]...`: equilibria of a scenario, of a Gambit .nfg file or of
 // a Gambit .efg file (chosen by the extension), by the default methods or those named. --set

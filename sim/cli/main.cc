@@ -18,6 +18,8 @@
 #include "sim/core/atomic_file.h"
 #include "sim/core/error.h"
 #include "sim/core/version.h"
+#include "sim/parallel/runner.h"
+#include "sim/parallel/session.h"
 #include "sim/scenario/uncertainty.h"
 
 namespace {
@@ -112,11 +114,16 @@ void AddMonteCarloOptions(CLI::App& app, sim::cli::MonteCarloCliOptions& options
       ->check(FiniteRange(1e-6, 1e6))
       ->type_name("X");
   app.add_flag("--quiet,-q", options.quiet, "No progress bar on stderr");
+  app.add_option("--shard", options.shard,
+                 "Compute only slice I of N of the Monte Carlo's chunks and write them to "
+                 "--output as a part file, for `simulate merge` (job arrays)")
+      ->type_name("I/N");
 }
 
 }  // namespace
 
-int Main(int argc, char** argv) {
+int Main(int argc, char** argv, sim::parallel::Session& session) {
+  const bool root = sim::parallel::ThisProcess().root();
   std::signal(SIGINT, OnTerminate);
   std::signal(SIGTERM, OnTerminate);
 
@@ -129,14 +136,17 @@ int Main(int argc, char** argv) {
       "  simulate robustness SCENARIO [--samples N]  do the findings survive the ranges?\n"
       "  simulate export GAME --to nfg|efg|dot  the game in Gambit's formats, or a tree for Graphviz\n"
       "  simulate repeated SCENARIO --discount D   automata in the repeated game with noise\n"
+      "  simulate merge PART... --output FILE  the output of a run computed with --shard I/N\n"
+      "  mpiexec -n K simulate ...            the same Monte Carlo and sweeps on K MPI ranks\n"
       "Exit status: 0 success, 2 bad usage or bad input, 1 other failure.",
       "simulate"};
-  app.set_version_flag("--version", std::string("simulate ") + sim::kVersion);
+  app.set_version_flag("--version", std::string("simulate ") + sim::kVersion + " (MPI support: " +
+                                         (sim::parallel::MpiCompiledIn() ? "yes" : "no") + ")");
   sim::cli::CommonOptions options;
   AddCommonOptions(app, options);
   sim::cli::MonteCarloCliOptions montecarlo;
   AddMonteCarloOptions(app, montecarlo);
-  montecarlo.progress = ::isatty(STDERR_FILENO) == 1;
+  montecarlo.progress = root && ::isatty(STDERR_FILENO) == 1;
   app.fallthrough();  // common options may follow the subcommand
 
   std::string scenario;
@@ -234,63 +244,82 @@ int Main(int argc, char** argv) {
                        "--set path such as actors.usa.unpredictability (repeatable)")
       ->type_name("PATH=LO:HI:N");
 
+  std::vector<std::string> merge_parts;
+  CLI::App* merge = app.add_subcommand(
+      "merge", "Write the output of a run computed as slices (--shard I/N) from its part files");
+  merge->add_option("PARTS", merge_parts, "Part files, one per slice, in any order")
+      ->required()
+      ->type_name("PART");
+
   app.require_subcommand(0, 1);
 
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
+    return root ? app.exit(e) : e.get_exit_code();
   } catch (const CLI::CallForAllHelp& e) {
-    return app.exit(e);
+    return root ? app.exit(e) : e.get_exit_code();
   } catch (const CLI::CallForVersion& e) {
-    return app.exit(e);
+    return root ? app.exit(e) : e.get_exit_code();
   } catch (const CLI::ParseError& e) {
-    std::cerr << "simulate: error: " << e.what() << "\n  (see simulate --help)\n";
+    // Every rank parses the same arguments: each exits alike, rank 0 says why.
+    if (root) std::cerr << "simulate: error: " << e.what() << "\n  (see simulate --help)\n";
     return kExitBadInput;
   }
 
+  // Errors are reported by rank 0 only (every rank meets the same input), which then ends
+  // the whole run (Session::Fail).
+  auto fail = [&](int code, const std::string& message) {
+    if (root) std::cerr << message << '\n';
+    return session.Fail(code, message.c_str());
+  };
   try {
     if (*solve) {
-      sim::cli::RunSolve(options, solve_path, methods);
+      if (root) sim::cli::RunSolve(options, solve_path, methods);
     } else if (*sweep) {
       sim::cli::RunSweep(options, montecarlo, sweep_path, sweep_vary);
     } else if (*exporter) {
-      sim::cli::RunExport(options, export_path, export_to);
+      if (root) sim::cli::RunExport(options, export_path, export_to);
+    } else if (*merge) {
+      if (root) sim::cli::RunMerge(options, merge_parts);
     } else if (*robustness) {
+      // One process computes a robustness run (its samples are not yet spread over ranks).
       if (montecarlo.draws > 0) robustness_options.draws = montecarlo.draws;
-      sim::cli::RunRobustness(options, montecarlo, robustness_options, robustness_path);
+      if (root) sim::cli::RunRobustness(options, montecarlo, robustness_options, robustness_path);
     } else if (*repeated) {
-      sim::cli::RunRepeated(options, montecarlo, repeated_options);
+      if (root) sim::cli::RunRepeated(options, montecarlo, repeated_options);
     } else if (*validate) {
+      if (!root) return 0;
       return sim::cli::RunValidate(options, validate_paths, std::cout, std::cerr) == 0
                  ? 0
                  : kExitBadInput;
     } else if (!scenario.empty()) {
       sim::cli::RunScenario(options, scenario, montecarlo);
     } else {
-      std::cerr << "simulate: error: no scenario given\n  (usage: simulate SCENARIO [options];"
-                   " see simulate --help)\n";
-      return kExitBadInput;
+      return fail(kExitBadInput, "simulate: error: no scenario given\n  (usage: simulate SCENARIO [options];"
+                                 " see simulate --help)");
     }
   } catch (const sim::InputError& e) {
-    std::cerr << e.what() << '\n';
-    return kExitBadInput;
+    return fail(kExitBadInput, e.what());
   } catch (const sim::Error& e) {
-    std::cerr << "simulate: error: " << e.what() << '\n';
-    return kExitFailure;
+    return fail(kExitFailure, std::string("simulate: error: ") + e.what());
   } catch (const std::bad_alloc&) {
-    std::cerr << "simulate: error: out of memory\n";
-    return kExitFailure;
+    return fail(kExitFailure, "simulate: error: out of memory");
   } catch (const std::exception& e) {
-    std::cerr << "simulate: internal error: " << e.what() << '\n';
-    return kExitFailure;
+    return fail(kExitFailure, std::string("simulate: internal error: ") + e.what());
   }
   return 0;
 }
 
 int main(int argc, char** argv) {
   HoldClosedStandardDescriptors();
-  const int status = Main(argc, argv);
+  // Under mpiexec (or srun) every rank runs this same main; only rank 0 writes.
+  sim::parallel::Session session(&argc, &argv);
+  if (*session.Refusal() != '\0') {
+    std::cerr << "simulate: error: " << session.Refusal() << '\n';
+    return kExitBadInput;
+  }
+  const int status = Main(argc, argv, session);
   // Output errors are errors: a full disk or a closed stdout must not end in status 0.
   if (const std::string reason = sim::CloseStandardOutput(); !reason.empty()) {
     std::cerr << "simulate: error: cannot write to standard output: " << reason << '\n';

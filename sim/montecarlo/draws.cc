@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <charconv>
+#include <bit>
 #include <cmath>
+#include <cstring>
 
 #include "sim/core/error.h"
 #include "sim/model/build_game.h"
@@ -98,6 +100,112 @@ void Tally::RecordOutcome(int outcome, const std::vector<double>& ranks) {
     for (size_t c = 0; c < num_outcomes; ++c)
       sensitivity[j * num_outcomes + c].Add(ranks[j], static_cast<int>(c) == outcome ? 1.0 : 0.0);
   }
+}
+
+Tally RunAllChunks(const Engine& engine, const Scenario& scenario, const MonteCarloOptions& options) {
+  const int64_t num_chunks = (options.draws + kChunkDraws - 1) / kChunkDraws;
+  const int threads = static_cast<int>(std::min<int64_t>(options.threads, num_chunks));
+  const int64_t batch = 16 * static_cast<int64_t>(threads);
+  Tally total;
+  total.Reset(scenario, engine.num_outcomes());
+  for (int64_t first = 0; first < num_chunks; first += batch) {
+    const int64_t last = std::min(num_chunks, first + batch);
+    for (const Tally& tally : engine.Compute(first, last)) total.Merge(tally);
+    if (options.progress) options.progress(std::min(options.draws, last * kChunkDraws), options.draws);
+  }
+  return total;
+}
+
+namespace {
+
+// Little-endian 64-bit words: the bytes mean the same on every machine.
+void Put(uint64_t word, std::string* out) {
+  char bytes[8];
+  for (int i = 0; i < 8; ++i) bytes[i] = static_cast<char>((word >> (8 * i)) & 0xff);
+  out->append(bytes, 8);
+}
+void PutInt(int64_t value, std::string* out) { Put(static_cast<uint64_t>(value), out); }
+void PutDouble(double value, std::string* out) { Put(std::bit_cast<uint64_t>(value), out); }
+
+class Reader {
+ public:
+  explicit Reader(std::string_view bytes) : bytes_(bytes) {}
+  uint64_t Word() {
+    if (bytes_.size() < 8) throw Error("a chunk tally is truncated");
+    uint64_t word = 0;
+    for (int i = 0; i < 8; ++i) word |= static_cast<uint64_t>(static_cast<unsigned char>(bytes_[i])) << (8 * i);
+    bytes_.remove_prefix(8);
+    return word;
+  }
+  int64_t Int() { return static_cast<int64_t>(Word()); }
+  double Double() { return std::bit_cast<double>(Word()); }
+  void Size(size_t expected) {
+    if (Word() != expected) throw Error("a chunk tally does not have the shape of this run");
+  }
+  bool done() const { return bytes_.empty(); }
+
+ private:
+  std::string_view bytes_;
+};
+
+}  // namespace
+
+void SerializeTally(const Tally& t, std::string* out) {
+  for (int64_t v : {t.draws, t.solved, t.fallbacks, t.games_solved, t.exact_solves, t.qre_draws,
+                    t.qre_failures})
+    PutInt(v, out);
+  PutInt(static_cast<int64_t>(t.outcomes.size()), out);
+  for (int64_t v : t.outcomes) PutInt(v, out);
+  PutInt(static_cast<int64_t>(t.moves.size()), out);
+  for (const std::vector<int64_t>& m : t.moves) {
+    PutInt(static_cast<int64_t>(m.size()), out);
+    for (int64_t v : m) PutInt(v, out);
+  }
+  for (const std::vector<RunningMean>* means : {&t.positions, &t.payoffs}) {
+    PutInt(static_cast<int64_t>(means->size()), out);
+    for (const RunningMean& r : *means) {
+      PutInt(r.count(), out);
+      PutDouble(r.mean(), out);
+      PutDouble(r.m2(), out);
+    }
+  }
+  PutInt(static_cast<int64_t>(t.sensitivity.size()), out);
+  for (const Correlation& c : t.sensitivity) {
+    double state[5];
+    c.State(state);
+    PutInt(c.count(), out);
+    for (double v : state) PutDouble(v, out);
+  }
+}
+
+void DeserializeTally(std::string_view bytes, Tally* t) {
+  Reader in(bytes);
+  for (int64_t* v : {&t->draws, &t->solved, &t->fallbacks, &t->games_solved, &t->exact_solves,
+                     &t->qre_draws, &t->qre_failures})
+    *v = in.Int();
+  in.Size(t->outcomes.size());
+  for (int64_t& v : t->outcomes) v = in.Int();
+  in.Size(t->moves.size());
+  for (std::vector<int64_t>& m : t->moves) {
+    in.Size(m.size());
+    for (int64_t& v : m) v = in.Int();
+  }
+  for (std::vector<RunningMean>* means : {&t->positions, &t->payoffs}) {
+    in.Size(means->size());
+    for (RunningMean& r : *means) {
+      const int64_t n = in.Int();
+      const double mean = in.Double();
+      r = RunningMean::FromState(n, mean, in.Double());
+    }
+  }
+  in.Size(t->sensitivity.size());
+  for (Correlation& c : t->sensitivity) {
+    const int64_t n = in.Int();
+    double state[5];
+    for (double& v : state) v = in.Double();
+    c = Correlation::FromState(n, state);
+  }
+  if (!in.done()) throw Error("a chunk tally has trailing bytes");
 }
 
 MonteCarloResult DescribeRun(const Scenario& scenario, const MonteCarloOptions& options,

@@ -13,6 +13,9 @@
 #include <exception>
 #include <functional>
 #include <initializer_list>
+#include <memory>
+#include <string>
+#include <string_view>
 #include <system_error>
 #include <thread>
 #include <vector>
@@ -94,69 +97,91 @@ struct Tally {
   void RecordOutcome(int outcome, const std::vector<double>& ranks);
 };
 
-// Runs draws 0..options.draws-1 as worker.RunDraw(draw, tally) on options.threads workers
-// built in place as Worker(worker_args...) (reserved, never moved), in fixed chunks of kChunkDraws merged in chunk order, so the total
-// is bit-identical for every thread count. Chunks run in batches of 16 per thread (memory
-// stays flat; the idle tail at a batch's end is near 1/16 of it). Rethrows the first
-// exception of any worker; reports progress after each batch. When the system refuses a
-// thread (ulimit -u, address space), the threads already started share the work: same result.
+// Runs chunks [first, last) (chunk c = draws c*kChunkDraws .. min(draws, (c+1)*kChunkDraws)-1)
+// as worker.RunDraw(draw, tally) on min(options.threads, last - first) workers built in place
+// as Worker(worker_args...) (reserved, never moved); returns one tally per chunk, in chunk
+// order. A chunk's tally depends only on its draws, never on the thread that ran it, so any
+// split of the chunks over threads, processes or machines merges to the same bits when the
+// tallies are merged in chunk order. Rethrows the first exception of any worker. When the
+// system refuses a thread (ulimit -u, address space), the threads already started share the
+// work: same result.
 template <typename Worker, typename... WorkerArgs>
-Tally RunChunks(const Scenario& scenario, const MonteCarloOptions& options, size_t num_outcomes,
-                const WorkerArgs&... worker_args) {
-  const int64_t num_chunks = (options.draws + kChunkDraws - 1) / kChunkDraws;
-  const int threads = static_cast<int>(std::min<int64_t>(options.threads, num_chunks));
-  const int64_t batch = 16 * static_cast<int64_t>(threads);
+std::vector<Tally> ComputeChunks(const Scenario& scenario, const MonteCarloOptions& options,
+                                 size_t num_outcomes, int64_t first, int64_t last,
+                                 const WorkerArgs&... worker_args) {
+  const int threads = static_cast<int>(std::max<int64_t>(1, std::min<int64_t>(options.threads, last - first)));
   std::vector<Worker> workers;
   workers.reserve(threads);  // no reallocation, so no worker moves
   for (int t = 0; t < threads; ++t) workers.emplace_back(worker_args...);
-  std::vector<Tally> tallies(batch);
-
-  Tally total;
-  total.Reset(scenario, num_outcomes);
-  for (int64_t first = 0; first < num_chunks; first += batch) {
-    const int64_t last = std::min(num_chunks, first + batch);
-    std::atomic<int64_t> next{first};
-    std::exception_ptr error;
-    std::atomic<bool> failed{false};
-    auto work = [&](Worker& worker) {
-      try {
-        for (int64_t chunk; (chunk = next.fetch_add(1)) < last && !failed;) {
-          Tally& tally = tallies[chunk - first];
-          tally.Reset(scenario, num_outcomes);
-          const int64_t begin = chunk * kChunkDraws;
-          const int64_t end = std::min(options.draws, begin + kChunkDraws);
-          for (int64_t draw = begin; draw < end; ++draw) worker.RunDraw(draw, tally);
-        }
-      } catch (...) {
-        if (!failed.exchange(true)) error = std::current_exception();
+  std::vector<Tally> tallies(std::max<int64_t>(0, last - first));
+  std::atomic<int64_t> next{first};
+  std::exception_ptr error;
+  std::atomic<bool> failed{false};
+  auto work = [&](Worker& worker) {
+    try {
+      for (int64_t chunk; (chunk = next.fetch_add(1)) < last && !failed;) {
+        Tally& tally = tallies[chunk - first];
+        tally.Reset(scenario, num_outcomes);
+        const int64_t begin = chunk * kChunkDraws;
+        const int64_t end = std::min(options.draws, begin + kChunkDraws);
+        for (int64_t draw = begin; draw < end; ++draw) worker.RunDraw(draw, tally);
       }
-    };
-    {
-      std::vector<std::thread> pool;
-      pool.reserve(threads);
-      // Joined on every path, even if starting a thread throws.
-      struct JoinAll {
-        std::vector<std::thread>& pool;
-        ~JoinAll() {
-          for (std::thread& thread : pool)
-            if (thread.joinable()) thread.join();
-        }
-      } join_all{pool};
-      for (int t = 1; t < threads; ++t) {
-        try {
-          pool.emplace_back(work, std::ref(workers[t]));
-        } catch (const std::system_error&) {
-          break;  // no more threads (ulimit -u, address space): the started ones do the work
-        }
-      }
-      work(workers[0]);
+    } catch (...) {
+      if (!failed.exchange(true)) error = std::current_exception();
     }
-    if (error) std::rethrow_exception(error);
-    for (int64_t chunk = first; chunk < last; ++chunk) total.Merge(tallies[chunk - first]);
-    if (options.progress) options.progress(std::min(options.draws, last * kChunkDraws), options.draws);
+  };
+  {
+    std::vector<std::thread> pool;
+    pool.reserve(threads);
+    // Joined on every path, even if starting a thread throws.
+    struct JoinAll {
+      std::vector<std::thread>& pool;
+      ~JoinAll() {
+        for (std::thread& thread : pool)
+          if (thread.joinable()) thread.join();
+      }
+    } join_all{pool};
+    for (int t = 1; t < threads; ++t) {
+      try {
+        pool.emplace_back(work, std::ref(workers[t]));
+      } catch (const std::system_error&) {
+        break;  // no more threads (ulimit -u, address space): the started ones do the work
+      }
+    }
+    work(workers[0]);
   }
-  return total;
+  if (error) std::rethrow_exception(error);
+  return tallies;
 }
+
+// One prepared run of either kind (normal form: run.cc; tree: run_tree.cc): its plan is
+// built (the base game solved, the options checked), so chunks can be computed anywhere and
+// their tallies turned into the result.
+class Engine {
+ public:
+  virtual ~Engine() = default;
+  virtual size_t num_outcomes() const = 0;
+  // Tallies of chunks [first, last) on options.threads threads (ComputeChunks).
+  virtual std::vector<Tally> Compute(int64_t first, int64_t last) const = 0;
+  // The result of the tally of all draws (merged in chunk order).
+  virtual MonteCarloResult Describe(const Tally& total) const = 0;
+};
+
+// The engines of the two kinds of run, over `scenario`, which must outlive them. Throw what
+// RunMonteCarlo / RunTreeMonteCarlo throw for options or scenarios they cannot honour.
+std::unique_ptr<Engine> MakeNormalFormEngine(const Scenario& scenario, const MonteCarloOptions& options);
+std::unique_ptr<Engine> MakeTreeEngine(const Scenario& scenario, const MonteCarloOptions& options);
+
+// Runs every chunk of `engine` in one process: batches of 16 chunks per thread (memory
+// stays flat; the idle tail at a batch's end is near 1/16 of it), merged in chunk order,
+// progress reported after each batch; returns the total.
+Tally RunAllChunks(const Engine& engine, const Scenario& scenario, const MonteCarloOptions& options);
+
+// A chunk tally as bytes (counts and the accumulators' exact state, little-endian bit
+// patterns), and back into `tally`, which must have been Reset to the same shape; throws
+// sim::Error when the bytes do not fit that shape.
+void SerializeTally(const Tally& tally, std::string* out);
+void DeserializeTally(std::string_view bytes, Tally* tally);
 
 // The result fields both kinds of run fill alike: names, counts, means, sensitivity, the
 // models line per actor (with lambda0 for logit actors), solved, fallbacks, QRE draws. The

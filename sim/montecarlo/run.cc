@@ -311,22 +311,44 @@ Plan MakePlan(const Scenario& scenario, const MonteCarloOptions& options) {
   return plan;
 }
 
+class NormalFormEngine final : public detail::Engine {
+ public:
+  NormalFormEngine(const Scenario& scenario, const MonteCarloOptions& options)
+      : scenario_(scenario), plan_(MakePlan(scenario, options)) {}
+  size_t num_outcomes() const override { return plan_.num_outcomes; }
+  std::vector<Tally> Compute(int64_t first, int64_t last) const override {
+    return detail::ComputeChunks<Worker>(scenario_, plan_.options, plan_.num_outcomes, first, last, plan_);
+  }
+  MonteCarloResult Describe(const Tally& total) const override {
+    const Scenario& scenario = scenario_;
+    const Plan& plan = plan_;
+    MonteCarloResult r = detail::DescribeRun(scenario, plan.options, plan.models, total);
+    r.qre_failures = plan.cached ? (plan.fixed_qre && plan.fixed_equilibria.empty() ? total.draws : 0)
+                                 : total.qre_failures;
+    r.games_solved = plan.cached ? 1 : total.games_solved;
+    r.exact_solves = plan.cached ? 1 : total.exact_solves;
+    r.fast_path = plan.fast_bimatrix && !plan.cached;
+    for (size_t i = 0; i < plan.methods.size(); ++i) r.methods += (i ? "+" : "") + plan.methods[i];
+    return r;
+  }
+
+ private:
+  const Scenario& scenario_;
+  Plan plan_;
+};
+
 }  // namespace
 
-MonteCarloResult RunMonteCarlo(const Scenario& scenario, const MonteCarloOptions& options) {
+std::unique_ptr<detail::Engine> detail::MakeNormalFormEngine(const Scenario& scenario,
+                                                             const MonteCarloOptions& options) {
   SIM_CHECK(options.draws > 0, "draws must be positive");
   SIM_CHECK(options.threads >= 1, "threads must be >= 1");
-  const Plan plan = MakePlan(scenario, options);
+  return std::make_unique<NormalFormEngine>(scenario, options);
+}
 
-  const Tally total = detail::RunChunks<Worker>(scenario, options, plan.num_outcomes, plan);
-  MonteCarloResult r = detail::DescribeRun(scenario, options, plan.models, total);
-  r.qre_failures = plan.cached ? (plan.fixed_qre && plan.fixed_equilibria.empty() ? total.draws : 0)
-                               : total.qre_failures;
-  r.games_solved = plan.cached ? 1 : total.games_solved;
-  r.exact_solves = plan.cached ? 1 : total.exact_solves;
-  r.fast_path = plan.fast_bimatrix && !plan.cached;
-  for (size_t i = 0; i < plan.methods.size(); ++i) r.methods += (i ? "+" : "") + plan.methods[i];
-  return r;
+MonteCarloResult RunMonteCarlo(const Scenario& scenario, const MonteCarloOptions& options) {
+  const std::unique_ptr<detail::Engine> engine = detail::MakeNormalFormEngine(scenario, options);
+  return engine->Describe(detail::RunAllChunks(*engine, scenario, options));
 }
 
 }  // namespace sim::montecarlo

@@ -339,6 +339,32 @@ Plan MakePlan(const Scenario& scenario, const MonteCarloOptions& options) {
   return plan;
 }
 
+class TreeEngine final : public detail::Engine {
+ public:
+  TreeEngine(const Scenario& scenario, const MonteCarloOptions& options)
+      : scenario_(scenario), plan_(MakePlan(scenario, options)) {}
+  size_t num_outcomes() const override { return plan_.num_outcomes; }
+  std::vector<Tally> Compute(int64_t first, int64_t last) const override {
+    return detail::ComputeChunks<Worker>(scenario_, plan_.options, plan_.num_outcomes, first, last, plan_);
+  }
+  MonteCarloResult Describe(const Tally& total) const override {
+    const Scenario& scenario = scenario_;
+    const Plan& plan = plan_;
+    MonteCarloResult r = detail::DescribeRun(scenario, plan.options, plan.models, total);
+    r.games_solved = plan.cached ? 1 : total.games_solved;
+    r.exact_solves = r.games_solved;
+    r.fast_path = false;
+    r.methods = "spe";
+    for (size_t i = 0; i < plan.options.methods.size(); ++i)
+      r.methods += (i ? "+" : "/") + plan.options.methods[i];
+    return r;
+  }
+
+ private:
+  const Scenario& scenario_;
+  Plan plan_;
+};
+
 }  // namespace
 
 bool NeedsTreeMonteCarlo(const Scenario& scenario) {
@@ -347,20 +373,17 @@ bool NeedsTreeMonteCarlo(const Scenario& scenario) {
   return std::find(models.begin(), models.end(), UnpredictabilityModel::kResolute) != models.end();
 }
 
-MonteCarloResult RunTreeMonteCarlo(const Scenario& scenario, const MonteCarloOptions& options) {
+std::unique_ptr<detail::Engine> detail::MakeTreeEngine(const Scenario& scenario,
+                                                       const MonteCarloOptions& options) {
   SIM_CHECK(NeedsTreeMonteCarlo(scenario), "RunTreeMonteCarlo needs a tree scenario");
   SIM_CHECK(options.draws > 0, "draws must be positive");
   SIM_CHECK(options.threads >= 1, "threads must be >= 1");
-  const Plan plan = MakePlan(scenario, options);
+  return std::make_unique<TreeEngine>(scenario, options);
+}
 
-  const Tally total = detail::RunChunks<Worker>(scenario, options, plan.num_outcomes, plan);
-  MonteCarloResult r = detail::DescribeRun(scenario, options, plan.models, total);
-  r.games_solved = plan.cached ? 1 : total.games_solved;
-  r.exact_solves = r.games_solved;
-  r.fast_path = false;
-  r.methods = "spe";
-  for (size_t i = 0; i < options.methods.size(); ++i) r.methods += (i ? "+" : "/") + options.methods[i];
-  return r;
+MonteCarloResult RunTreeMonteCarlo(const Scenario& scenario, const MonteCarloOptions& options) {
+  const std::unique_ptr<detail::Engine> engine = detail::MakeTreeEngine(scenario, options);
+  return engine->Describe(detail::RunAllChunks(*engine, scenario, options));
 }
 
 }  // namespace sim::montecarlo

@@ -354,7 +354,7 @@ std::vector<BaseFinding> EvaluateAtBase(const Scenario& scenario, const std::vec
       mc.threads = std::max(1, threads);
       mc.select = scenario.montecarlo.select;
       if (scenario.montecarlo.logit_lambda0 > 0) mc.logit_lambda0 = scenario.montecarlo.logit_lambda0;
-      own = (scenario.tree_game() ? montecarlo::RunTreeMonteCarlo(scenario, mc)
+      own = (montecarlo::NeedsTreeMonteCarlo(scenario) ? montecarlo::RunTreeMonteCarlo(scenario, mc)
                                   : montecarlo::RunMonteCarlo(scenario, mc))
                 .outcome_counts;
       counts = &own;

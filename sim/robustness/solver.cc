@@ -154,7 +154,7 @@ void SampleSolver::Solve(GameFacts* facts, bool with_montecarlo, std::optional<S
     mc.select = select.value_or(plan_.select);
     if (scenario_.montecarlo.logit_lambda0 > 0) mc.logit_lambda0 = scenario_.montecarlo.logit_lambda0;
     const montecarlo::MonteCarloResult r =
-        plan_.tree ? montecarlo::RunTreeMonteCarlo(scenario_, mc) : montecarlo::RunMonteCarlo(scenario_, mc);
+        montecarlo::NeedsTreeMonteCarlo(scenario_) ? montecarlo::RunTreeMonteCarlo(scenario_, mc) : montecarlo::RunMonteCarlo(scenario_, mc);
     for (size_t o = 0; o < r.outcome_counts.size(); ++o)
       facts->probability.push_back(static_cast<double>(r.outcome_counts[o]) / static_cast<double>(r.draws));
     int64_t best = 0;

@@ -180,14 +180,18 @@ TEST_F(MonteCarloCli, SweepStoppedBySigintLeavesNoPartialOutput) {
             "--threads", "1", "-o", csv.c_str(), static_cast<char*>(nullptr));
     ::_exit(127);
   }
-  // Wait until the sweep is writing its temporary file, then interrupt it.
-  bool writing = false;
-  for (int i = 0; i < 200 && !writing; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(25));
-    for (const auto& entry : fs::directory_iterator(dir_))
-      writing |= entry.path().filename().string().rfind(".big.csv.tmp.", 0) == 0;
+  // Wait until the sweep is midway (a finished point in its checkpoint; the CSV rows are
+  // computed before the output's temporary file is opened), then interrupt it.
+  bool midway = false;
+  const fs::path checkpoint = dir_ / "big.csv.checkpoint";
+  for (int i = 0; i < 2000 && !midway; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    std::ifstream in(checkpoint);
+    std::stringstream text;
+    text << in.rdbuf();
+    midway = text.str().find("\nchunk ") != std::string::npos;
   }
-  EXPECT_TRUE(writing);
+  EXPECT_TRUE(midway);
   ::kill(child, SIGINT);
   int status = 0;
   ::waitpid(child, &status, 0);

@@ -43,6 +43,17 @@ class RunningMean {
   // mean -+ z * sqrt(variance / n): the normal (CLT) interval of the mean.
   Interval MeanInterval(double z = kZ95) const;
 
+  // The exact state (count, mean, sum of squared deviations), so that a tally computed on
+  // another process can be sent as bits and merged as if computed here.
+  double m2() const { return m2_; }
+  static RunningMean FromState(int64_t n, double mean, double m2) {
+    RunningMean r;
+    r.n_ = n;
+    r.mean_ = mean;
+    r.m2_ = m2;
+    return r;
+  }
+
  private:
   int64_t n_ = 0;
   double mean_ = 0;
@@ -70,6 +81,17 @@ class Correlation {
   int64_t count() const { return n_; }
   // r in [-1, 1]; 0 when either variable is constant (no information about the direction).
   double value() const;
+
+  // The exact state: {mean_x, mean_y, m2_x, m2_y, c_xy} (see RunningMean::FromState).
+  void State(double out[5]) const {
+    out[0] = mean_x_, out[1] = mean_y_, out[2] = m2_x_, out[3] = m2_y_, out[4] = c_xy_;
+  }
+  static Correlation FromState(int64_t n, const double in[5]) {
+    Correlation c;
+    c.n_ = n;
+    c.mean_x_ = in[0], c.mean_y_ = in[1], c.m2_x_ = in[2], c.m2_y_ = in[3], c.c_xy_ = in[4];
+    return c;
+  }
 
  private:
   int64_t n_ = 0;
