@@ -413,7 +413,8 @@ void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& cli,
   auto load_point = [&](const std::vector<double>& values) {
     LoadOptions load = base_load;
     for (size_t a = 0; a < axes.size(); ++a)
-      load.overrides.push_back({axes[a].path, io::FormatRoundTrip(values[a])});
+      load.overrides.push_back({axes[a].path, io::FormatRoundTrip(values[a]), "--vary " + vary[a],
+                                /*number=*/true});
     Scenario scenario = ParseScenario(text, scenario_path, load);
     // A swept number is fixed at the grid value: drop a distribution the file gave it.
     for (const montecarlo::SweepAxis& axis : axes)

@@ -110,6 +110,8 @@ CheckpointContents ParseCheckpoint(std::string_view text, const std::string& pat
     };
     size_t index = 0, length = 0;
     if (keyword != "chunk" || !number(index_text, index) || !number(length_text, length)) break;
+    // One spelling per number ("01" is not 1): the encoding of a chunk list is unique.
+    if (index_text != std::to_string(index) || length_text != std::to_string(length)) break;
     if (index != contents.chunks.size()) break;  // duplicated, dropped or swapped records
     if (p > text.size() || length >= text.size() - p) break;  // needs BYTES and the '\n'
     const std::string_view chunk = text.substr(p, length);
@@ -132,11 +134,11 @@ int OpenSidecar(const std::string& path, int flags) {
       throw InputError(SourceLocation{path}, "the checkpoint file is a symbolic link",
                        "a checkpoint is never written through a link; remove it");
     }
-    return -1;
+    if (errno != ENXIO && errno != EISDIR) return -1;  // ENXIO: a FIFO with no reader
   }
   struct stat info {};
-  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
-    ::close(fd);
+  if (fd < 0 || ::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+    if (fd >= 0) ::close(fd);
     throw InputError(SourceLocation{path}, "the checkpoint file is not a regular file",
                      "remove it, or choose another --output");
   }

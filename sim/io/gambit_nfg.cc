@@ -229,15 +229,20 @@ class Parser {
         strategies.push_back(std::move(labels));
       } else if (t.kind == TokenKind::kWord) {
         const Token count = lex_.Next();
-        int value = 0;
+        int64_t value = 0;
         auto [end, ec] = std::from_chars(count.text.data(), count.text.data() + count.text.size(), value);
+        if ((ec == std::errc::result_out_of_range || (ec == std::errc() && value > kMaxProfiles)) &&
+            end == count.text.data() + count.text.size()) {
+          lex_.Fail(count.offset, "too many strategies: " + std::string(count.text) +
+                                      " (a player has at most " + std::to_string(kMaxProfiles) + ")");
+        }
         if (ec != std::errc() || end != count.text.data() + count.text.size() || value <= 0) {
           lex_.Fail(count.offset, "expected a positive strategy count, got '" +
                                       std::string(count.text) + "'");
         }
         if (value > kMaxProfiles) lex_.Fail(count.offset, "too many strategies");
         std::vector<std::string> labels;
-        for (int s = 1; s <= value; ++s) labels.push_back(std::to_string(s));
+        for (int64_t s = 1; s <= value; ++s) labels.push_back(std::to_string(s));
         strategies.push_back(std::move(labels));
       } else {
         lex_.Fail(t.offset, std::string("expected a strategy count or '{', found ") +

@@ -115,7 +115,8 @@ void ReadTree(LoadContext& context, const YAML::Node& value, const SourceLocatio
   }
   if (!value.IsSequence() || value.size() == 0) {
     reader.Error(reader.Where(value, key_at),
-                 "expected a list of nodes for 'tree', got " + Describe(value),
+                 value.IsSequence() ? std::string("the tree has no nodes")
+                                    : "expected a list of nodes for 'tree', got " + Describe(value),
                  "each node is {node: NAME, actor: ID, moves: {MOVE: NODE}}, "
                  "{node: NAME, chance: {BRANCH: {probability: P, to: NODE}}} or "
                  "{node: NAME, payoffs: {...}}");

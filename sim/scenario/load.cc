@@ -227,6 +227,11 @@ Scenario ParseScenario(const std::string& text, const std::string& name,
   }
   CheckMonteCarlo(context);
   CheckRanges(context);
+  for (const SourceLocation& at : document.UnreadNumbers()) {
+    sink.Error(at, "this path does not name a number of the scenario, so there is nothing to sweep",
+               "--vary sweeps numbers, e.g. actors.ACTOR.unpredictability or "
+               "actors.ACTOR.stakes.ISSUE.salience");
+  }
   sink.ThrowIfAny();
   return scenario;
 }

@@ -42,6 +42,7 @@ Override ParseOverride(const std::string& argument) {
 namespace scenario_detail {
 
 std::string OverrideFileName(const Override& override_) {
+  if (!override_.origin.empty()) return "<" + override_.origin + ">";
   return "<--set " + override_.path + "=" + override_.value + ">";
 }
 
@@ -169,6 +170,7 @@ YAML::Node ApplyOverrides(const YAML::Node& root, const std::vector<Override>& o
     }
     YAML::Node value(o.value);
     document.AddSynthetic(value, {file, 1, static_cast<int>(o.path.size()) + 2});
+    if (o.number) document.ExpectNumber(value, {file, 1, 1});
     Setter setter{segments, file, value, document, sink};
     if (segments.empty() || segments.size() > kMaxOverrideSegments) {
       sink.Error({file, 1, 1}, "PATH must have 1 to " + std::to_string(kMaxOverrideSegments) +

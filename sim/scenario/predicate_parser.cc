@@ -147,7 +147,7 @@ class Parser {
   }
 
   void Enter(size_t offset, int depth) {
-    if (depth >= kMaxPredicateDepth) TooDeep(offset);
+    if (depth > kMaxPredicateDepth) TooDeep(offset);  // 64 levels are allowed, 65 are not
   }
 
   // `depth` counts nested '(' and 'not', the only ways the recursion grows.

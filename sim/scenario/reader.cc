@@ -73,6 +73,23 @@ void Document::AddSynthetic(const YAML::Node& node, SourceLocation location) {
   located_.emplace_back(node, std::move(location));
 }
 
+void Document::ExpectNumber(const YAML::Node& node, SourceLocation location) {
+  expected_numbers_.emplace_back(node, std::move(location));
+  numbers_read_.push_back(false);
+}
+
+void Document::NoteNumberRead(const YAML::Node& node) const {
+  for (size_t i = 0; i < expected_numbers_.size(); ++i)
+    if (expected_numbers_[i].first.is(node)) numbers_read_[i] = true;
+}
+
+std::vector<SourceLocation> Document::UnreadNumbers() const {
+  std::vector<SourceLocation> unread;
+  for (size_t i = 0; i < expected_numbers_.size(); ++i)
+    if (!numbers_read_[i]) unread.push_back(expected_numbers_[i].second);
+  return unread;
+}
+
 void Document::AddRebuilt(const YAML::Node& copy, const YAML::Node& original) {
   located_.emplace_back(copy, Where(original));
 }
@@ -127,6 +144,7 @@ std::string FormatBound(double value) {
 std::optional<double> Reader::Number(const YAML::Node& node, const NumberRule& rule,
                                      std::string_view what, const SourceLocation& at) {
   Visit(node);
+  document_.NoteNumberRead(node);
   const SourceLocation where = Where(node, at);
   const std::string name(what);
   if (!node.IsScalar()) {

@@ -46,10 +46,19 @@ class Document {
   // value): it is located where the original was.
   void AddRebuilt(const YAML::Node& copy, const YAML::Node& original);
 
+  // A value that must be read as a number (a --vary axis): ExpectNumber registers it,
+  // Reader::Number notes every node it reads, and UnreadNumbers lists the locations of
+  // expected values no section read as a number (a swept title, a name).
+  void ExpectNumber(const YAML::Node& node, SourceLocation location);
+  void NoteNumberRead(const YAML::Node& node) const;
+  std::vector<SourceLocation> UnreadNumbers() const;
+
  private:
   std::string file_;
   std::string text_;
   std::vector<std::pair<YAML::Node, SourceLocation>> located_;
+  std::vector<std::pair<YAML::Node, SourceLocation>> expected_numbers_;
+  mutable std::vector<bool> numbers_read_;  // parallel to expected_numbers_
 };
 
 // "a map", "a sequence", "nothing (null)" or "'text'" — for "expected X, got Y" messages.

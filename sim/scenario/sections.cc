@@ -638,6 +638,7 @@ void ReadOutcomes(LoadContext& context, const YAML::Node& value, const SourceLoc
     return;
   }
   const PredicateNames names = context.Names(/*allow_positions=*/true);
+  std::vector<std::pair<std::string, SourceLocation>> named;  // each name, where it was given
   for (const YAML::Node& item : value) {
     const SourceLocation item_at = reader.Where(item, key_at);
     MapReader spec(reader, item, "an outcome", item_at, {"name", "when", "description"});
@@ -653,12 +654,17 @@ void ReadOutcomes(LoadContext& context, const YAML::Node& value, const SourceLoc
         reader.Error(at, "the outcome name 'other' is reserved",
                      "'other' names the profiles that no outcome class matches");
       }
-      for (const OutcomeClass& earlier : context.scenario.outcomes) {
-        if (!outcome.name.empty() && earlier.name == outcome.name) {
-          reader.Error(at, "duplicate outcome " + Quote(outcome.name) + " (first at " +
-                               LineColumn(earlier.location) + ")");
-        }
+      for (const auto& [earlier, earlier_at] : named) {
+        if (outcome.name.empty() || earlier != outcome.name) continue;
+        // A name given by --set is blamed on that argument, not on the file's line.
+        const bool earlier_set = earlier_at.file != at.file;
+        const SourceLocation& blamed = earlier_set ? earlier_at : at;
+        const SourceLocation& other = earlier_set ? at : earlier_at;
+        reader.Error(blamed, "duplicate outcome " + Quote(outcome.name) + " (" +
+                                 (earlier_set ? "also at " + other.file + ":" : "first at ") +
+                                 LineColumn(other) + ")");
       }
+      named.emplace_back(outcome.name, at);
     }
     if (const Entry* description = spec.Find("description")) {
       outcome.description =

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/core/checkpoint.h"
 #include "sim/core/error.h"
 #include "sim/io/gambit_efg.h"
 #include "sim/io/gambit_nfg.h"
@@ -268,7 +269,34 @@ void VaryEntry(std::string_view bytes) {
   }
 }
 
+void CheckpointEntry(std::string_view bytes) {
+  const std::string fingerprint = kFuzzCheckpointFingerprint;
+  CheckpointContents contents;
+  try {
+    contents = ParseCheckpoint(bytes, "fuzz.checkpoint", fingerprint);
+  } catch (const InputError&) {
+    return;
+  }
+  SIM_CHECK(contents.valid_bytes <= bytes.size(), "valid prefix longer than the text");
+  if (bytes.empty()) {
+    SIM_CHECK(contents.chunks.empty() && contents.valid_bytes == 0, "chunks from nothing");
+    return;
+  }
+  std::string encoded = EncodeCheckpointHeader(fingerprint);
+  for (size_t i = 0; i < contents.chunks.size(); ++i)
+    encoded += EncodeCheckpointRecord(fingerprint, i, contents.chunks[i]);
+  SIM_CHECK(encoded == bytes.substr(0, contents.valid_bytes),
+            "the valid prefix is not the encoding of its chunks");
+  encoded += EncodeCheckpointRecord(fingerprint, contents.chunks.size(), bytes.substr(contents.valid_bytes));
+  const CheckpointContents again = ParseCheckpoint(encoded, "fuzz.checkpoint", fingerprint);
+  SIM_CHECK(again.chunks.size() == contents.chunks.size() + 1 && again.valid_bytes == encoded.size(),
+            "an appended record was not read back");
+  SIM_CHECK(std::equal(contents.chunks.begin(), contents.chunks.end(), again.chunks.begin()),
+            "re-reading changed a chunk");
+}
+
 Entry EntryByName(std::string_view name) {
+  if (name == "checkpoint") return CheckpointEntry;
   if (name == "vary") return VaryEntry;
   if (name == "nfg") return NfgEntry;
   if (name == "efg") return EfgEntry;

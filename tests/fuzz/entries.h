@@ -42,6 +42,13 @@ inline constexpr int64_t kFuzzMaxNodes = 4096;
 // must be finite and between LO and HI; small grids are enumerated.
 void VaryEntry(std::string_view bytes);
 
+// The checkpoint reader (ParseCheckpoint) on the bytes, for the run fingerprint
+// kFuzzCheckpointFingerprint. An accepted text must have a valid prefix that encodes its
+// chunks exactly (header and records re-encoded byte for byte) and parses to the same
+// chunks again; the prefix plus the encoding of one more chunk gives one more chunk.
+void CheckpointEntry(std::string_view bytes);
+inline constexpr const char* kFuzzCheckpointFingerprint = "0123456789abcdef";
+
 // Which entry a regression file replays through, by the name of its folder under
 // tests/data/fuzz-regressions ("scenario", "override", "predicate", "nfg", ...); nullptr if unknown.
 using Entry = void (*)(std::string_view);

@@ -118,10 +118,11 @@ TEST(ScenarioLimits, MaxProfilesMustBeAPositiveWholeNumber) {
 }
 
 TEST(ScenarioLimits, PredicateNestedTooDeeplyIsRefusedAtTheFirstExcessLevel) {
+  // 64 levels are allowed (scenarios/README.md); 65 are refused, located just inside the 65th.
   const std::string when = std::string(70, '(').append("true").append(70, ')');
   EXPECT_THAT(ParseError("actors: {u: {moves: [a]}}\noutcomes:\n  - {name: x, when: \"" + when +
                          "\"}\n"),
-              HasSubstr("t.yaml:3:86: error: predicate nests too deeply (more than 64 levels)"));
+              HasSubstr("t.yaml:3:87: error: predicate nests too deeply (more than 64 levels)"));
 }
 
 TEST(ScenarioLimits, PredicateErrorsAreLocatedInsideMultiLineScalars) {

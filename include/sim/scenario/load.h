@@ -20,6 +20,12 @@ namespace sim {
 struct Override {
   std::string path;
   std::string value;
+  // The argument as typed when it was not --set PATH=VALUE, e.g. "--vary a.b=0:1:3": then
+  // problems are located in "<--vary a.b=0:1:3>" (the user never typed a --set).
+  std::string origin;
+  // The value must be a number the scenario reads (--vary sweeps numbers): otherwise an
+  // InputError located in the argument ("--vary title=0:1:3" is refused).
+  bool number = false;
 };
 
 // Parses "PATH=VALUE" (split at the first '='); throws InputError located in the argument
