@@ -101,4 +101,94 @@ TEST(TreeCsv, APlayerWhoNeverMovesKeepsAPayoffRow) {
             "1,spe,incumbent,,1,0\n");
 }
 
+// Issue #12 item 10: numbers whose sums or products could leave the double range are
+// refused where they are written (exit 2, FILE:LINE:COL), in every reader: scenario YAML,
+// distributions, .nfg, .efg. Before, they ended in "check failed: RationalFromDouble needs
+// a finite double" (exit 1) or printed nan/inf.
+TEST(Magnitude, DblMaxPayoffsInAnNfgAreRefusedWhereWritten) {
+  const fs::path game = WriteFile("p3_dblmax.nfg",
+                                  "NFG 1 R \"big\" { \"a\" \"b\" \"c\" } { 2 2 2 }\n\n"
+                                  "0 0 0 1.7976931348623157e308 1 1 1 1 1 1 1 1 1 1 1 1 1 1 "
+                                  "1 1 1 1 1 -1.7976931348623157e308\n");
+  RunResult r = Simulate({"solve", game.string()});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.err, HasSubstr("p3_dblmax.nfg:3:7: error: payoff '1.7976931348623157e308' is "
+                               "beyond +-1e100"));
+  EXPECT_THAT(r.err, HasSubstr("hint: numbers are limited to +-1e100"));
+  EXPECT_THAT(r.err, Not(HasSubstr("check failed")));
+}
+
+TEST(Magnitude, EfgPayoffsThatCouldAddPastTheDoubleRangeAreRefused) {
+  // Two outcomes of 1e308 on one path added up to inf.
+  const fs::path game = WriteFile("sum.efg",
+                                  "EFG 2 R \"sum\" { \"a\" }\n\"\"\n"
+                                  "p \"\" 1 1 \"\" { \"l\" \"r\" } 1 \"o\" { 1e308 }\n"
+                                  "t \"\" 2 \"\" { 1e308 }\nt \"\" 3 \"\" { 1 }\n");
+  RunResult r = Simulate({"solve", game.string()});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.err, HasSubstr("sum.efg:3:33: error: invalid payoff '1e308': payoffs are "
+                               "numbers within +-1e100"));
+}
+
+constexpr const char* kHugeScenario = R"(scenario: huge
+title: "Huge"
+actors:
+  a: {name: "A", moves: [up, down]}
+  b: {name: "B", moves: [left, right]}
+payoffs:
+  up, left: [PAYOFF, 0]
+  up, right: [-1, 1]
+  down, left: [0, 1]
+  down, right: [1, 0]
+)";
+
+std::string Huge(const std::string& payoff) {
+  std::string text = kHugeScenario;
+  return text.replace(text.find("PAYOFF"), 6, payoff);
+}
+
+TEST(Magnitude, LogitOnDblMaxPayoffsIsRefusedAtThePayoff) {
+  const fs::path file = WriteFile("huge.yaml", Huge("-1.797e308"));
+  RunResult r = Simulate({"solve", file.string(), "-m", "logit"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.err, HasSubstr("huge.yaml:7:14: error: 'payoff of a' is too large: -1.797e308 "
+                               "is beyond +-1e100"));
+}
+
+TEST(Magnitude, DistributionsThatCanDrawBeyondTheBoundAreRefusedAtTheDistribution) {
+  for (const auto& [distribution, message] : std::vector<std::pair<std::string, std::string>>{
+           {"{uniform: [-1.7e308, 1.7e308]}", "huge.yaml:7:25: error: 'uniform' is too large: -1.7e308"},
+           {"{normal: [0, 1e308]}", "huge.yaml:7:27: error: 'normal' is too large: 1e308"},
+           {"{normal: [0, 1.2e99]}", "huge.yaml:7:14: error: bad distribution for 'payoffs.up, "
+                                     "left.0': normal(0, 1.2e+99) can draw values beyond +-1e100"},
+       }) {
+    const fs::path file = WriteFile("huge.yaml", Huge(distribution));
+    RunResult run = Simulate({file.string(), "--draws", "100"});
+    EXPECT_EQ(run.status, 2) << distribution;
+    EXPECT_THAT(run.err, HasSubstr(message)) << distribution;
+  }
+}
+
+// At the bound every output stays finite: draws of payoffs near 1e99 (whose squares, summed
+// for the intervals, would overflow at 1e160) and a beta with tiny shapes (item 11) give a
+// JSON report that is valid JSON with no nan, inf or null.
+TEST(Magnitude, MonteCarloAtTheBoundPrintsOnlyFiniteNumbers) {
+  std::string text = Huge("{normal: [0, 1.1e99]}");
+  text.replace(text.find("a: {name: \"A\", moves: [up, down]}"),
+               std::string("a: {name: \"A\", moves: [up, down]}").size(),
+               "a: {name: \"A\", moves: [up, down], unpredictability: {beta: [0.005, 0.005]}}");
+  const fs::path file = WriteFile("finite.yaml", text);
+  for (const char* format : {"json", "csv", "table"}) {
+    RunResult r = Simulate({file.string(), "--draws", "400", "--format", format});
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_THAT(r.out, Not(::testing::ContainsRegex("[^a-z](nan|inf|null)[^a-z]"))) << format;
+  }
+  if (!HavePython()) GTEST_SKIP() << "python3 not installed";
+  RunResult r = Simulate({file.string(), "--draws", "400", "--format", "json"});
+  const fs::path json = WriteFile("finite.json", r.out);
+  EXPECT_EQ(std::system(("python3 -c 'import json, sys; json.load(open(sys.argv[1]))' " +
+                         ShellQuote(json.string())).c_str()),
+            0);
+}
+
 }  // namespace
