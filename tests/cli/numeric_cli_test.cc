@@ -191,4 +191,45 @@ TEST(Magnitude, MonteCarloAtTheBoundPrintsOnlyFiniteNumbers) {
             0);
 }
 
+// Issue #12 item 18: an actor moving at every node of a chain. With payoffs on every leaf
+// the tree is valid; without them each leaf is one error (it was one per leaf and ancestor,
+// quadratic), and only the first 50 are printed, then a count.
+std::string Chain(int n, bool payoffs) {
+  std::string text = "scenario: chain\nissues:\n  x: {status_quo: 0.5}\nactors:\n"
+                     "  a: {stakes: {x: {ideal: 0, salience: 1}}, moves: {next: {}, stop: {}}}\n"
+                     "  b: {stakes: {x: {ideal: 1, salience: 1}}, moves: [wait]}\ntree:\n";
+  for (int i = 0; i < n; ++i) {
+    text += "  - {node: n" + std::to_string(i) + ", actor: a, moves: {next: " +
+            (i + 1 < n ? "n" + std::to_string(i + 1) : std::string("end")) + ", stop: l" +
+            std::to_string(i) + "}}\n";
+  }
+  for (int i = 0; i <= n; ++i) {
+    text += "  - {node: " + (i < n ? "l" + std::to_string(i) : std::string("end")) +
+            (payoffs ? ", payoffs: {a: " + std::to_string(i < n ? i : -1) + ", b: 0}}\n" : "}\n");
+  }
+  return text;
+}
+
+TEST(ErrorFlood, ATreeWhereAnActorMovesAtEveryNodeIsValidWithLeafPayoffs) {
+  const fs::path file = WriteFile("chain.yaml", Chain(1000, true));
+  RunResult r = Simulate({"solve", file.string(), "--format", "csv"});
+  ASSERT_EQ(r.status, 0) << r.err.substr(0, 2000);
+  // Leaf l_i pays a i, the end -1: backward induction goes on to n999 and stops there (999),
+  // the one SPE; b never moves (one row, empty strategy).
+  EXPECT_NE(r.out.find("1,spe,a,n998:next,1,999\n1,spe,a,n998:stop,0,999\n"), std::string::npos);
+  EXPECT_NE(r.out.find("1,spe,a,n999:stop,1,999\n1,spe,b,,1,0\n"), std::string::npos);
+  EXPECT_EQ(r.out.find("\n2,spe"), std::string::npos);
+}
+
+TEST(ErrorFlood, ErrorsAreCappedAtFiftyWithACount) {
+  const fs::path file = WriteFile("chain_no_payoffs.yaml", Chain(1000, false));
+  RunResult r = Simulate({"solve", file.string()});
+  EXPECT_EQ(r.status, 2);
+  // Leaves l1..l999 and end lack payoffs after a moved twice (l0 is derivable): 1000 errors.
+  EXPECT_THAT(r.err, HasSubstr("chain_no_payoffs.yaml:1009:5: error: leaf 'l1' has no payoffs"));
+  EXPECT_THAT(r.err, HasSubstr("chain_no_payoffs.yaml: error: ... and 950 more errors (only the "
+                               "first 50 are shown)"));
+  EXPECT_LT(r.err.size(), 20000u);
+}
+
 }  // namespace
