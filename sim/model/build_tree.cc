@@ -2,6 +2,7 @@
 #include "sim/model/build_tree.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 
 #include "sim/core/rational.h"
@@ -326,8 +327,76 @@ DerivedTree BuildExplicitTree(const Scenario& scenario) {
   return out;
 }
 
+// The nodes the stages expand to, counted without building them (the walk of
+// TreeBuilder::Expand), stopping as soon as the count passes `limit`: time O(limit x
+// stages), memory O(stages). Building first and checking the size after took 1.8 GB on 20
+// two-move actors before the limit refused the tree.
+class StageCounter {
+ public:
+  StageCounter(const Scenario& scenario, int64_t limit)
+      : stages_(scenario.sequence->stages), limit_(limit), moves_(scenario.actors.size(), -1) {}
+
+  // The node count, or limit + 1 when it is larger.
+  int64_t Count() {
+    Expand(0);
+    return std::min(count_, limit_ + 1);
+  }
+
+ private:
+  void Expand(size_t s) {
+    if (count_ > limit_) return;
+    ++count_;  // this node (a leaf when s is past the last stage)
+    if (s == stages_.size()) return;
+    const Stage& stage = stages_[s];
+    if (stage.actor < 0) {
+      auto chosen = [&](int actor, int move) { return moves_[actor] == move; };
+      if (!stage.when.Evaluate(std::span<const double>(), chosen)) {
+        --count_;  // a skipped stage adds no node
+        Expand(s + 1);
+        return;
+      }
+      for (size_t b = 0; b < stage.branches.size() && count_ <= limit_; ++b) Expand(s + 1);
+      return;
+    }
+    for (size_t i = 0; i < stage.moves.size() && count_ <= limit_; ++i) {
+      moves_[stage.actor] = stage.moves[i];
+      Expand(s + 1);
+    }
+    moves_[stage.actor] = -1;
+  }
+
+  const std::vector<Stage>& stages_;
+  int64_t limit_;
+  std::vector<int> moves_;
+  int64_t count_ = 0;
+};
+
+// Nodes of the stages' tree when no chance stage is skipped: an upper bound, exact for a
+// simultaneous scenario.
+long double StageNodesAtMost(const Scenario& scenario) {
+  long double total = 1, width = 1;
+  for (const Stage& stage : scenario.sequence->stages) {
+    width *= stage.actor >= 0 ? stage.moves.size() : stage.branches.size();
+    total += width;
+  }
+  return total;
+}
+
 DerivedTree BuildWithoutTypes(const Scenario& scenario) {
   if (scenario.tree) return BuildExplicitTree(scenario);
+  const TreeLimits limits;
+  if (StageNodesAtMost(scenario) > static_cast<long double>(limits.max_nodes) &&
+      StageCounter(scenario, limits.max_nodes).Count() > limits.max_nodes) {
+    const Stage& first = scenario.sequence->stages.front();
+    char count[48];
+    std::snprintf(count, sizeof count, "%.0Lf", StageNodesAtMost(scenario));
+    throw InputError(first.location,
+                     "the game tree would have up to " + std::string(count) +
+                         " nodes, more than the limit of " + std::to_string(limits.max_nodes) +
+                         " (counted before building it)",
+                     "each actor's moves multiply the nodes below it; offer fewer moves or "
+                     "stages");
+  }
   DerivedTree derived = TreeBuilder(scenario).Build();
   derived.tree.Validate();
   return derived;

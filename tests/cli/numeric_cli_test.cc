@@ -232,4 +232,56 @@ TEST(ErrorFlood, ErrorsAreCappedAtFiftyWithACount) {
   EXPECT_LT(r.err.size(), 20000u);
 }
 
+// `actors` actors with two moves each, all simultaneous (or in stages), optionally trembling.
+std::string ManyActors(int actors, int moves, bool stages, double u) {
+  std::string text = "scenario: many\nissues:\n  x: {status_quo: 0.5}\nactors:\n";
+  for (int a = 0; a < actors; ++a) {
+    text += "  a" + std::to_string(a) + ":\n    stakes: {x: {ideal: 0." + std::to_string(a % 10) +
+            ", salience: 1}}\n    unpredictability: " + std::to_string(u) + "\n    moves:\n";
+    for (int m = 0; m < moves; ++m)
+      text += "      m" + std::to_string(m) + ": {effects: {x: 0.00" + std::to_string(m) + "}}\n";
+  }
+  if (stages) {
+    text += "stages:\n";
+    for (int a = 0; a < actors; ++a) text += "  - actor: a" + std::to_string(a) + "\n";
+  }
+  return text;
+}
+
+// Issue #12 item 16: 20 two-move actors exported as a tree (2^21 - 1 nodes) used 1.8 GB
+// before the node limit refused it; 23 ran out of memory (exit 1). The size is now counted
+// before anything is built: located exit 2, at once.
+TEST(TreeSize, ExportOfTooManyActorsIsRefusedBeforeTheTreeIsBuilt) {
+  for (int actors : {20, 23}) {
+    const fs::path file = WriteFile("many.yaml", ManyActors(actors, 2, false, 0));
+    RunResult r = Simulate({"export", file.string(), "--to", "efg"});
+    EXPECT_EQ(r.status, 2) << actors;
+    const std::string nodes = std::to_string((int64_t{1} << (actors + 1)) - 1);
+    EXPECT_THAT(r.err, HasSubstr("many.yaml:5:3: error: the game tree would have up to " + nodes +
+                                 " nodes, more than the limit of 1000000 (counted before "
+                                 "building it)"));
+    EXPECT_TRUE(r.out.empty());
+  }
+  // 19 actors (2^20 - 1 = 1048575 nodes) is just over; a small one is still exported.
+  RunResult over = Simulate({"export", WriteFile("over.yaml", ManyActors(19, 2, false, 0)).string(),
+                             "--to", "efg"});
+  EXPECT_THAT(over.err, HasSubstr("would have up to 1048575 nodes"));
+  RunResult ok = Simulate({"export", WriteFile("ok.yaml", ManyActors(10, 2, false, 0)).string(),
+                           "--to", "efg"});
+  EXPECT_EQ(ok.status, 0) << ok.err;
+  EXPECT_THAT(ok.out, ::testing::StartsWith("EFG 2 R"));
+}
+
+// Issue #12 item 15: 3 actors with 10 moves each in sequence, trembling at u = 0.2: every
+// trembling node copies its subtree once per move, 1 + 10 + 100 (1 + 10 + 100 (1 + 10 +
+// 100)) = 1,111,111 nodes (tremble_tree.h, TrembledSize). Refused with that estimate before
+// the transformed tree is built (3 x 8 at u = 0.2 had run out of memory).
+TEST(TreeSize, TrembledTreeBeyondTheLimitIsRefusedWithItsEstimate) {
+  const fs::path file = WriteFile("tremble.yaml", ManyActors(3, 10, true, 0.2));
+  RunResult r = Simulate({file.string(), "--draws", "10"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.err, HasSubstr("tremble.yaml:5:3: error: the tree with trembles would have "
+                               "1111111 nodes, more than the limit of 1000000"));
+}
+
 }  // namespace
