@@ -22,26 +22,29 @@ std::string Diagnostic::ToString() const {
 }
 
 namespace {
-std::string JoinDiagnostics(const std::vector<Diagnostic>& diagnostics) {
+std::string JoinDiagnostics(const std::vector<Diagnostic>& diagnostics, size_t omitted) {
   std::string out;
   for (const Diagnostic& d : diagnostics) {
     if (!out.empty()) out += '\n';
     out += d.ToString();
   }
+  if (omitted > 0) {
+    const std::string file = diagnostics.empty() ? std::string("<input>")
+                                                 : SourceLocation{diagnostics.back().location.file}.ToString();
+    out += "\n" + file + ": error: ... and " + std::to_string(omitted) + " more error" +
+           (omitted == 1 ? "" : "s") + " (only the first " +
+           std::to_string(diagnostics.size()) + " are shown)";
+  }
   return out;
 }
 }  // namespace
 
-InputError::InputError(std::vector<Diagnostic> diagnostics)
-    : Error(JoinDiagnostics(diagnostics)), diagnostics_(std::move(diagnostics)) {}
+InputError::InputError(std::vector<Diagnostic> diagnostics, size_t omitted)
+    : Error(JoinDiagnostics(diagnostics, omitted)), diagnostics_(std::move(diagnostics)) {}
 
 InputError::InputError(SourceLocation location, std::string message, std::string hint)
     : InputError(std::vector<Diagnostic>{
           Diagnostic{std::move(location), std::move(message), std::move(hint)}}) {}
-
-void DiagnosticSink::Error(SourceLocation location, std::string message, std::string hint) {
-  diagnostics_.push_back({std::move(location), std::move(message), std::move(hint)});
-}
 
 namespace {
 bool SameLocation(const SourceLocation& a, const SourceLocation& b) {
@@ -49,27 +52,34 @@ bool SameLocation(const SourceLocation& a, const SourceLocation& b) {
 }
 }  // namespace
 
+void DiagnosticSink::Error(SourceLocation location, std::string message, std::string hint) {
+  // The same problem reached again (through a YAML alias, say) is not a new one.
+  for (const Diagnostic& d : diagnostics_) {
+    if (SameLocation(d.location, location) && d.message == message && d.hint == hint) return;
+  }
+  if (diagnostics_.size() >= kMaxReported) {
+    ++omitted_;
+    return;
+  }
+  diagnostics_.push_back({std::move(location), std::move(message), std::move(hint)});
+}
+
+void DiagnosticSink::Merge(const DiagnosticSink& other) {
+  for (const Diagnostic& d : other.diagnostics_) Error(d.location, d.message, d.hint);
+  omitted_ += other.omitted_;
+}
+
 void DiagnosticSink::ThrowIfAny() const {
   if (diagnostics_.empty()) return;
+  // The same problem reached again through a YAML alias (*name) was kept once, not once
+  // per use of the alias (an aliased map with a bad key once gave 59 identical lines).
   std::vector<Diagnostic> sorted = diagnostics_;
   // Stable: problems at the same place keep the order in which they were found.
   std::stable_sort(sorted.begin(), sorted.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return std::tie(a.location.file, a.location.line, a.location.column) <
            std::tie(b.location.file, b.location.line, b.location.column);
   });
-  // The same problem reached again through a YAML alias (*name) is reported once, not once
-  // per use of the alias (an aliased map with a bad key once gave 59 identical lines).
-  std::vector<Diagnostic> unique;
-  size_t group = 0;  // first kept diagnostic at the current location
-  for (Diagnostic& d : sorted) {
-    if (!unique.empty() && !SameLocation(unique.back().location, d.location)) group = unique.size();
-    bool seen = false;
-    for (size_t k = group; k < unique.size() && !seen; ++k) {
-      seen = unique[k].message == d.message && unique[k].hint == d.hint;
-    }
-    if (!seen) unique.push_back(std::move(d));
-  }
-  throw InputError(std::move(unique));
+  throw InputError(std::move(sorted), omitted_);
 }
 
 namespace {

@@ -221,6 +221,10 @@ std::string Quote(const std::string& name) { return "'" + name + "'"; }
 }  // namespace
 
 std::vector<Diagnostic> GameTree::Check(const TreeLimits& limits) const {
+  return Diagnose(limits).diagnostics();
+}
+
+DiagnosticSink GameTree::Diagnose(const TreeLimits& limits) const {
   DiagnosticSink sink;
   auto where = [&](Node n) { return graph_[n].location; };
   auto label = [&](Node n) {
@@ -232,13 +236,13 @@ std::vector<Diagnostic> GameTree::Check(const TreeLimits& limits) const {
   };
   if (num_nodes() == 0 || root_ == kNoNode) {
     sink.Error({}, "the game tree has no nodes");
-    return sink.diagnostics();
+    return sink;
   }
   if (num_nodes() > limits.max_nodes) {
     sink.Error(where(root_), "the game tree has " + std::to_string(num_nodes()) +
                                  " nodes, more than the limit of " +
                                  std::to_string(limits.max_nodes));
-    return sink.diagnostics();
+    return sink;
   }
   const int n_players = num_players();
 
@@ -372,7 +376,7 @@ std::vector<Diagnostic> GameTree::Check(const TreeLimits& limits) const {
     cycle += " -> " + label(to);
     sink.Error(where(to), "the moves form a cycle: " + cycle);
   }
-  if (!sink.empty()) return sink.diagnostics();
+  if (!sink.empty()) return sink;
 
   // Two nodes of one information set on one path (absent-mindedness) break subgames and
   // strategic forms alike.
@@ -388,7 +392,7 @@ std::vector<Diagnostic> GameTree::Check(const TreeLimits& limits) const {
       }
     }
   }
-  if (!sink.empty()) return sink.diagnostics();
+  if (!sink.empty()) return sink;
 
   // Perfect recall (Kuhn 1953): every node of a player's information set was reached through
   // the same sequence of that player's own sets and actions. Without it a behaviour strategy
@@ -449,16 +453,9 @@ std::vector<Diagnostic> GameTree::Check(const TreeLimits& limits) const {
     }
     enter(child);
   }
-  return sink.diagnostics();
+  return sink;
 }
 
-void GameTree::Validate(const TreeLimits& limits) const {
-  std::vector<Diagnostic> problems = Check(limits);
-  if (!problems.empty()) {
-    DiagnosticSink sink;
-    for (Diagnostic& d : problems) sink.Error(d.location, d.message, d.hint);
-    sink.ThrowIfAny();
-  }
-}
+void GameTree::Validate(const TreeLimits& limits) const { Diagnose(limits).ThrowIfAny(); }
 
 }  // namespace sim

@@ -3,6 +3,8 @@
 // Name-level problems (dangling references, unknown players, duplicates) are found here;
 // shape problems (cycles, several parents, probabilities) by GameTree::Check().
 #include <map>
+#include <set>
+#include <string_view>
 
 #include "sim/game/tree.h"
 
@@ -29,12 +31,11 @@ GameTree BuildTree(const TreeSpec& spec, const TreeLimits& limits) {
     GameTree::Node n;
     std::vector<std::string> actions;
     for (const MoveSpec& m : ns.moves) actions.push_back(m.action);
+    std::set<std::string_view> seen_actions;  // linear in the moves, not quadratic
     for (size_t i = 0; i < actions.size(); ++i) {
-      for (size_t j = 0; j < i; ++j) {
-        if (actions[i] == actions[j]) {
-          sink.Error(ns.moves[i].location,
-                     "node '" + ns.name + "' has two moves named '" + actions[i] + "'");
-        }
+      if (!seen_actions.insert(actions[i]).second) {
+        sink.Error(ns.moves[i].location,
+                   "node '" + ns.name + "' has two moves named '" + actions[i] + "'");
       }
     }
     if (ns.moves.empty()) {
@@ -101,9 +102,14 @@ GameTree BuildTree(const TreeSpec& spec, const TreeLimits& limits) {
       const MoveSpec& m = ns.moves[a];
       auto it = by_name.find(m.child);
       if (it == by_name.end()) {
-        std::vector<std::string> names;
-        for (const NodeSpec& other : spec.nodes) names.push_back(other.name);
-        std::string nearest = NearestWord(m.child, names);
+        // The hint scans every name: only while the error will be shown (a tree of n
+        // dangling moves would otherwise cost n^2 here).
+        std::string nearest;
+        if (sink.size() < DiagnosticSink::kMaxReported) {
+          std::vector<std::string> names;
+          for (const NodeSpec& other : spec.nodes) names.push_back(other.name);
+          nearest = NearestWord(m.child, names);
+        }
         sink.Error(m.location, "move '" + m.action + "' of node '" + ns.name +
                                    "' leads to unknown node '" + m.child + "'",
                    nearest.empty() ? "" : "did you mean '" + nearest + "'?");
@@ -114,7 +120,7 @@ GameTree BuildTree(const TreeSpec& spec, const TreeLimits& limits) {
     }
   }
   if (sink.empty()) {
-    for (Diagnostic& d : tree.Check(limits)) sink.Error(d.location, d.message, d.hint);
+    sink.Merge(tree.Diagnose(limits));
   }
   sink.ThrowIfAny();
   return tree;

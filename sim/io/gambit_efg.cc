@@ -8,6 +8,7 @@
 #include <map>
 #include <sstream>
 
+#include "sim/core/magnitude.h"
 #include "sim/core/text_file.h"
 
 namespace sim::io {
@@ -32,8 +33,9 @@ class Lexer {
 
   SourceLocation Here(const Token& t) const { return {file_, t.line, t.column}; }
 
-  [[noreturn]] void Fail(const Token& t, const std::string& message) const {
-    throw InputError(Here(t), message);
+  [[noreturn]] void Fail(const Token& t, const std::string& message,
+                         const std::string& hint = {}) const {
+    throw InputError(Here(t), message, hint);
   }
 
   Token Next() {
@@ -139,7 +141,7 @@ bool ValidDecimal(std::string_view s) {
 // A payoff as a double. Decimals go through strtod (correctly rounded, so a written
 // shortest decimal reads back as the same double); fractions are read exactly and then
 // rounded ("+1" and "1/0" are refused either way).
-std::optional<double> NumberValue(const std::string& text) {
+std::optional<double> FiniteNumberValue(const std::string& text) {
   const size_t slash = text.find('/');
   if (slash == std::string::npos) {
     if (!ValidDecimal(text)) return std::nullopt;
@@ -157,6 +159,13 @@ std::optional<double> NumberValue(const std::string& text) {
   if (d == 0.0) return std::nullopt;
   const double v = std::strtod(top.c_str(), nullptr) / d;
   return std::isfinite(v) ? std::optional<double>(v) : std::nullopt;
+}
+
+// The same, refused beyond +-1e100 (core/magnitude.h): path payoffs add up, and the
+// solvers multiply them.
+std::optional<double> NumberValue(const std::string& text) {
+  const std::optional<double> v = FiniteNumberValue(text);
+  return v && WithinMagnitude(*v) ? v : std::nullopt;
 }
 
 class Parser {
@@ -321,8 +330,9 @@ class Parser {
         std::optional<double> v = NumberValue(look_.text);
         if (!v) {
           lex_.Fail(look_, "invalid payoff '" + Abbreviate(look_.text) +
-                               "': payoffs are finite numbers within +-1.8e308, written like "
-                               "3, -2, 3/2, .5 or 1e1 (no leading '+')");
+                               "': payoffs are numbers within +-1e100, written like "
+                               "3, -2, 3/2, .5 or 1e1 (no leading '+')",
+                    kMagnitudeHint);
         }
         payoffs.push_back(*v);
         Advance();

@@ -14,6 +14,7 @@
 
 #include "sim/core/atomic_file.h"
 #include "sim/core/error.h"
+#include "sim/core/magnitude.h"
 #include "sim/core/rational.h"
 #include "sim/core/text_file.h"
 
@@ -297,17 +298,15 @@ class Parser {
     }
     return Unescape(t.text);
   }
-  // A payoff: exact as written, and refused unless its nearest double is finite. Gambit
-  // keeps such numbers as rationals, but every solver and report here works in doubles, and
-  // 1e400 (ParseRational accepts exponents up to 400) has no double: converting it back gave
+  // A payoff: exact as written, and refused unless its nearest double is within +-1e100
+  // (core/magnitude.h). Gambit keeps such numbers as rationals, but every solver and report
+  // here works in doubles, and 1e400 (ParseRational accepts exponents up to 400) has no double: converting it back gave
   // inf, and GMP's mpq_set_d(inf) raised SIGFPE (found by the nfg fuzz target).
   Rational Number(const Token& t) {
     std::optional<Rational> value = ParseRational(t.text);
     if (!value) lex_.Fail(t.offset, "invalid number '" + Abbreviate(t.text) + "'", kNumberHint);
-    if (!std::isfinite(RationalToDouble(*value))) {
-      lex_.Fail(t.offset, "payoff '" + Abbreviate(t.text) + "' is too large to be represented",
-                "payoffs must lie within +-1.7976931348623157e308 (the largest double); "
-                "rescale the game's payoffs");
+    if (!WithinMagnitude(RationalToDouble(*value))) {
+      lex_.Fail(t.offset, "payoff '" + Abbreviate(t.text) + "' is beyond +-1e100", kMagnitudeHint);
     }
     return *std::move(value);
   }

@@ -218,9 +218,9 @@ std::string MonteCarloJson(const MonteCarloResult& r, const Manifest& manifest) 
   for (size_t i = 0; i < rows.size(); ++i) {
     const Row& row = rows[i];
     out += std::string(i ? ",\n" : "\n") + "      {\"metric\": " + JsonString(row.metric) +
-           ", \"name\": " + JsonString(row.name) + ", \"value\": " + FormatRoundTrip(row.value) +
-           ", \"ci_low\": " + FormatRoundTrip(row.ci.low) + ", \"ci_high\": " +
-           FormatRoundTrip(row.ci.high) + ", \"draws\": " + std::to_string(row.n) + "}";
+           ", \"name\": " + JsonString(row.name) + ", \"value\": " + JsonNumber(row.value) +
+           ", \"ci_low\": " + JsonNumber(row.ci.low) + ", \"ci_high\": " +
+           JsonNumber(row.ci.high) + ", \"draws\": " + std::to_string(row.n) + "}";
   }
   out += rows.empty() ? "]" : "\n    ]";
   return out + "\n  }";

@@ -15,8 +15,16 @@ std::string FormatRoundTrip(double value) {
   return fmt::format("{}", value);
 }
 
+std::string JsonNumber(double value) {
+  // JSON has no NaN or infinity. Inputs are bounded (core/magnitude.h) so results are
+  // finite; this is the last line that keeps the output valid JSON whatever happens.
+  return std::isfinite(value) ? FormatRoundTrip(value) : "null";
+}
+
 std::string FormatForPeople(double value, int decimals) {
   if (!std::isfinite(value)) return FormatRoundTrip(value);
+  // Fixed notation would print all digits of 1e99: beyond 1e15, 6 significant digits.
+  if (std::fabs(value) >= 1e15) return fmt::format("{:.6g}", value);
   std::string text = fmt::format("{:.{}f}", value, decimals);
   if (text.find('.') != std::string::npos) {
     while (text.back() == '0') text.pop_back();

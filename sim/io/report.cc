@@ -447,12 +447,6 @@ std::string JsonString(const std::string& text) {
   return out + "\"";
 }
 
-namespace {
-std::string JsonNumber(double v) {
-  // JSON has no NaN/inf; valid results never contain them, but never emit invalid JSON.
-  return std::isfinite(v) ? FormatRoundTrip(v) : "null";
-}
-}  // namespace
 
 void WriteReportJson(std::ostream& out, const GameReport& r) {
   const NormalFormGame& g = *r.game;

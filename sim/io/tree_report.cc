@@ -158,7 +158,7 @@ void WriteTreeReportJson(std::ostream& out, const TreeReport& r) {
     out << (e ? "," : "") << "{\"kind\":"
         << JsonString(solve::KindName(res.summary.equilibria[e].kind)) << ",\"payoffs\":[";
     for (int p = 0; p < tree.num_players(); ++p) {
-      out << (p ? "," : "") << FormatRoundTrip(eq.payoffs(p));
+      out << (p ? "," : "") << JsonNumber(eq.payoffs(p));
     }
     out << "],\"path\":[";
     bool first = true;
@@ -174,7 +174,7 @@ void WriteTreeReportJson(std::ostream& out, const TreeReport& r) {
       out << (first ? "" : ",") << JsonString(tree.name(n)) << ":{";
       for (Eigen::Index a = 0; a < v.size(); ++a) {
         out << (a ? "," : "") << JsonString(tree.action_label(n, static_cast<int>(a))) << ":"
-            << FormatRoundTrip(v(a));
+            << JsonNumber(v(a));
       }
       out << "}";
       first = false;
@@ -190,8 +190,8 @@ void WriteTreeReportJson(std::ostream& out, const TreeReport& r) {
           << ",\"player\":" << JsonString(tree.player_name(t.player))
           << ",\"threat\":" << JsonString(tree.action_label(t.node, t.action))
           << ",\"best\":" << JsonString(tree.action_label(t.node, t.better_action))
-          << ",\"threat_payoff\":" << FormatRoundTrip(t.value)
-          << ",\"best_payoff\":" << FormatRoundTrip(t.better_value) << "}";
+          << ",\"threat_payoff\":" << JsonNumber(t.value)
+          << ",\"best_payoff\":" << JsonNumber(t.better_value) << "}";
       first = false;
     }
   }

@@ -6,6 +6,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "sim/core/magnitude.h"
+
 namespace sim::scenario_detail {
 
 SourceLocation Document::Where(const YAML::Node& node, const SourceLocation& fallback) const {
@@ -180,6 +182,10 @@ std::optional<double> Reader::Number(const YAML::Node& node, const NumberRule& r
     return std::nullopt;
   }
   if (negative) value = -value;
+  if (!WithinMagnitude(value)) {
+    Error(where, "'" + name + "' is too large: " + text + " is beyond +-1e100", kMagnitudeHint);
+    return std::nullopt;
+  }
   const bool has_min = std::isfinite(rule.min), has_max = std::isfinite(rule.max);
   if (value < rule.min || value > rule.max) {
     std::string range;

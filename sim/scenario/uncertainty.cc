@@ -6,12 +6,14 @@
 #include <cmath>
 #include <limits>
 
+#include "sim/core/magnitude.h"
 #include "sim/scenario/scenario.h"
 
 namespace sim {
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr double kNormalReach = 8.7;
 
 std::string Num(double v) {
   char buffer[32];
@@ -192,11 +194,19 @@ std::optional<std::string> Distribution::Problem() const {
     case Kind::kNormal:
       if ((problem = arity(2, "[mean, sd]"))) return problem;
       if (!(params[1] > 0)) return "normal needs sd > 0, got " + Num(params[1]);
+      // Box-Muller draws |z| <= sqrt(2 ln 2^54) < 8.7 (montecarlo/random.h): an unclamped
+      // normal reaches mean +- 8.7 sd, which must stay a number the model takes in.
+      if (!clamp && !WithinMagnitude(std::fabs(params[0]) + kNormalReach * params[1]))
+        return "normal(" + List(params) + ") can draw values beyond +-1e100 (mean +- " +
+               Num(kNormalReach) + " sd); add clamp: [lo, hi] or narrow it";
       break;
     case Kind::kBeta:
       if ((problem = arity(2, "[a, b]"))) return problem;
       if (!(params[0] > 0 && params[1] > 0))
         return "beta needs a > 0 and b > 0, got [" + List(params) + "]";
+      // Below 1e-100 ln U / a (montecarlo/random.cc, LogGamma) leaves the double range.
+      if (params[0] < 1 / kMaxMagnitude || params[1] < 1 / kMaxMagnitude)
+        return "beta needs a >= 1e-100 and b >= 1e-100, got [" + List(params) + "]";
       break;
     case Kind::kTriangular:
       if ((problem = arity(3, "[lo, mode, hi]"))) return problem;

@@ -28,6 +28,35 @@ TEST(DiagnosticSink, ThrowsAllErrorsSortedByLocation) {
   }
 }
 
+// Issue #12 item 18: a broken input can have errors quadratic in its size (a 112 KB tree
+// printed 499,499 of them, 76 MB). The sink keeps the first kMaxReported distinct ones and
+// counts the rest; the message ends by saying how many were left out.
+TEST(DiagnosticSink, KeepsTheFirstFiftyAndCountsTheRest) {
+  DiagnosticSink sink;
+  for (int i = 1000; i > 0; --i) sink.Error({"f", i, 1}, "problem " + std::to_string(i));
+  sink.Error({"f", 1000, 1}, "problem 1000");  // the same problem again: not a new one
+  EXPECT_EQ(sink.diagnostics().size(), DiagnosticSink::kMaxReported);
+  EXPECT_EQ(sink.omitted(), 950u);
+  EXPECT_EQ(sink.size(), 1000u);
+  DiagnosticSink outer;
+  outer.Error({"g", 1, 1}, "first");
+  outer.Merge(sink);
+  EXPECT_EQ(outer.omitted(), 951u);
+  try {
+    outer.ThrowIfAny();
+    FAIL() << "expected InputError";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.diagnostics().size(), 50u);
+    const std::string what = e.what();
+    // The first 50 found, sorted: "first", then the sink's first 49 (1000 down to 952).
+    EXPECT_THAT(what, ::testing::StartsWith("f:952:1: error: problem 952\n"));
+    EXPECT_THAT(what, HasSubstr("f:1000:1: error: problem 1000\ng:1:1: error: first\n"));
+    EXPECT_THAT(what, ::testing::EndsWith(
+                          "\ng: error: ... and 951 more errors (only the first 50 are shown)"));
+    EXPECT_LT(what.size(), 3000u);
+  }
+}
+
 TEST(DiagnosticSink, EmptySinkDoesNotThrow) {
   DiagnosticSink sink;
   EXPECT_NO_THROW(sink.ThrowIfAny());

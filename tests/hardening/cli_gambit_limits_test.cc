@@ -53,12 +53,13 @@ TEST(CliGambitLimits, NfgNestedDeeperThanTheFormatIsASyntaxError) {
 }
 
 // IEEE 754 binary64 has no NaN or infinity literal in Gambit's number syntax, and nothing
-// beyond 1.7976931348623157e308.
+// beyond 1.7976931348623157e308; the reader stops at +-1e100 (core/magnitude.h).
 TEST(CliGambitLimits, NfgNanInfinityAndOverflowingPayoffsAreLocated) {
   for (const auto& [payoff, message] :
        {std::pair<std::string, std::string>{"nan", "invalid number 'nan'"},
         {"inf", "invalid number 'inf'"},
-        {"1e309", "payoff '1e309' is too large to be represented"}}) {
+        {"1e309", "payoff '1e309' is beyond +-1e100"},
+        {"1.797e308", "payoff '1.797e308' is beyond +-1e100"}}) {
     const auto path = WriteFile("bad.nfg", std::string(kNfgHeader) + "1 1 0 0 0 0 1 " + payoff + "\n");
     ExpectRefused(Simulate({"solve", path.string()}), "bad.nfg:2:15: error: " + message);
   }
@@ -136,7 +137,7 @@ TEST(CliGambitLimits, ValidateChecksGambitFilesToo) {
   const RunResult run = Simulate({"validate", good.string(), bad.string()});
   EXPECT_EQ(run.status, 2);
   EXPECT_THAT(run.out, HasSubstr("ok.efg: ok (Gambit game tree: 1 players, 7 nodes)"));
-  EXPECT_THAT(run.err, HasSubstr("big.nfg:2:15: error: payoff '1e400' is too large"));
+  EXPECT_THAT(run.err, HasSubstr("big.nfg:2:15: error: payoff '1e400' is beyond +-1e100"));
 }
 
 }  // namespace

@@ -139,7 +139,9 @@ TEST_F(CliLimits, NanAndInfinityAreRefusedAtTheirNodes) {
   EXPECT_THAT(run.err, ContainsRegex("nan_inf\\.yaml:9:[0-9]+: error: 'cost' is out of range"));
 }
 
-TEST_F(CliLimits, OverflowingUtilityIsRefusedAtTheActorInsteadOfPrintingInf) {
+// Issue #12 item 10: numbers beyond +-1e100 are refused where written (core/magnitude.h),
+// so a utility (a sum of them) can no longer overflow to inf.
+TEST_F(CliLimits, HugeNumbersAreRefusedWhereWrittenInsteadOfPrintingInf) {
   const fs::path file = Write("overflow.yaml", R"(issues:
   x: {status_quo: 1}
 actors:
@@ -150,7 +152,9 @@ actors:
 )");
   const RunResult run = Simulate(Quote(file) + " --format csv");
   EXPECT_EQ(run.status, 2);
-  EXPECT_THAT(run.err, HasSubstr("overflow.yaml:4:3: error: the utility of actor 'big' overflows"));
+  EXPECT_THAT(run.err, HasSubstr("overflow.yaml:5:38: error: 'salience' is too large: 1.5e308 "
+                                 "is beyond +-1e100"));
+  EXPECT_THAT(run.err, HasSubstr("overflow.yaml:6:26: error: 'cost' is too large"));
   EXPECT_THAT(run.out, ::testing::Not(HasSubstr("inf")));
 }
 

@@ -170,33 +170,37 @@ actors:
     moves: [wait]
 )";
 
-TEST(NumericRobustness, UtilityThatOverflowsIsRefusedAtTheActor) {
-  // Each number is a finite double; -1.5e308 * (1 - 0)^2 - 1e308 is not.
-  const Scenario scenario = ParseScenario(kOverflowingScenario, "big.yaml");
+// Issue #12 item 10: each number is a finite double, but -1.5e308 * (1 - 0)^2 - 1e308 is
+// not. Numbers beyond +-1e100 are now refused where written (core/magnitude.h), so no sum
+// of them can overflow; BuildGame's own overflow check stays as a second line.
+TEST(NumericRobustness, NumbersThatCouldOverflowAreRefusedWhereWritten) {
   try {
-    model::BuildGame(scenario);
+    ParseScenario(kOverflowingScenario, "big.yaml");
     FAIL() << "expected an InputError";
   } catch (const InputError& e) {
-    EXPECT_THAT(e.what(), HasSubstr("big.yaml:4:3: error: the utility of actor 'big' overflows"));
-    EXPECT_THAT(e.what(), HasSubstr("big.hold, other.wait"));
+    EXPECT_THAT(e.what(), HasSubstr("big.yaml:5:38: error: 'salience' is too large: 1.5e308 is "
+                                    "beyond +-1e100"));
+    EXPECT_THAT(e.what(), HasSubstr("big.yaml:7:20: error: 'cost' is too large: 1e308"));
   }
 }
 
 TEST(NumericRobustness, LargeButCombinableNumbersGiveFinitePayoffs) {
-  // 1e308 alone is a legitimate (if odd) cost: the game is derived and solved exactly.
+  // 1e100, the largest number taken in, is a legitimate (if odd) cost: the game is derived
+  // and solved exactly.
   const Scenario scenario = ParseScenario(R"(issues:
   x: {status_quo: 0.5}
 actors:
   big:
-    stakes: {x: {ideal: 0, salience: 1}}
+    stakes: {x: {ideal: 0, salience: 1e100}}
     moves:
-      hold: {cost: 1e308}
-      push: {cost: 0}
+      hold: {cost: 1e100}
+      push: {cost: -1e100}
   other:
     moves: [wait]
 )", "big.yaml");
   const model::DerivedGame derived = model::BuildGame(scenario);
-  EXPECT_EQ(derived.game.payoff(0, 0), -0.25 - 1e308);
+  EXPECT_EQ(derived.game.payoff(0, 0), -0.25e100 - 1e100);
+  EXPECT_EQ(derived.game.payoff(1, 0), -0.25e100 + 1e100);
   EXPECT_EQ(PureEquilibria(derived.game), (std::vector<PureProfile>{{1, 0}}));
 }
 

@@ -240,9 +240,16 @@ TEST(EfgReader, NamingAHundredThousandDeepChainStaysLinear) {
 // binary64) is refused where written, whether decimal or fraction, like "+1" is.
 TEST(EfgReader, PayoffBeyondTheLargestDoubleIsLocated) {
   EXPECT_THAT(ErrorOf("EFG 2 R \"\" { \"A\" }\nt \"\" 1 \"o\" { 1e400/3 }\n"),
-              HasSubstr("g.efg:2:14: error: invalid payoff '1e400/3': payoffs are finite numbers"));
+              HasSubstr("g.efg:2:14: error: invalid payoff '1e400/3': payoffs are numbers "
+                        "within +-1e100"));
   EXPECT_THAT(ErrorOf("EFG 2 R \"\" { \"A\" }\nt \"\" 1 \"o\" { -1e309 }\n"),
               HasSubstr("g.efg:2:14: error: invalid payoff '-1e309'"));
+  // Issue #12 item 10: within the double range but beyond +-1e100 (core/magnitude.h), where
+  // payoffs added along a path could overflow.
+  EXPECT_THAT(ErrorOf("EFG 2 R \"\" { \"A\" }\nt \"\" 1 \"o\" { 1.5e100 }\n"),
+              HasSubstr("g.efg:2:14: error: invalid payoff '1.5e100'"));
+  EXPECT_THAT(ErrorOf("EFG 2 R \"\" { \"A\" }\nt \"\" 1 \"o\" { 2e200/3 }\n"),
+              HasSubstr("g.efg:2:14: error: invalid payoff '2e200/3'"));
 }
 
 TEST(EfgReader, MissingFileIsAnInputError) {

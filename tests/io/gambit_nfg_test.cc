@@ -162,27 +162,32 @@ TEST(GambitNfg, ZeroDenominatorAndHexAreRejected) {
 // Fuzz finding (tests/data/fuzz-regressions/nfg/): 1e400 is a valid exact number, but its
 // nearest double is inf, and storing it made GMP's mpq_set_d(inf) raise SIGFPE. A payoff
 // beyond the largest double (DBL_MAX = 1.7976931348623157e308, IEEE 754 binary64) is now
-// refused where it is written, in both bodies, as a fraction too.
+// refused where it is written, in both bodies, as a fraction too; so is anything beyond
+// +-1e100, where sums and products of payoffs could overflow (issue #12 item 10,
+// core/magnitude.h).
 TEST(GambitNfg, PayoffBeyondTheLargestDoubleIsRefusedAtItsLocation) {
   EXPECT_THAT(ErrorOf("NFG 1 R \"\" { \"A\" } { 2 }\n1 1e400\n"),
-              StartsWith("g.nfg:2:3: error: payoff '1e400' is too large to be represented"));
+              StartsWith("g.nfg:2:3: error: payoff '1e400' is beyond +-1e100"));
   EXPECT_THAT(ErrorOf("NFG 1 R \"\" { \"A\" } { 1 }\n-2e308\n"),
-              StartsWith("g.nfg:2:1: error: payoff '-2e308' is too large"));
+              StartsWith("g.nfg:2:1: error: payoff '-2e308' is beyond +-1e100"));
   EXPECT_THAT(ErrorOf("NFG 1 R \"\" { \"A\" } { 1 }\n1e400/3\n"),
-              StartsWith("g.nfg:2:1: error: payoff '1e400/3' is too large"));
+              StartsWith("g.nfg:2:1: error: payoff '1e400/3' is beyond +-1e100"));
+  EXPECT_THAT(ErrorOf("NFG 1 R \"\" { \"A\" } { 1 }\n-1.797e308\n"),
+              StartsWith("g.nfg:2:1: error: payoff '-1.797e308' is beyond +-1e100"));
+  EXPECT_THAT(ErrorOf("NFG 1 R \"\" { \"A\" } { 1 }\n2e100\n"),
+              StartsWith("g.nfg:2:1: error: payoff '2e100' is beyond +-1e100"));
   EXPECT_THAT(ErrorOf("NFG 1 R \"\" { \"A\" } { 1 } { { \"o\" 1e309 } } 1\n"),
-              StartsWith("g.nfg:1:34: error: payoff '1e309' is too large"));
+              StartsWith("g.nfg:1:34: error: payoff '1e309' is beyond +-1e100"));
   // A 400-digit integer: the message quotes the start of it, not all of it.
   const std::string error =
       ErrorOf("NFG 1 R \"\" { \"A\" } { 1 }\n" + std::string(400, '9') + "\n");
   EXPECT_THAT(error, StartsWith("g.nfg:2:1: error: payoff '" + std::string(37, '9') + "...'"));
 }
 
-TEST(GambitNfg, LargestDoubleAndTinyNumbersAreKeptExactly) {
-  NormalFormGame g = ParseNfg(
-      "NFG 1 R \"\" { \"A\" } { 3 }\n1.7976931348623157e308 -1.7976931348623157e308 1e-400\n");
-  EXPECT_EQ(g.payoff(0, 0), 1.7976931348623157e308);
-  EXPECT_EQ(g.payoff(1, 0), -1.7976931348623157e308);
+TEST(GambitNfg, LargestAllowedAndTinyNumbersAreKeptExactly) {
+  NormalFormGame g = ParseNfg("NFG 1 R \"\" { \"A\" } { 3 }\n1e100 -1e100 1e-400\n");
+  EXPECT_EQ(g.payoff(0, 0), 1e100);
+  EXPECT_EQ(g.payoff(1, 0), -1e100);
   // 10^-400 underflows to 0 as a double but stays exact (the exact value is what round trips).
   EXPECT_EQ(g.payoff(2, 0), 0.0);
   EXPECT_EQ(Exact(g, {2}, 0), *ParseRational("1e-400"));
@@ -268,14 +273,14 @@ TEST(GambitNfg, ExactGameRoundTrips) {
 
 TEST(GambitNfg, DoubleGameRoundTripsToTheSameDoubles) {
   NormalFormGame g({"a", "b"}, {{"s", "t"}, {"u", "v", "w"}}, "doubles");
-  const double values[] = {0.1, -1e-300, 1e300, 2.5, 1.0 / 3.0, -0.0};
+  const double values[] = {0.1, -1e-300, 3e99, 2.5, 1.0 / 3.0, -0.0};
   for (int64_t i = 0; i < g.num_profiles(); ++i) {
     g.set_payoff(i, 0, values[i]);
     g.set_payoff(i, 1, -values[i] * 3);
   }
   const std::string text = FormatNfg(g);
   EXPECT_THAT(text, StartsWith("NFG 1 R \"doubles\" { \"a\" \"b\" }\n{ { \"s\" \"t\" } { \"u\" \"v\" \"w\" } }\n\"\"\n"));
-  EXPECT_THAT(text, HasSubstr("1e300"));  // no '+' in exponents: Gambit rejects '+'
+  EXPECT_THAT(text, HasSubstr("3e99"));  // no '+' in exponents: Gambit rejects '+'
   ExpectSameGame(g, ParseNfg(text));
 }
 

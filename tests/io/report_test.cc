@@ -121,6 +121,17 @@ TEST(Number, PeopleFormatTrimsZeros) {
   EXPECT_EQ(FormatForPeople(-1.0), "-1");
   EXPECT_EQ(FormatForPeople(1.0 / 3), "0.3333");
   EXPECT_EQ(FormatForPeople(-0.00001), "0");
+  EXPECT_EQ(FormatForPeople(123456789012345.0), "123456789012345");
+  EXPECT_EQ(FormatForPeople(-3.2254163521621396e98), "-3.22542e+98");
+}
+
+// JSON has no nan or inf (RFC 8259, section 6): the last line of defence prints null.
+TEST(Number, JsonNumberNeverPrintsNanOrInf) {
+  EXPECT_EQ(JsonNumber(0.1), "0.1");
+  EXPECT_EQ(JsonNumber(-1e100), "-1e+100");
+  EXPECT_EQ(JsonNumber(std::nan("")), "null");
+  EXPECT_EQ(JsonNumber(1.0 / 0.0), "null");
+  EXPECT_EQ(JsonNumber(-1.0 / 0.0), "null");
 }
 
 TEST(TextTable, AlignsUtf8ByCodePoints) {

@@ -15,6 +15,7 @@ namespace sim::model {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 using Node = GameTree::Node;
 using ::sim::testing::Choice;
 
@@ -172,6 +173,63 @@ TEST(ExplicitTree, LeavesDeriveTheirPayoffsFromThePath) {
   solve::SpeResult r = solve::SolveSubgamePerfect(d.tree);
   ASSERT_EQ(r.equilibria.size(), 2u);  // b is indifferent between stay and leave
   EXPECT_EQ(Choice(d.tree, r.equilibria[0], "start"), "up");
+}
+
+// Issue #12 item 18: a leaf's payoffs derive from one move per actor, so only a leaf
+// WITHOUT payoffs needs each actor to move once on its path (scenarios/sequential.md). Here a
+// moves twice (start, then again) and every leaf has payoffs: a valid tree. Backward
+// induction: at again a takes up (3 > 1); at b_turn b leaves (2 > 0); at start a compares
+// up (then b leaves: 0) with down (-1): up.
+std::string LoadAndBuildError(const std::string& tree);
+
+TEST(ExplicitTree, AnActorMayMoveTwiceWhenTheLeavesHavePayoffs) {
+  Scenario s = ParseScenario(std::string(kHeader) + R"(tree:
+  - node: start
+    actor: a
+    moves: {up: b_turn, down: end_first}
+  - node: b_turn
+    actor: b
+    moves: {stay: again, leave: end_b}
+  - node: again
+    actor: a
+    moves: {up: end_up, down: end_down}
+  - node: end_first
+    payoffs: {a: -1, b: 0}
+  - node: end_b
+    payoffs: {a: 0, b: 2}
+  - node: end_up
+    payoffs: {a: 3, b: 0}
+  - node: end_down
+    payoffs: {a: 1, b: 1}
+)", "s.yaml");
+  DerivedTree d = BuildSequentialGame(s);
+  solve::SpeResult r = solve::SolveSubgamePerfect(d.tree);
+  ASSERT_EQ(r.equilibria.size(), 1u);
+  EXPECT_EQ(Choice(d.tree, r.equilibria[0], "start"), "up");
+  EXPECT_EQ(Choice(d.tree, r.equilibria[0], "b_turn"), "leave");
+  EXPECT_EQ(Choice(d.tree, r.equilibria[0], "again"), "up");
+  // Positions and outcome classes take each actor's last move on the path: a's "up" at
+  // again gives x = 0.5 + 0.5 = 1 at end_up.
+  EXPECT_EQ(d.positions[5], std::vector<double>{1.0});
+}
+
+TEST(ExplicitTree, ALeafWithoutPayoffsAfterTwoMovesIsLocatedOncePerLeaf) {
+  const std::string error = LoadAndBuildError(R"(tree:
+  - node: start
+    actor: a
+    moves: {up: again, down: end_first}
+  - node: again
+    actor: a
+    moves: {up: end_up, down: end_down}
+  - node: end_first
+  - node: end_up
+  - node: end_down
+    payoffs: {a: 1, b: 1}
+)");
+  EXPECT_THAT(error, HasSubstr("s.yaml:21:5: error: leaf 'end_up' has no payoffs, and actor 'a' "
+                               "moves more than once on its path (last at 'again')"));
+  EXPECT_THAT(error, Not(HasSubstr("end_first")));  // a moved once on its path
+  EXPECT_THAT(error, Not(HasSubstr("end_down")));   // it has payoffs
 }
 
 std::string LoadAndBuildError(const std::string& tree) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "sim/montecarlo/random.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -177,6 +178,25 @@ TEST(Distribution, ProblemsAreNamed) {
   EXPECT_EQ(Make(Distribution::Kind::kChoice, {0.2, 0.5}, {1}).Problem().value(),
             "choice has 2 values but 1 weights");
   EXPECT_FALSE(Make(Distribution::Kind::kTriangular, {0, 0.3, 1}).Problem().has_value());
+}
+
+// Issue #12 item 10: a draw must stay within +-1e100 (core/magnitude.h). Box-Muller's
+// |z| is at most sqrt(-2 ln 2^-54) = 8.65 here (OpenUniform >= 2^-54), so an unclamped
+// normal reaches |mean| + 8.7 sd; and below 1e-100 a beta shape makes ln U / a overflow.
+TEST(Distribution, DrawsBeyondTheMagnitudeBoundAreProblems) {
+  EXPECT_THAT(Make(Distribution::Kind::kNormal, {0, 1.2e99}).Problem().value_or(""),
+              ::testing::HasSubstr("can draw values beyond +-1e100"));
+  EXPECT_FALSE(Make(Distribution::Kind::kNormal, {0, 1.1e99}).Problem().has_value());
+  Distribution clamped = Make(Distribution::Kind::kNormal, {0, 1e100});
+  clamped.clamp = std::pair{-1.0, 1.0};
+  EXPECT_FALSE(clamped.Problem().has_value());
+  EXPECT_EQ(Make(Distribution::Kind::kBeta, {1e-101, 1}).Problem().value_or(""),
+            "beta needs a >= 1e-100 and b >= 1e-100, got [1e-101, 1]");
+  // At the smallest shape allowed every draw is still a number in [0, 1].
+  const Moments m = Sampled(Make(Distribution::Kind::kBeta, {1e-100, 1e-100}), 20000);
+  EXPECT_GE(m.min, 0.0);
+  EXPECT_LE(m.max, 1.0);
+  EXPECT_NEAR(m.mean, 0.5, 4 * 0.5 / std::sqrt(20000.0));
 }
 
 }  // namespace

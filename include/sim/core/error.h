@@ -45,7 +45,9 @@ class Error : public std::runtime_error {
 // of a file at once), in file order; what() is their ToString() joined by newlines.
 class InputError : public Error {
  public:
-  explicit InputError(std::vector<Diagnostic> diagnostics);
+  // `omitted`: further problems found but not kept (DiagnosticSink's cap); what() ends
+  // with a line that says how many.
+  explicit InputError(std::vector<Diagnostic> diagnostics, size_t omitted = 0);
   InputError(SourceLocation location, std::string message, std::string hint = {});
 
   const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
@@ -62,18 +64,30 @@ class InternalError : public Error {
 
 // Collects diagnostics while a whole input is checked, so that all of them can be reported
 // together. Throw() raises one InputError holding them all (sorted by location; a
-// diagnostic identical to another at the same location, as YAML aliases produce, once).
+// diagnostic identical to another, as YAML aliases produce, once).
+//
+// Bounded: the first kMaxReported distinct diagnostics found are kept, later ones only
+// counted (omitted()), and the InputError ends with "... and N more errors". A broken input
+// can have errors quadratic in its size (a 112 KB tree once gave 499,499 of them, 76 MB of
+// stderr); the first ones are what the user fixes first.
 class DiagnosticSink {
  public:
+  static constexpr size_t kMaxReported = 50;
+
   void Error(SourceLocation location, std::string message, std::string hint = {});
+  // Every diagnostic of `other` (kept and counted) as if reported here.
+  void Merge(const DiagnosticSink& other);
   bool empty() const { return diagnostics_.empty(); }
-  size_t size() const { return diagnostics_.size(); }
+  // Diagnostics kept plus those only counted.
+  size_t size() const { return diagnostics_.size() + omitted_; }
   const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+  size_t omitted() const { return omitted_; }
   // Throws InputError if any diagnostic was recorded; otherwise does nothing.
   void ThrowIfAny() const;
 
  private:
   std::vector<Diagnostic> diagnostics_;
+  size_t omitted_ = 0;
 };
 
 // The candidate in `candidates` nearest to `word` by edit distance, or "" when none is

@@ -140,6 +140,8 @@ class GameTree {
   // (exactly, when all are exact; within 1e-9 otherwise), payoff vectors of the wrong
   // length or with non-finite numbers.
   std::vector<Diagnostic> Check(const TreeLimits& limits = {}) const;
+  // The same problems in a sink (at most DiagnosticSink::kMaxReported kept, the rest counted).
+  DiagnosticSink Diagnose(const TreeLimits& limits = {}) const;
   // Throws InputError with every diagnostic of Check(), if any.
   void Validate(const TreeLimits& limits = {}) const;
 
