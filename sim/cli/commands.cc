@@ -59,6 +59,22 @@ void Emit(const CommonOptions& options, const std::function<void(std::ostream&)>
   file.Commit();
 }
 
+solve::SolveOptions MakeSolveOptions(const CommonOptions& options) {
+  solve::SolveOptions solve_options;
+  solve_options.qre_lambda = options.qre_lambda;
+  solve_options.max_equilibria = options.max_equilibria;
+  solve_options.max_seconds = options.max_seconds;
+  return solve_options;
+}
+
+// Incomplete when any method stopped short (SolveStatus other than complete).
+Outcome OutcomeOf(const std::vector<solve::SolveResult>& results) {
+  for (const solve::SolveResult& r : results) {
+    if (r.status != solve::SolveStatus::kComplete) return Outcome::kIncomplete;
+  }
+  return Outcome::kComplete;
+}
+
 void EmitGameReport(const CommonOptions& options, const io::GameReport& report) {
   Emit(options, [&](std::ostream& out) {
     if (options.format == "csv") {
@@ -85,7 +101,7 @@ bool IsEfg(const std::string& path) {
 
 // Solves a game tree: subgame-perfect equilibria by default ("spe"), or the Nash equilibria
 // of its strategic form with the named normal-form methods.
-void ReportTree(const CommonOptions& options, const std::string& path, const std::string& title,
+Outcome ReportTree(const CommonOptions& options, const std::string& path, const std::string& title,
                 const GameTree& tree, const model::DerivedTree* derived,
                 const std::vector<std::string>& methods,
                 const std::function<void(io::TreeReport&)>& extend = {}) {
@@ -119,6 +135,8 @@ void ReportTree(const CommonOptions& options, const std::string& path, const std
       io::WriteTreeReportTable(out, report);
     }
   });
+  return result.summary.status == solve::SolveStatus::kComplete ? Outcome::kComplete
+                                                                : Outcome::kIncomplete;
 }
 
 // Adds sections to a report before it is written (the Monte Carlo section): a table section
@@ -127,21 +145,20 @@ using ReportExtension = std::function<void(const Scenario&, std::string* extra_t
                                            std::vector<std::pair<std::string, std::string>>*)>;
 
 // Everything the report shows about a scenario's derived game.
-void ReportScenario(const CommonOptions& options, const std::string& path,
-                    const std::vector<std::string>& methods, const ReportExtension& extend = {}) {
+Outcome ReportScenario(const CommonOptions& options, const std::string& path,
+                       const std::vector<std::string>& methods,
+                       const ReportExtension& extend = {}) {
   if (IsEfg(path)) {
     const GameTree tree = io::ReadEfgFile(path, EfgLimits(options));
-    ReportTree(options, path, tree.title(), tree, nullptr, methods);
-    return;
+    return ReportTree(options, path, tree.title(), tree, nullptr, methods);
   }
   const Scenario scenario = LoadScenario(path, MakeLoadOptions(options));
   if (scenario.tree_game()) {
     const model::DerivedTree derived = model::BuildSequentialGame(scenario);
-    ReportTree(options, path, scenario.title.empty() ? scenario.id : scenario.title,
-               derived.tree, &derived, methods, [&](io::TreeReport& report) {
-                 if (extend) extend(scenario, &report.extra_table, &report.json_fields);
-               });
-    return;
+    return ReportTree(options, path, scenario.title.empty() ? scenario.id : scenario.title,
+                      derived.tree, &derived, methods, [&](io::TreeReport& report) {
+                        if (extend) extend(scenario, &report.extra_table, &report.json_fields);
+                      });
   }
   const model::DerivedGame derived = model::BuildGame(scenario);
   const NormalFormGame& game = derived.game;
@@ -151,8 +168,7 @@ void ReportScenario(const CommonOptions& options, const std::string& path,
   report.title = scenario.title.empty() ? scenario.id : scenario.title;
   report.game = &game;
   report.derived = &derived;
-  solve::SolveOptions solve_options;
-  solve_options.qre_lambda = options.qre_lambda;
+  const solve::SolveOptions solve_options = MakeSolveOptions(options);
   solve::SolveResult merged =
       methods.empty() ? solve::SolveWithDefaults(game, solve_options, &report.results)
                       : solve::SolveWithMethods(game, methods, solve_options, &report.results);
@@ -165,6 +181,7 @@ void ReportScenario(const CommonOptions& options, const std::string& path,
   report.security = solve::PureSecurityLevels(game);
   if (extend) extend(scenario, &report.extra_table, &report.json_fields);
   EmitGameReport(options, report);
+  return OutcomeOf(report.results);
 }
 
 bool IsNfgPath(const std::string& path) {
@@ -172,8 +189,8 @@ bool IsNfgPath(const std::string& path) {
 }
 
 // The report of an imported .nfg game: no scenario, so no outcomes or issue positions.
-void ReportNfg(const CommonOptions& options, const std::string& path,
-               const std::vector<std::string>& methods) {
+Outcome ReportNfg(const CommonOptions& options, const std::string& path,
+                  const std::vector<std::string>& methods) {
   if (!options.sets.empty()) {
     throw InputError({"<command line>", 0, 0}, "--set applies to scenarios, not to .nfg files",
                      "edit the payoffs in " + path + " instead");
@@ -183,7 +200,7 @@ void ReportNfg(const CommonOptions& options, const std::string& path,
   report.source = path;
   report.title = game.title().empty() ? path : game.title();
   report.game = &game;
-  solve::SolveOptions solve_options;
+  const solve::SolveOptions solve_options = MakeSolveOptions(options);
   solve::SolveResult merged =
       methods.empty() ? solve::SolveWithDefaults(game, solve_options, &report.results)
                       : solve::SolveWithMethods(game, methods, solve_options, &report.results);
@@ -192,6 +209,7 @@ void ReportNfg(const CommonOptions& options, const std::string& path,
   report.pareto = solve::ParetoEfficientProfiles(game, /*max_comparisons=*/200'000'000);
   report.security = solve::PureSecurityLevels(game);
   EmitGameReport(options, report);
+  return OutcomeOf(report.results);
 }
 
 // ---- Monte Carlo -------------------------------------------------------------------------
@@ -304,14 +322,11 @@ void EmitManifestBeside(const CommonOptions& options, const io::Manifest& manife
 
 }  // namespace
 
-void RunScenario(const CommonOptions& options, const std::string& scenario_path,
-                 const MonteCarloCliOptions& cli) {
+Outcome RunScenario(const CommonOptions& options, const std::string& scenario_path,
+                    const MonteCarloCliOptions& cli) {
   // Load once up front to learn whether a Monte Carlo is wanted (and fail early on input).
   const Scenario scenario = LoadScenario(scenario_path, MakeLoadOptions(options));
-  if (!WantsMonteCarlo(scenario, cli)) {
-    ReportScenario(options, scenario_path, {});
-    return;
-  }
+  if (!WantsMonteCarlo(scenario, cli)) return ReportScenario(options, scenario_path, {});
   montecarlo::MonteCarloOptions mc = ResolveOptions(scenario, cli);
   ProgressBar bar(cli.progress && !cli.quiet);
   mc.progress = [&](int64_t done, int64_t total) {
@@ -326,9 +341,9 @@ void RunScenario(const CommonOptions& options, const std::string& scenario_path,
       io::WriteMonteCarloCsvRows(out, result);
     });
     EmitManifestBeside(options, manifest);
-    return;
+    return Outcome::kComplete;
   }
-  ReportScenario(options, scenario_path, {},
+  return ReportScenario(options, scenario_path, {},
                  [&](const Scenario&, std::string* extra_table,
                      std::vector<std::pair<std::string, std::string>>* json_fields) {
                    std::ostringstream section;
@@ -489,13 +504,10 @@ void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& cli,
   if (checkpoint) checkpoint->Discard();
 }
 
-void RunSolve(const CommonOptions& options, const std::string& game_path,
-              const std::vector<std::string>& methods) {
-  if (IsNfgPath(game_path)) {
-    ReportNfg(options, game_path, methods);
-  } else {
-    ReportScenario(options, game_path, methods);
-  }
+Outcome RunSolve(const CommonOptions& options, const std::string& game_path,
+                 const std::vector<std::string>& methods) {
+  return IsNfgPath(game_path) ? ReportNfg(options, game_path, methods)
+                              : ReportScenario(options, game_path, methods);
 }
 
 void RunExport(const CommonOptions& options, const std::string& game_path, const std::string& to) {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // `simulate`: the command-line front end. The only code that sees argv and sets exit
 // statuses: 0 success, 2 bad usage or bad input (InputError, CLI11 parse errors), 1 any
-// other failure. Errors go to stderr; results to stdout or --output.
+// other failure, 3 an incomplete result (cli::Outcome::kIncomplete). Errors go to stderr; results to stdout or --output.
 #include <CLI/CLI.hpp>
 
 #include <csignal>
@@ -18,6 +18,11 @@ namespace {
 
 constexpr int kExitFailure = 1;
 constexpr int kExitBadInput = 2;
+constexpr int kExitIncomplete = 3;
+
+int ExitStatusOf(sim::cli::Outcome outcome) {
+  return outcome == sim::cli::Outcome::kComplete ? 0 : kExitIncomplete;
+}
 
 // SIGINT/SIGTERM: remove half-written outputs, then die with the conventional status.
 extern "C" void OnTerminate(int signal) {
@@ -84,7 +89,8 @@ int main(int argc, char** argv) {
       "  simulate sweep SCENARIO --vary PATH=LO:HI:N ...   Monte Carlo over a grid\n"
       "  simulate validate SCENARIO...        check files, report every problem\n"
       "  simulate export GAME --to nfg|efg|dot  the game in Gambit's formats, or a tree for Graphviz\n"
-      "Exit status: 0 success, 2 bad usage or bad input, 1 other failure.",
+      "Exit status: 0 success, 2 bad usage or bad input, 1 other failure, 3 incomplete result\n"
+      "(a solver's budget or limit stopped it; what was found is written).",
       "simulate"};
   app.set_version_flag("--version", std::string("simulate ") + sim::kVersion);
   sim::cli::CommonOptions options;
@@ -113,6 +119,16 @@ int main(int argc, char** argv) {
                     "instead of the branch's limit")
       ->check(CLI::Range(0.0, 1e300))
       ->type_name("L");
+  solve->add_option("--max-equilibria", options.max_equilibria,
+                    "Stop after N equilibria (enum, pure, enumpoly; the list is then incomplete); "
+                    "lemke-howson: try starting labels until N distinct equilibria")
+      ->check(CLI::Range(1, 1000000000))
+      ->type_name("N");
+  solve->add_option("--max-seconds", options.max_seconds,
+                    "Time budget of the enum search; when it runs out, what was found is "
+                    "reported as incomplete (exit status 3)")
+      ->check(CLI::Range(1e-3, 1e9))
+      ->type_name("S");
 
   std::string sweep_path;
   std::vector<std::string> sweep_vary;
@@ -164,7 +180,7 @@ int main(int argc, char** argv) {
 
   try {
     if (*solve) {
-      sim::cli::RunSolve(options, solve_path, methods);
+      return ExitStatusOf(sim::cli::RunSolve(options, solve_path, methods));
     } else if (*sweep) {
       sim::cli::RunSweep(options, montecarlo, sweep_path, sweep_vary);
     } else if (*exporter) {
@@ -174,7 +190,7 @@ int main(int argc, char** argv) {
                  ? 0
                  : kExitBadInput;
     } else if (!scenario.empty()) {
-      sim::cli::RunScenario(options, scenario, montecarlo);
+      return ExitStatusOf(sim::cli::RunScenario(options, scenario, montecarlo));
     } else {
       std::cerr << "simulate: error: no scenario given\n  (usage: simulate SCENARIO [options];"
                    " see simulate --help)\n";
