@@ -105,6 +105,22 @@ void CheckOutputIsNoInput(const CommonOptions& options, const std::string& input
   }
 }
 
+solve::SolveOptions MakeSolveOptions(const CommonOptions& options) {
+  solve::SolveOptions solve_options;
+  solve_options.qre_lambda = options.qre_lambda;
+  solve_options.max_equilibria = options.max_equilibria;
+  solve_options.max_seconds = options.max_seconds;
+  return solve_options;
+}
+
+// Incomplete when any method stopped short (SolveStatus other than complete).
+Outcome OutcomeOf(const std::vector<solve::SolveResult>& results) {
+  for (const solve::SolveResult& r : results) {
+    if (r.status != solve::SolveStatus::kComplete) return Outcome::kIncomplete;
+  }
+  return Outcome::kComplete;
+}
+
 void EmitGameReport(const CommonOptions& options, const io::GameReport& report) {
   Emit(options, [&](std::ostream& out) {
     if (options.format == "csv") {
@@ -131,7 +147,7 @@ bool IsEfg(const std::string& path) {
 
 // Solves a game tree: subgame-perfect equilibria by default ("spe"), or the Nash equilibria
 // of its strategic form with the named normal-form methods.
-void ReportTree(const CommonOptions& options, const std::string& path, const std::string& title,
+Outcome ReportTree(const CommonOptions& options, const std::string& path, const std::string& title,
                 const GameTree& tree, const model::DerivedTree* derived,
                 const std::vector<std::string>& methods,
                 const std::function<void(io::TreeReport&)>& extend = {}) {
@@ -166,6 +182,8 @@ void ReportTree(const CommonOptions& options, const std::string& path, const std
       io::WriteTreeReportTable(out, report);
     }
   });
+  return result.summary.status == solve::SolveStatus::kComplete ? Outcome::kComplete
+                                                                : Outcome::kIncomplete;
 }
 
 // Adds sections to a report before it is written (the Monte Carlo section): a table section
@@ -176,18 +194,18 @@ using ReportExtension = std::function<void(const Scenario&, std::string* extra_t
 // Everything the report shows about a scenario's derived game (the scenario as the run
 // loaded it: the file is read once per run). `counts`: the run's Monte Carlo outcome counts,
 // for findings that read p() / selected().
-void ReportScenario(const CommonOptions& options, const std::string& path,
-                    const Scenario& scenario, const std::vector<std::string>& methods,
-                    const ReportExtension& extend = {},
-                    const std::vector<int64_t>* counts = nullptr) {
+Outcome ReportScenario(const CommonOptions& options, const std::string& path,
+                       const Scenario& scenario, const std::vector<std::string>& methods,
+                       const ReportExtension& extend = {},
+                       const std::vector<int64_t>* counts = nullptr) {
   if (scenario.tree_game()) {
     const model::DerivedTree derived = model::BuildSequentialGame(scenario);
-    ReportTree(options, path, scenario.title.empty() ? scenario.id : scenario.title,
-               derived.tree, &derived, methods, [&](io::TreeReport& report) {
-                 if (extend) extend(scenario, &report.extra_table, &report.json_fields);
-                 AppendFindings(scenario, counts, 0, nullptr, &report.extra_table, &report.json_fields);
-               });
-    return;
+    return ReportTree(options, path, scenario.title.empty() ? scenario.id : scenario.title,
+                      derived.tree, &derived, methods, [&](io::TreeReport& report) {
+                        if (extend) extend(scenario, &report.extra_table, &report.json_fields);
+                        AppendFindings(scenario, counts, 0, nullptr, &report.extra_table,
+                                       &report.json_fields);
+                      });
   }
   const model::DerivedGame derived = model::BuildGame(scenario);
   const NormalFormGame& game = derived.game;
@@ -197,9 +215,7 @@ void ReportScenario(const CommonOptions& options, const std::string& path,
   report.title = scenario.title.empty() ? scenario.id : scenario.title;
   report.game = &game;
   report.derived = &derived;
-  solve::SolveOptions solve_options;
-  solve_options.qre_lambda = options.qre_lambda;
-  solve_options.max_equilibria = options.max_equilibria;
+  const solve::SolveOptions solve_options = MakeSolveOptions(options);
   solve::SolveResult merged =
       methods.empty() ? solve::SolveWithDefaults(game, solve_options, &report.results)
                       : solve::SolveWithMethods(game, methods, solve_options, &report.results);
@@ -213,6 +229,7 @@ void ReportScenario(const CommonOptions& options, const std::string& path,
   if (extend) extend(scenario, &report.extra_table, &report.json_fields);
   AppendFindings(scenario, counts, 0, &report.equilibria, &report.extra_table, &report.json_fields);
   EmitGameReport(options, report);
+  return OutcomeOf(report.results);
 }
 
 bool IsNfgPath(const std::string& path) {
@@ -220,8 +237,8 @@ bool IsNfgPath(const std::string& path) {
 }
 
 // The report of an imported .nfg game: no scenario, so no outcomes or issue positions.
-void ReportNfg(const CommonOptions& options, const std::string& path,
-               const std::vector<std::string>& methods) {
+Outcome ReportNfg(const CommonOptions& options, const std::string& path,
+                  const std::vector<std::string>& methods) {
   if (!options.sets.empty()) {
     throw InputError({"<command line>", 0, 0}, "--set applies to scenarios, not to .nfg files",
                      "edit the payoffs in " + path + " instead");
@@ -231,8 +248,7 @@ void ReportNfg(const CommonOptions& options, const std::string& path,
   report.source = path;
   report.title = game.title().empty() ? path : game.title();
   report.game = &game;
-  solve::SolveOptions solve_options;
-  solve_options.max_equilibria = options.max_equilibria;
+  const solve::SolveOptions solve_options = MakeSolveOptions(options);
   solve::SolveResult merged =
       methods.empty() ? solve::SolveWithDefaults(game, solve_options, &report.results)
                       : solve::SolveWithMethods(game, methods, solve_options, &report.results);
@@ -241,6 +257,7 @@ void ReportNfg(const CommonOptions& options, const std::string& path,
   report.pareto = solve::ParetoEfficientProfiles(game, /*max_comparisons=*/200'000'000);
   report.security = solve::PureSecurityLevels(game);
   EmitGameReport(options, report);
+  return OutcomeOf(report.results);
 }
 
 // ---- Monte Carlo -------------------------------------------------------------------------
@@ -350,8 +367,8 @@ bool WantsMonteCarlo(const Scenario& scenario, const MonteCarloCliOptions& cli) 
 
 }  // namespace
 
-void RunScenario(const CommonOptions& options, const std::string& scenario_path,
-                 const MonteCarloCliOptions& cli) {
+Outcome RunScenario(const CommonOptions& options, const std::string& scenario_path,
+                    const MonteCarloCliOptions& cli) {
   CheckOutputIsNoInput(options, scenario_path);
   // Read and hashed once: the report, the Monte Carlo and the manifest see the same bytes.
   const std::string text = ReadScenarioFile(scenario_path);
@@ -359,15 +376,16 @@ void RunScenario(const CommonOptions& options, const std::string& scenario_path,
   if (!WantsMonteCarlo(scenario, cli)) {
     if (!cli.shard.empty())
       throw InputError(SourceLocation{"<command line>"}, "--shard applies to Monte Carlo runs");
-    if (parallel::ThisProcess().root()) ReportScenario(options, scenario_path, scenario, {});
-    return;
+    if (!parallel::ThisProcess().root()) return Outcome::kComplete;
+    return ReportScenario(options, scenario_path, scenario, {});
   }
   const montecarlo::MonteCarloOptions mc = ResolveOptions(scenario, cli);
   CheckDrawBudget(1, mc.draws, cli.max_draws);
   // Trees (stages, an explicit tree, types, resolute actors) get the tree Monte Carlo
   // (PreparedRun chooses: NeedsTreeMonteCarlo).
   PointResults results(1, [&](size_t) { return scenario; }, mc, cli);
-  if (results.Detached(options, RunManifest("run", options, cli, scenario_path, text, {}))) return;
+  if (results.Detached(options, RunManifest("run", options, cli, scenario_path, text, {})))
+    return Outcome::kComplete;
   ProgressBar bar(cli.progress && !cli.quiet);
   results.SetProgress([&](int64_t chunks, int64_t) {
     const int64_t done = std::min(mc.draws, chunks * montecarlo::kChunkDraws);
@@ -384,9 +402,9 @@ void RunScenario(const CommonOptions& options, const std::string& scenario_path,
           io::WriteMonteCarloCsvRows(out, result);
         },
         [&] { return io::ManifestJson(manifest, "") + "\n"; });
-    return;
+    return Outcome::kComplete;
   }
-  ReportScenario(options, scenario_path, scenario, {},
+  return ReportScenario(options, scenario_path, scenario, {},
                  [&](const Scenario&, std::string* extra_table,
                      std::vector<std::pair<std::string, std::string>>* json_fields) {
                    std::ostringstream section;
@@ -567,19 +585,17 @@ void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& cli,
   if (checkpoint) checkpoint->Discard();
 }
 
-void RunSolve(const CommonOptions& options, const std::string& game_path,
-              const std::vector<std::string>& methods) {
+Outcome RunSolve(const CommonOptions& options, const std::string& game_path,
+                 const std::vector<std::string>& methods) {
   CheckOutputIsNoInput(options, game_path);
-  if (IsNfgPath(game_path)) {
-    ReportNfg(options, game_path, methods);
-  } else if (IsEfg(game_path)) {
+  if (IsNfgPath(game_path)) return ReportNfg(options, game_path, methods);
+  if (IsEfg(game_path)) {
     const GameTree tree = io::ReadEfgFile(game_path, EfgLimits(options));
-    ReportTree(options, game_path, tree.title(), tree, nullptr, methods);
-  } else {
-    ReportScenario(options, game_path,
-                   ParseScenario(ReadScenarioFile(game_path), game_path, MakeLoadOptions(options)),
-                   methods);
+    return ReportTree(options, game_path, tree.title(), tree, nullptr, methods);
   }
+  return ReportScenario(
+      options, game_path,
+      ParseScenario(ReadScenarioFile(game_path), game_path, MakeLoadOptions(options)), methods);
 }
 
 void RunExport(const CommonOptions& options, const std::string& game_path, const std::string& to) {

@@ -22,8 +22,15 @@ struct CommonOptions {
   std::string output;             // --output FILE ("" = stdout)
   int64_t max_profiles = -1;      // --max-profiles N (> 0 overrides the scenario's limit)
   double qre_lambda = -1.0;       // solve --lambda L: logit QRE precision (< 0: the limit)
-  int max_equilibria = 0;         // solve --max-equilibria N: cap on equilibria (0 = none)
+  int max_equilibria = 0;         // solve --max-equilibria N (0 = each method's default)
+  double max_seconds = 0;         // solve --max-seconds S: a search's time budget (0 = none)
 };
+
+// Whether a command's result holds everything it promises. kIncomplete: a solver budget or
+// limit stopped a search, a list was capped, or no equilibrium was found where one must
+// exist; what was found is still written and the report says "incomplete" and why. main()
+// maps it to exit status 3.
+enum class Outcome { kComplete, kIncomplete };
 
 // Monte Carlo options (`simulate SCENARIO` and `simulate sweep`). Unset values fall back to
 // the scenario's montecarlo block, then to its defaults.
@@ -44,8 +51,8 @@ struct MonteCarloCliOptions {
 // `simulate SCENARIO`: derive the game, solve it with the default methods, report; when the
 // scenario has a montecarlo block or --draws is given, also run the Monte Carlo (CSV output
 // is then the Monte Carlo CSV of product.md, with FILE.manifest.json beside --output FILE).
-void RunScenario(const CommonOptions& options, const std::string& scenario_path,
-                 const MonteCarloCliOptions& montecarlo = {});
+Outcome RunScenario(const CommonOptions& options, const std::string& scenario_path,
+                    const MonteCarloCliOptions& montecarlo = {});
 
 // `simulate sweep SCENARIO --vary PATH=LO:HI:N ...`: a Monte Carlo at every point of the
 // product grid, every point with the same seed (common random numbers). CSV: one column per
@@ -68,8 +75,8 @@ void RunMerge(const CommonOptions& options, const std::vector<std::string>& part
 // stages, or a Gambit .efg file) get their subgame-perfect equilibria ("spe", the default);
 // other methods then solve the tree's reduced strategic form (Nash, or Bayesian Nash after a
 // Harsanyi transformation).
-void RunSolve(const CommonOptions& options, const std::string& game_path,
-              const std::vector<std::string>& methods);
+Outcome RunSolve(const CommonOptions& options, const std::string& game_path,
+                 const std::vector<std::string>& methods);
 
 // `simulate validate FILE...`: checks every file, prints "FILE: ok" to `out` for good ones
 // and every problem of the bad ones to `err`. Returns the number of bad files.

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // `simulate`: the command-line front end. The only code that sees argv and sets exit
 // statuses: 0 success, 2 bad usage or bad input (InputError, CLI11 parse errors), 1 any
-// other failure. Errors go to stderr; results to stdout or --output.
+// other failure, 3 an incomplete result (cli::Outcome::kIncomplete). Errors go to stderr; results to stdout or --output.
 #include <CLI/CLI.hpp>
 
 #include <fcntl.h>
@@ -26,6 +26,11 @@ namespace {
 
 constexpr int kExitFailure = 1;
 constexpr int kExitBadInput = 2;
+constexpr int kExitIncomplete = 3;
+
+int ExitStatusOf(sim::cli::Outcome outcome) {
+  return outcome == sim::cli::Outcome::kComplete ? 0 : kExitIncomplete;
+}
 
 // SIGINT/SIGTERM: remove half-written outputs, then die with the conventional status.
 extern "C" void OnTerminate(int signal) {
@@ -138,7 +143,8 @@ int Main(int argc, char** argv, sim::parallel::Session& session) {
       "  simulate repeated SCENARIO --discount D   automata in the repeated game with noise\n"
       "  simulate merge PART... --output FILE  the output of a run computed with --shard I/N\n"
       "  mpiexec -n K simulate ...            the same Monte Carlo and sweeps on K MPI ranks\n"
-      "Exit status: 0 success, 2 bad usage or bad input, 1 other failure.",
+      "Exit status: 0 success, 2 bad usage or bad input, 1 other failure, 3 incomplete result\n"
+      "(a solver's budget or limit stopped it; what was found is written).",
       "simulate"};
   app.set_version_flag("--version", std::string("simulate ") + sim::kVersion + " (MPI support: " +
                                          (sim::parallel::MpiCompiledIn() ? "yes" : "no") + ")");
@@ -169,10 +175,16 @@ int Main(int argc, char** argv, sim::parallel::Session& session) {
       ->check(FiniteRange(0.0, 1e300))
       ->type_name("L");
   solve->add_option("--max-equilibria", options.max_equilibria,
-                    "Report at most N equilibria per method (lemke-howson: try up to N "
-                    "starting labels)")
+                    "Stop after N equilibria (enum, enumpoly; the list is then incomplete); "
+                    "pure: count them all, list N; lemke-howson: try starting labels until N "
+                    "distinct equilibria")
       ->check(CLI::Range(1, 1'000'000))
       ->type_name("N");
+  solve->add_option("--max-seconds", options.max_seconds,
+                    "Time budget of the enum search; when it runs out, what was found is "
+                    "reported as incomplete (exit status 3)")
+      ->check(FiniteRange(1e-3, 1e9))
+      ->type_name("S");
 
   std::string sweep_path;
   std::vector<std::string> sweep_vary;
@@ -275,7 +287,8 @@ int Main(int argc, char** argv, sim::parallel::Session& session) {
   };
   try {
     if (*solve) {
-      if (root) sim::cli::RunSolve(options, solve_path, methods);
+      if (!root) return 0;
+      return ExitStatusOf(sim::cli::RunSolve(options, solve_path, methods));
     } else if (*sweep) {
       sim::cli::RunSweep(options, montecarlo, sweep_path, sweep_vary);
     } else if (*exporter) {
@@ -294,7 +307,7 @@ int Main(int argc, char** argv, sim::parallel::Session& session) {
                  ? 0
                  : kExitBadInput;
     } else if (!scenario.empty()) {
-      sim::cli::RunScenario(options, scenario, montecarlo);
+      return ExitStatusOf(sim::cli::RunScenario(options, scenario, montecarlo));
     } else {
       return fail(kExitBadInput, "simulate: error: no scenario given\n  (usage: simulate SCENARIO [options];"
                                  " see simulate --help)");

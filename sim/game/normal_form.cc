@@ -105,6 +105,7 @@ GameTraits NormalFormGame::traits() const {
   traits.sequential = false;
   traits.perfect_information = false;
   traits.has_chance = false;
+  for (int p = 0; p < num_players(); ++p) traits.num_strategies.push_back(num_strategies(p));
   if (num_profiles_ > 0) {
     Eigen::VectorXd totals = payoffs_.rowwise().sum();
     double scale = std::max(1.0, payoffs_.cwiseAbs().maxCoeff());

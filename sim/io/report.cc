@@ -481,7 +481,9 @@ void WriteReportJson(std::ostream& out, const GameReport& r) {
     const solve::SolveResult& s = r.results[k];
     out << (k ? ", " : "") << "{\"method\": " << JsonString(s.method) << ", \"status\": "
         << JsonString(solve::StatusName(s.status)) << ", \"message\": " << JsonString(s.message)
-        << ", \"equilibria\": " << s.equilibria.size() << '}';
+        << ", \"equilibria\": " << s.equilibria.size();
+    if (s.counted >= 0) out << ", \"counted\": " << s.counted;
+    out << '}';
   }
   out << "],\n  \"equilibria\": [";
   for (size_t e = 0; e < r.equilibria.size(); ++e) {

@@ -47,8 +47,13 @@ SolveResult SolvePureNash(const NormalFormGame& game, const SolveOptions& option
       }
     }
   }
+  // Every equilibrium is counted; at most `cap` are stored (a game with 20 two-move
+  // players and constant payoffs has 2^20 of them: 3.7 GB as profiles).
+  const int64_t cap = options.max_equilibria > 0 ? options.max_equilibria : kPureListedByDefault;
+  int64_t count = 0;
   for (int64_t i = 0; i < profiles; ++i) {
     if (!candidate[i]) continue;
+    if (++count > cap) continue;
     Equilibrium eq;
     eq.kind = EquilibriumKind::kPure;
     eq.profile = MixedProfile::Pure(game, game.ProfileAt(i));
@@ -57,12 +62,14 @@ SolveResult SolvePureNash(const NormalFormGame& game, const SolveOptions& option
     eq.exact = regret[i] == 0.0;
     if (on_equilibrium) on_equilibrium(eq);
     result.equilibria.push_back(std::move(eq));
-    if (options.max_equilibria > 0 &&
-        static_cast<int>(result.equilibria.size()) >= options.max_equilibria) {
-      result.status = SolveStatus::kPartial;
-      result.message = "stopped at max_equilibria";
-      break;
-    }
+  }
+  if (count > cap) {
+    result.status = SolveStatus::kPartial;
+    result.counted = count;
+    result.message = std::to_string(count) + " pure equilibria (all counted); the first " +
+                     std::to_string(cap) + " in profile order are listed" +
+                     (options.max_equilibria > 0 ? " (--max-equilibria)"
+                                                 : " (--max-equilibria N lists more)");
   }
   if (result.equilibria.empty()) result.message = "no pure-strategy equilibrium";
   return result;

@@ -66,9 +66,20 @@ std::vector<std::string> SolverNames() {
   return names;
 }
 
+bool EnumIsDefault(const GameTraits& traits) {
+  if (traits.num_players != 2 || traits.num_strategies.size() != 2) return true;
+  return EnumUpperBoundVertices(traits.num_strategies[0], traits.num_strategies[1]) <=
+         kEnumDefaultMaxVertices;
+}
+
 std::vector<std::string> DefaultMethods(const GameTraits& traits) {
   if (traits.sequential) return {"spe"};
-  if (traits.num_players == 2) return {"enum"};  // every extreme equilibrium, pure ones included
+  if (traits.num_players == 2) {
+    // Every extreme equilibrium, pure ones included; on large games every pure equilibrium
+    // and one from Lemke-Howson (which always ends at one), as for n players.
+    if (EnumIsDefault(traits)) return {"enum"};
+    return {"pure", "lemke-howson"};
+  }
   // n-player games: every pure equilibrium plus one (usually mixed) from the global method.
   if (traits.num_players >= 3) return {"pure", "logit"};
   return {"pure"};
@@ -97,8 +108,11 @@ std::vector<int64_t> ProfileKey(const MixedProfile& profile) {
 
 }  // namespace
 
-SolveResult SolveWithMethods(const NormalFormGame& game, const std::vector<std::string>& methods,
-                             const SolveOptions& options, std::vector<SolveResult>* results) {
+namespace {
+
+SolveResult SolveWith(const NormalFormGame& game, const std::vector<std::string>& methods,
+                      const SolveOptions& options, std::vector<SolveResult>* results,
+                      bool defaults) {
   SolveResult merged;
   std::map<std::vector<int64_t>, size_t> seen;  // profile key -> index in merged
   const GameTraits traits = game.traits();
@@ -114,6 +128,11 @@ SolveResult SolveWithMethods(const NormalFormGame& game, const std::vector<std::
                            std::to_string(traits.num_players) + " players)");
     }
     SolveResult result = info->solve_normal_form(game, options, {});
+    if (name == "lemke-howson" && defaults && traits.num_players == 2 && !EnumIsDefault(traits)) {
+      result.message += "; chosen by default for games this large instead of enum (an "
+                        "exhaustive enumeration could take hours): not every equilibrium is "
+                        "listed; -m enum --max-seconds S enumerates within a time budget";
+    }
     if (!merged.method.empty()) merged.method += "+";
     merged.method += name;
     if (result.status != SolveStatus::kComplete) merged.status = result.status;
@@ -133,9 +152,16 @@ SolveResult SolveWithMethods(const NormalFormGame& game, const std::vector<std::
   return merged;
 }
 
+}  // namespace
+
+SolveResult SolveWithMethods(const NormalFormGame& game, const std::vector<std::string>& methods,
+                             const SolveOptions& options, std::vector<SolveResult>* results) {
+  return SolveWith(game, methods, options, results, /*defaults=*/false);
+}
+
 SolveResult SolveWithDefaults(const NormalFormGame& game, const SolveOptions& options,
                               std::vector<SolveResult>* results) {
-  return SolveWithMethods(game, DefaultMethods(game.traits()), options, results);
+  return SolveWith(game, DefaultMethods(game.traits()), options, results, /*defaults=*/true);
 }
 
 }  // namespace sim::solve

@@ -24,9 +24,13 @@ const char* StatusName(SolveStatus status) {
 }
 
 std::string SolveResult::BriefReport() const {
-  std::string out = method + ": " + std::to_string(equilibria.size()) +
-                    (equilibria.size() == 1 ? " equilibrium" : " equilibria") + " (" +
-                    StatusName(status) + ")";
+  std::string out = method + ": " + std::to_string(equilibria.size());
+  if (counted >= 0) {
+    out += " of " + std::to_string(counted) + " equilibria listed";
+  } else {
+    out += equilibria.size() == 1 ? " equilibrium" : " equilibria";
+  }
+  out += std::string(" (") + StatusName(status) + ")";
   if (!message.empty()) out += ": " + message;
   return out;
 }

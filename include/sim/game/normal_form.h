@@ -21,6 +21,7 @@ struct GameTraits {
   bool perfect_information = true;  // trees: every information set is a single node
   bool has_chance = false;          // trees: nature moves somewhere
   bool constant_sum = false;        // payoffs add up to the same total at every profile
+  std::vector<int> num_strategies;  // strategic forms: per player (empty for trees)
 };
 
 // A pure profile: one strategy index per player, player order.

@@ -82,12 +82,15 @@ struct BimatrixEnumeration {
   std::string stopped_by;
   // "depth-first" or "reverse search" (which search produced the list, see above).
   std::string search = "depth-first";
-  bool degenerate = false;   // some mixed strategy has more pure best responses than its support
+  // Some mixed strategy has more pure best responses than its support. The reverse search
+  // reads one polytope and the equilibria, so there it means "degeneracy met".
+  bool degenerate = false;
   // The widest pivoting integers used: "int64", "int128" or "gmp", as "P+Q" when the two
   // polytopes ended in different widths (e.g. "int128+int64").
   std::string arithmetic;
   // Bases visited in P (player 0's x) and Q (player 1's y), and their distinct vertices with
-  // the zero vertex (the reverse search walks only one polytope: 0 for the other).
+  // the zero vertex. The reverse search walks one polytope (0 for the other) and counts
+  // only the vertices that are in equilibria.
   int64_t bases[2] = {0, 0};
   int64_t vertices[2] = {0, 0};
   // Distinct extreme strategies that occur in equilibria: points[0] for player 0 (length m

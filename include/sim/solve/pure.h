@@ -20,7 +20,10 @@ namespace sim::solve {
 // the others fixed (relative tolerance, core/tolerance.h: scaling a game changes nothing);
 // the reported regret is exact arithmetic on the stored doubles (0 for a strict or exactly
 // tied equilibrium).
+// Every equilibrium is counted, but at most options.max_equilibria (default
+// kPureListedByDefault) are listed: beyond that the result is kPartial with `counted` set.
 // Cost: O(num_profiles * sum of strategy counts) time, O(num_profiles) extra memory.
+inline constexpr int64_t kPureListedByDefault = 1000;
 SolveResult SolvePureNash(const NormalFormGame& game, const SolveOptions& options = {},
                           const OnEquilibrium& on_equilibrium = {});
 

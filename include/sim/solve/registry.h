@@ -35,8 +35,29 @@ const SolverInfo* FindSolver(const std::string& name);
 // Names of all registered methods, for "available: ..." messages.
 std::vector<std::string> SolverNames();
 
-// The methods `simulate solve GAME` runs when no --method is given ("spe" for trees).
+// The methods `simulate solve GAME` runs when no --method is given: "spe" for trees; for a
+// 2-player game "enum" unless it is large (EnumIsDefault), then "pure" and "lemke-howson";
+// "pure" and "logit" for more players.
 std::vector<std::string> DefaultMethods(const GameTraits& traits);
+
+// Upper bound theorem (McMullen 1970): at most C(f - ceil(d/2), floor(d/2)) +
+// C(f - floor(d/2) - 1, ceil(d/2) - 1) vertices for a d-polytope with f facets. For the
+// best-response polytope of lower dimension of an m x n game: d = min(m, n), f = m + n.
+inline double EnumUpperBoundVertices(int m, int n) {
+  auto choose = [](int a, int b) {
+    double c = 1;
+    for (int i = 0; i < b; ++i) c = c * (a - i) / (i + 1);
+    return b < 0 || a < b ? 0.0 : c;
+  };
+  const int d = m < n ? m : n, f = m + n;
+  return choose(f - (d + 1) / 2, d / 2) + choose(f - d / 2 - 1, (d + 1) / 2 - 1);
+}
+
+// "enum" is the default for a 2-player game while EnumUpperBoundVertices is at most this:
+// random 16 x 16 games (bound 9.8e5) enumerate in 4-6 s; 17 x 17 (1.8e6) take about 30 s
+// and 18 x 18 a minute or more (tools/bench-enum-memory, payoffs 0..99).
+inline constexpr double kEnumDefaultMaxVertices = 1e6;
+bool EnumIsDefault(const GameTraits& traits);
 
 }  // namespace sim::solve
 

@@ -61,8 +61,12 @@ struct SolveResult {
   SolveStatus status = SolveStatus::kComplete;
   std::string message;
   std::vector<Equilibrium> equilibria;
+  // How many equilibria the method counted, when it lists fewer (a capped list, status
+  // kPartial); -1 when every one it found is listed.
+  int64_t counted = -1;
 
-  // One line, e.g. "pure: 2 equilibria (complete)".
+  // One line, e.g. "pure: 2 equilibria (complete)"; for a capped list
+  // "pure: 1000 of 1048576 equilibria listed (incomplete): ...".
   std::string BriefReport() const;
 };
 
