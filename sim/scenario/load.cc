@@ -19,6 +19,7 @@
 #include "sim/scenario/overrides.h"
 #include "sim/scenario/reader.h"
 #include "sim/scenario/repeated_section.h"
+#include "sim/scenario/rounds_section.h"
 #include "sim/scenario/sections.h"
 
 namespace sim {
@@ -68,6 +69,7 @@ constexpr TopLevelKey kTopLevelKeys[] = {
     {"stages", ReadStages, false},
     {"tree", ReadTree, false},
     {"repeated", ReadRepeated, false},
+    {"rounds", ReadRounds, false},
 };
 
 // LocationOfByte and FirstInvalidUtf8 come from core/text_file.h (shared with the Gambit

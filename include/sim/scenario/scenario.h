@@ -14,6 +14,7 @@
 #include "sim/core/error.h"
 #include "sim/scenario/predicate.h"
 #include "sim/scenario/repeated.h"
+#include "sim/scenario/rounds.h"
 #include "sim/scenario/uncertainty.h"
 
 namespace sim {
@@ -206,6 +207,7 @@ struct Scenario {
   std::vector<UncertainNumber> uncertain;
   MonteCarloSpec montecarlo;
   std::optional<RepeatedSpec> repeated;  // `repeated:` (simulate repeated)
+  std::optional<RoundsSpec> rounds;      // `rounds:`: the stage played count times, as a tree
 
   int FindIssue(const std::string& id) const;  // -1 if absent
   int FindActor(const std::string& id) const;  // -1 if absent
@@ -215,7 +217,7 @@ struct Scenario {
   // types at its root (model/build_tree.h), even when the moves are simultaneous.
   bool has_types() const;
   // True when model/ turns the scenario into a GameTree rather than a NormalFormGame.
-  bool tree_game() const { return sequential() || has_types(); }
+  bool tree_game() const { return sequential() || has_types() || rounds.has_value(); }
 };
 
 }  // namespace sim
