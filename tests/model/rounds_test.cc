@@ -78,3 +78,35 @@ TEST(Rounds, CarriedPositionsKeepReliefInForceUntilSnappedBack) {
 
 }  // namespace
 }  // namespace sim::model
+
+namespace sim::model {
+namespace {
+
+std::string LoadError(const std::string& path, const LoadOptions& options = {}) {
+  try {
+    LoadScenario(path, options);
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  ADD_FAILURE() << path << " loaded without error";
+  return "";
+}
+
+TEST(RoundsErrors, BadRoundsInputIsLocated) {
+  const std::string carry = SIM_SOURCE_DIR "/tests/data/bad/rounds_bad_carry.yaml";
+  EXPECT_EQ(LoadError(carry),
+            carry + ":10:27: error: unknown carry 'keep' in 'rounds'\n  hint: carry: positions "
+                    "(effects apply to the current positions) or reset (each round starts at the "
+                    "status quo)");
+  const std::string zero = SIM_SOURCE_DIR "/tests/data/bad/rounds_zero_count.yaml";
+  EXPECT_EQ(LoadError(zero), zero + ":10:17: error: 'count' must be in [1, 1000], got 0");
+  // Too many histories: refused with the count, before the tree is built.
+  LoadOptions load;
+  load.overrides = {{"rounds.count", "12"}};
+  EXPECT_EQ(LoadError(kPd, load),
+            kPd + ":13:1: error: the 12-round game has 4^12 = 16777216 histories, more than the "
+                  "limit of 10000000\n  hint: fewer rounds or moves, or raise --max-profiles");
+}
+
+}  // namespace
+}  // namespace sim::model
