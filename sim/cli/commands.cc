@@ -680,7 +680,9 @@ int RunValidate(const CommonOptions& options, const std::vector<std::string>& pa
         // The shape of an explicit tree (cycles, moves to undefined nodes) is checked when
         // the tree is built.
         const model::DerivedTree derived = model::BuildSequentialGame(scenario);
-        out << path << ": ok (" << (scenario.sequential() ? "sequential" : "with types")
+        out << path << ": ok (" << (scenario.sequential() ? "sequential"
+                                   : scenario.rounds ? std::to_string(scenario.rounds->count) + " rounds"
+                                                     : "with types")
             << ": " << scenario.actors.size() << " actors, " << derived.tree.num_nodes()
             << " nodes)\n";
         continue;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "sim/model/build_tree.h"
+#include "sim/model/build_rounds.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -506,6 +507,7 @@ Scenario WithResoluteTypes(const Scenario& scenario, const std::vector<double>& 
 
 DerivedTree BuildSequentialGame(const Scenario& scenario) {
   SIM_CHECK(scenario.tree_game(), "the scenario has no stages, tree or types");
+  if (scenario.rounds) return BuildRoundsGame(scenario);  // build_rounds.h
   std::vector<int> typed;
   for (size_t a = 0; a < scenario.actors.size(); ++a) {
     if (!scenario.actors[a].types.empty()) typed.push_back(static_cast<int>(a));

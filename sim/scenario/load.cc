@@ -20,6 +20,7 @@
 #include "sim/scenario/overrides.h"
 #include "sim/scenario/reader.h"
 #include "sim/scenario/repeated_section.h"
+#include "sim/scenario/rounds_section.h"
 #include "sim/scenario/sections.h"
 
 namespace sim {
@@ -71,6 +72,7 @@ constexpr TopLevelKey kTopLevelKeys[] = {
     {"findings", ReadFindings, false},
     {"ranges", ReadRanges, false},
     {"repeated", ReadRepeated, false},
+    {"rounds", ReadRounds, false},
 };
 
 // LocationOfByte and FirstInvalidUtf8 come from core/text_file.h (shared with the Gambit

@@ -45,7 +45,7 @@ TEST(ScenarioErrors, UnknownTopLevelKeyIsReportedAtItsOwnLine) {
   EXPECT_EQ(LoadError(f), f + ":5:1: error: unknown key 'outcome' in the scenario\n"
                               "  hint: did you mean 'outcomes'? allowed keys: scenario, title, "
                               "description, limits, issues, actors, outcomes, payoffs, montecarlo, "
-                              "stages, tree, findings, ranges");
+                              "stages, tree, findings, ranges, repeated, rounds");
 }
 
 TEST(ScenarioErrors, DuplicateKeyPointsAtBothOccurrences) {

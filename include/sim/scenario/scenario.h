@@ -15,6 +15,7 @@
 #include "sim/scenario/findings.h"
 #include "sim/scenario/predicate.h"
 #include "sim/scenario/repeated.h"
+#include "sim/scenario/rounds.h"
 #include "sim/scenario/uncertainty.h"
 
 namespace sim {
@@ -210,6 +211,7 @@ struct Scenario {
   std::vector<Finding> findings;
   Ranges ranges;
   std::optional<RepeatedSpec> repeated;  // `repeated:` (simulate repeated)
+  std::optional<RoundsSpec> rounds;      // `rounds:`: the stage played count times, as a tree
 
   int FindIssue(const std::string& id) const;  // -1 if absent
   int FindActor(const std::string& id) const;  // -1 if absent
@@ -219,7 +221,7 @@ struct Scenario {
   // types at its root (model/build_tree.h), even when the moves are simultaneous.
   bool has_types() const;
   // True when model/ turns the scenario into a GameTree rather than a NormalFormGame.
-  bool tree_game() const { return sequential() || has_types(); }
+  bool tree_game() const { return sequential() || has_types() || rounds.has_value(); }
 };
 
 }  // namespace sim
