@@ -85,24 +85,27 @@ bool IsEfg(const std::string& path) {
 
 // Solves a game tree: subgame-perfect equilibria by default ("spe"), or the Nash equilibria
 // of its strategic form with the named normal-form methods.
-void ReportTree(const CommonOptions& options, const std::string& path, const std::string& title,
+bool ReportTree(const CommonOptions& options, const std::string& path, const std::string& title,
                 const GameTree& tree, const model::DerivedTree* derived,
                 const std::vector<std::string>& methods,
                 const std::function<void(io::TreeReport&)>& extend = {}) {
   solve::SpeOptions spe;
-  const bool nash = !methods.empty() && !(methods.size() == 1 && methods[0] == "spe");
+  const bool sequence = methods.size() == 1 && methods[0] == "sequence-lcp";
+  const bool nash = !methods.empty() && !(methods.size() == 1 && methods[0] == "spe") && !sequence;
   for (const std::string& m : methods) {
-    if (m == "spe") continue;
+    if (m == "spe" || sequence) continue;
     const solve::SolverInfo* info = solve::FindSolver(m);
     if (info == nullptr || !info->solve_normal_form) {
       throw InputError({"<command line>", 0, 0}, "unknown method '" + m + "' for a game tree",
-                       "available: spe, or a normal-form method for the strategic form: " +
+                       "available: spe, sequence-lcp (2 players), or a normal-form method for "
+                       "the strategic form: " +
                            JoinWords(solve::SolverNames()));
     }
     spe.normal_form_methods.push_back(m);
   }
-  const solve::SpeResult result =
-      nash ? solve::SolveNashViaStrategicForm(tree, spe) : solve::SolveSubgamePerfect(tree, spe);
+  const solve::SpeResult result = sequence ? solve::SolveNashViaSequenceForm(tree, spe)
+                                  : nash   ? solve::SolveNashViaStrategicForm(tree, spe)
+                                           : solve::SolveSubgamePerfect(tree, spe);
   io::TreeReport report;
   report.source = path;
   report.title = title.empty() ? tree.title() : title;
@@ -119,6 +122,7 @@ void ReportTree(const CommonOptions& options, const std::string& path, const std
       io::WriteTreeReportTable(out, report);
     }
   });
+  return result.summary.status == solve::SolveStatus::kComplete;
 }
 
 // Adds sections to a report before it is written (the Monte Carlo section): a table section
@@ -127,21 +131,20 @@ using ReportExtension = std::function<void(const Scenario&, std::string* extra_t
                                            std::vector<std::pair<std::string, std::string>>*)>;
 
 // Everything the report shows about a scenario's derived game.
-void ReportScenario(const CommonOptions& options, const std::string& path,
+// Returns false when a game tree's solve was incomplete (partial or failed).
+bool ReportScenario(const CommonOptions& options, const std::string& path,
                     const std::vector<std::string>& methods, const ReportExtension& extend = {}) {
   if (IsEfg(path)) {
     const GameTree tree = io::ReadEfgFile(path, EfgLimits(options));
-    ReportTree(options, path, tree.title(), tree, nullptr, methods);
-    return;
+    return ReportTree(options, path, tree.title(), tree, nullptr, methods);
   }
   const Scenario scenario = LoadScenario(path, MakeLoadOptions(options));
   if (scenario.tree_game()) {
     const model::DerivedTree derived = model::BuildSequentialGame(scenario);
-    ReportTree(options, path, scenario.title.empty() ? scenario.id : scenario.title,
-               derived.tree, &derived, methods, [&](io::TreeReport& report) {
-                 if (extend) extend(scenario, &report.extra_table, &report.json_fields);
-               });
-    return;
+    return ReportTree(options, path, scenario.title.empty() ? scenario.id : scenario.title,
+                      derived.tree, &derived, methods, [&](io::TreeReport& report) {
+                        if (extend) extend(scenario, &report.extra_table, &report.json_fields);
+                      });
   }
   const model::DerivedGame derived = model::BuildGame(scenario);
   const NormalFormGame& game = derived.game;
@@ -165,6 +168,7 @@ void ReportScenario(const CommonOptions& options, const std::string& path,
   report.security = solve::PureSecurityLevels(game);
   if (extend) extend(scenario, &report.extra_table, &report.json_fields);
   EmitGameReport(options, report);
+  return true;
 }
 
 bool IsNfgPath(const std::string& path) {
@@ -489,13 +493,13 @@ void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& cli,
   if (checkpoint) checkpoint->Discard();
 }
 
-void RunSolve(const CommonOptions& options, const std::string& game_path,
+bool RunSolve(const CommonOptions& options, const std::string& game_path,
               const std::vector<std::string>& methods) {
   if (IsNfgPath(game_path)) {
     ReportNfg(options, game_path, methods);
-  } else {
-    ReportScenario(options, game_path, methods);
+    return true;
   }
+  return ReportScenario(options, game_path, methods);
 }
 
 void RunExport(const CommonOptions& options, const std::string& game_path, const std::string& to) {

@@ -57,7 +57,9 @@ void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& montecar
 // stages, or a Gambit .efg file) get their subgame-perfect equilibria ("spe", the default);
 // other methods then solve the tree's reduced strategic form (Nash, or Bayesian Nash after a
 // Harsanyi transformation).
-void RunSolve(const CommonOptions& options, const std::string& game_path,
+// Returns false when the result of a game tree is incomplete (the solve stopped at a limit
+// or found no equilibrium): everything found is still written, and main exits with 3.
+bool RunSolve(const CommonOptions& options, const std::string& game_path,
               const std::vector<std::string>& methods);
 
 // `simulate validate FILE...`: checks every file, prints "FILE: ok" to `out` for good ones

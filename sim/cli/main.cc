@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // `simulate`: the command-line front end. The only code that sees argv and sets exit
 // statuses: 0 success, 2 bad usage or bad input (InputError, CLI11 parse errors), 1 any
-// other failure. Errors go to stderr; results to stdout or --output.
+// other failure, 3 an incomplete result (written; see RunSolve). Errors go to stderr; results to stdout or --output.
 #include <CLI/CLI.hpp>
 
 #include <csignal>
@@ -18,6 +18,7 @@ namespace {
 
 constexpr int kExitFailure = 1;
 constexpr int kExitBadInput = 2;
+constexpr int kExitIncomplete = 3;  // a limit stopped the solve, or it found no equilibrium
 
 // SIGINT/SIGTERM: remove half-written outputs, then die with the conventional status.
 extern "C" void OnTerminate(int signal) {
@@ -84,7 +85,8 @@ int main(int argc, char** argv) {
       "  simulate sweep SCENARIO --vary PATH=LO:HI:N ...   Monte Carlo over a grid\n"
       "  simulate validate SCENARIO...        check files, report every problem\n"
       "  simulate export GAME --to nfg|efg|dot  the game in Gambit's formats, or a tree for Graphviz\n"
-      "Exit status: 0 success, 2 bad usage or bad input, 1 other failure.",
+      "Exit status: 0 success, 2 bad usage or bad input, 1 other failure, 3 incomplete result\n"
+      "(solve of a game tree stopped at a limit or found no equilibrium; what was found is written).",
       "simulate"};
   app.set_version_flag("--version", std::string("simulate ") + sim::kVersion);
   sim::cli::CommonOptions options;
@@ -164,7 +166,7 @@ int main(int argc, char** argv) {
 
   try {
     if (*solve) {
-      sim::cli::RunSolve(options, solve_path, methods);
+      if (!sim::cli::RunSolve(options, solve_path, methods)) return kExitIncomplete;
     } else if (*sweep) {
       sim::cli::RunSweep(options, montecarlo, sweep_path, sweep_vary);
     } else if (*exporter) {

@@ -311,6 +311,8 @@ class Parser {
     bool has_details = false;
     std::string label;
     std::vector<double> payoffs;
+    std::vector<Rational> exact;  // as written, when every payoff parses exactly
+    bool all_exact = true;
     if (look_.kind == TokenKind::kString) {
       has_details = true;
       label = look_.text;
@@ -325,6 +327,11 @@ class Parser {
                                "3, -2, 3/2, .5 or 1e1 (no leading '+')");
         }
         payoffs.push_back(*v);
+        if (std::optional<Rational> r = ParseRational(look_.text)) {
+          exact.push_back(std::move(*r));
+        } else {
+          all_exact = false;
+        }
         Advance();
         if (look_.kind == TokenKind::kComma) Advance();
       }
@@ -345,6 +352,7 @@ class Parser {
         lex_.Fail(at, "outcome " + std::to_string(number) + " is used before its payoffs are declared");
       }
       int index = tree_.AddOutcome(payoffs, label);
+      if (all_exact) tree_.set_outcome_exact(index, std::move(exact));
       outcomes_[number] = index;
       return index;
     }
