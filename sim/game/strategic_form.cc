@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <set>
 
+#include "sim/game/sequence_form.h"
+
 namespace sim {
 
 using Node = GameTree::Node;
@@ -197,6 +199,47 @@ Eigen::VectorXd PlanValue(const LocalView& view, const std::vector<const Plan*>&
   return value + PlanValue(view, chosen, children[action]);
 }
 
+// PlanValue in rational arithmetic: exact payoffs (ExactOutcomePayoff) and exact chance
+// probabilities, so a tree with rational numbers gives the strategic form it means (5/2,
+// not 2.4999999999999996). Frontier values are taken as the doubles they are.
+std::vector<Rational> ExactPlanValue(const LocalView& view, const std::vector<const Plan*>& chosen,
+                                     Node n) {
+  const GameTree& tree = *view.tree;
+  const int players = tree.num_players();
+  std::vector<Rational> value(players, Rational(0));
+  if (auto it = view.frontier->find(n); it != view.frontier->end()) {
+    for (int p = 0; p < players; ++p) value[p] = RationalFromDouble(it->second(p));
+    return value;
+  }
+  if (tree.node(n).outcome >= 0) {
+    for (int p = 0; p < players; ++p) value[p] = ExactOutcomePayoff(tree, tree.node(n).outcome, p);
+  }
+  if (tree.kind(n) == NodeKind::kTerminal) return value;
+  const int set = tree.node(n).infoset;
+  const std::vector<Node>& children = view.children[n];
+  if (tree.kind(n) == NodeKind::kChance) {
+    const InfoSet& info = tree.infoset(set);
+    for (size_t a = 0; a < children.size(); ++a) {
+      const Probability& prob = info.probabilities[a];
+      const Rational w = prob.exact ? *prob.exact
+                                    : Probability::FromDouble(prob.value).exact.value_or(
+                                          RationalFromDouble(prob.value));
+      if (sgn(w) == 0) continue;
+      std::vector<Rational> sub = ExactPlanValue(view, chosen, children[a]);
+      for (int p = 0; p < players; ++p) value[p] += w * sub[p];
+    }
+    return value;
+  }
+  const int action = (*chosen[tree.player(n)])[view.local_index[set]];
+  SIM_CHECK(action >= 0, "a reduced plan reached a set it rules out");
+  std::vector<Rational> sub = ExactPlanValue(view, chosen, children[action]);
+  for (int p = 0; p < players; ++p) value[p] += sub[p];
+  return value;
+}
+
+// Rational payoffs cost about 50x the doubles: exact only up to this many profile x node steps.
+constexpr int64_t kExactWork = 20'000'000;
+
 }  // namespace
 
 ReducedStrategicForm ToStrategicForm(const GameTree& tree, Node root,
@@ -284,11 +327,17 @@ ReducedStrategicForm ToStrategicForm(const GameTree& tree, Node root,
   std::vector<std::string> players = tree.players();
   form.game = NormalFormGame(players, std::move(names), tree.title());
   std::vector<const Plan*> chosen(n_players);
+  const bool exact = profiles * view.node_count <= kExactWork;
   for (int64_t i = 0; i < profiles; ++i) {
     PureProfile profile = form.game.ProfileAt(i);
     for (int p = 0; p < n_players; ++p) chosen[p] = &form.plans[p][profile[p]];
-    Eigen::VectorXd v = PlanValue(view, chosen, root);
-    for (int p = 0; p < n_players; ++p) form.game.set_payoff(i, p, v(p));
+    if (exact) {
+      std::vector<Rational> v = ExactPlanValue(view, chosen, root);
+      for (int p = 0; p < n_players; ++p) form.game.set_exact_payoff(i, p, v[p]);
+    } else {
+      Eigen::VectorXd v = PlanValue(view, chosen, root);
+      for (int p = 0; p < n_players; ++p) form.game.set_payoff(i, p, v(p));
+    }
   }
   return form;
 }

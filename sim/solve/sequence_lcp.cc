@@ -442,8 +442,9 @@ SequenceLcpResult SolveSequenceLcp(const GameTree& tree, Node root,
       }
       repeat = repeat || same;
     }
+    eq.exact.assign(tree.num_infosets(), {});
     for (int p = 0; p < 2; ++p) {
-      for (const std::vector<Rational>& v : b[p]) eq.exact[p].insert(eq.exact[p].end(), v.begin(), v.end());
+      for (int h = 0; h < form.side[p].num_infosets(); ++h) eq.exact[form.side[p].infosets[h]] = b[p][h];
     }
     if (!repeat) result.equilibria.push_back(std::move(eq));
   }

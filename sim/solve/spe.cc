@@ -359,7 +359,7 @@ class Decomposition {
     }
     for (const Equilibrium& eq : found) {
       BehaviourProfile b = ToBehaviour(tree_, form, eq.profile, BehaviourProfile{});
-      SubSolution s{eq.payoffs, {}, inner};
+      SubSolution s{eq.payoffs, {}, inner, !eq.exact};
       for (const std::vector<int>& sets : form.infosets) {
         for (int set : sets) {
           Eigen::VectorXd v = b.actions[set];

@@ -35,7 +35,9 @@ struct SequenceLcpOptions {
 // other entries of `behaviour.actions` are empty), exact when certified.
 struct SequenceEquilibrium {
   BehaviourProfile behaviour;            // sized to the tree's sets; only the form's filled
-  std::array<std::vector<Rational>, 2> exact;  // per player: per local set's actions, if exact
+  // Per tree information set: the behaviour in rationals (empty outside the form); the
+  // certified profile when exact_certified.
+  std::vector<std::vector<Rational>> exact;
   Eigen::VectorXd payoffs;               // expected payoffs from the form's root
   double regret = 0.0;                   // Nash regret (exactly 0 when `exact`)
   bool exact_certified = false;
