@@ -15,7 +15,6 @@ using Node = GameTree::Node;
 Rational ExactOutcomePayoff(const GameTree& tree, int outcome, int player) {
   const Outcome& o = tree.outcome(outcome);
   if (static_cast<size_t>(player) < o.exact.size()) return o.exact[player];
-  if (std::optional<Rational> r = ParseRational(ShortestDecimal(o.payoffs[player]))) return *r;
   return RationalFromDouble(o.payoffs[player]);
 }
 

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include <algorithm>
 #include "sim/io/gambit_efg.h"
 
 #include <cmath>
@@ -327,7 +328,14 @@ class Parser {
                                "3, -2, 3/2, .5 or 1e1 (no leading '+')");
         }
         payoffs.push_back(*v);
-        if (std::optional<Rational> r = ParseRational(look_.text)) {
+        // Kept exactly as written (1/3, 0.1), except decimals of 16 or more digits: those
+        // are a double's round-trip text (our own export), which means the double.
+        const std::string& text = look_.text;
+        const size_t digits = static_cast<size_t>(std::count_if(
+            text.begin(), text.begin() + std::min(text.find_first_of("eE"), text.size()),
+            [](char ch) { return ch >= '0' && ch <= '9'; }));
+        std::optional<Rational> r = ParseRational(text);
+        if (r && (text.find('/') != std::string::npos || digits <= 15)) {
           exact.push_back(std::move(*r));
         } else {
           all_exact = false;

@@ -23,8 +23,9 @@
 namespace sim {
 
 // The exact payoff of player p at outcome o: the number as the file wrote it when the reader
-// kept it (Outcome::exact), otherwise the shortest decimal of the double (2.5 -> 5/2, 0.1 ->
-// 1/10), which is what a user who typed the double meant.
+// kept it (Outcome::exact: 1/3, 0.1), otherwise the exact value of the double (payoffs a
+// model computed in floating point stay what they are, so trees without chance give the
+// same strategic form as before).
 Rational ExactOutcomePayoff(const GameTree& tree, int outcome, int player);
 
 // Limits for ToSequenceForm (exceeding one throws sim::Error naming the size).

@@ -73,7 +73,7 @@ struct Outcome {
   std::string label;
   std::vector<double> payoffs;
   // The payoffs as written when a reader kept them exactly (3/2, 1/3); empty otherwise, and
-  // then ExactOutcomePayoff (game/sequence_form.h) reads the doubles as shortest decimals.
+  // then ExactOutcomePayoff (game/sequence_form.h) takes the doubles' exact values.
   std::vector<Rational> exact;
 };
 
