@@ -172,11 +172,21 @@ class Lemke {
     const double piv = col_(r);
     binv_.row(r) /= piv;
     beta_(r) /= piv;
+    // The pivot row is usually sparse: update only its non-zero columns.
+    nz_.clear();
+    for (int k = 0; k < n; ++k) {
+      if (binv_(r, k) != 0.0) nz_.push_back(k);
+    }
+    const bool sparse = nz_.size() * 4 < static_cast<size_t>(n);
     for (int i = 0; i < n; ++i) {
       if (i == r) continue;
       const double f = col_(i);
       if (f == 0.0) continue;
-      binv_.row(i) -= f * binv_.row(r);
+      if (sparse) {
+        for (int k : nz_) binv_(i, k) -= f * binv_(r, k);
+      } else {
+        binv_.row(i) -= f * binv_.row(r);
+      }
       beta_(i) -= f * beta_(r);
       if (std::abs(beta_(i)) < 1e-13) beta_(i) = 0.0;
     }
@@ -190,7 +200,7 @@ class Lemke {
   Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> binv_;
   Eigen::VectorXd beta_, col_;
   int col_var_ = -1;
-  std::vector<int> basis_, pos_;
+  std::vector<int> basis_, pos_, nz_;
 };
 
 // The best rational approximation of v with denominator at most max_den (continued fractions).

@@ -516,6 +516,11 @@ SpeResult SolveNashViaStrategicForm(const GameTree& tree, const SpeOptions& opti
   std::vector<Equilibrium> found = SolveStrategic(form.game, options, complete, used);
   result.summary.status = complete ? SolveStatus::kComplete : SolveStatus::kPartial;
   result.summary.message = "strategic form solved with " + JoinWords(used);
+  if (used.empty()) {
+    result.summary.status = SolveStatus::kFailed;
+    result.summary.message = "no requested method applies to this game (" +
+                             std::to_string(tree.num_players()) + " players)";
+  }
   for (const Equilibrium& nf : found) {
     BehaviourProfile b = ToBehaviour(tree, form, nf.profile, ChanceOnly(tree));
     CompleteAndValue(tree, b, tree.Preorder());
