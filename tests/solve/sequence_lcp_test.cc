@@ -239,3 +239,35 @@ TEST(SequenceForm, RefusedUpFrontWithItsSize) {
 
 }  // namespace
 }  // namespace sim::solve
+
+namespace sim::solve {
+namespace {
+
+// Issue #17 regression (artist1 was refused at "about 65536" for a 4x4 form): one set of
+// player A spanning 16 chance branches is one choice, so A has 2 reduced strategies, not
+// 2^16; the form is built under a limit of 4 strategies per player.
+TEST(SequenceForm, ReducedStrategiesAreCountedExactly) {
+  GameTree tree({"A", "B"});
+  std::vector<std::string> draws;
+  std::vector<Probability> probs;
+  for (int i = 0; i < 16; ++i) {
+    draws.push_back("d" + std::to_string(i));
+    probs.push_back(Probability::Exact(Rational(1, 16)));
+  }
+  const GameTree::Node root = tree.AddChance("root", draws, probs);
+  const int set = tree.AddInfoSet(0, {"x", "y"}, "A");
+  for (int i = 0; i < 16; ++i) {
+    const GameTree::Node n = tree.AddNode(NodeKind::kDecision, "n" + std::to_string(i), set);
+    tree.AddMove(root, i, n);
+    tree.Connect(n, "x", tree.AddTerminal("x" + std::to_string(i), {double(i % 3), 0}));
+    tree.Connect(n, "y", tree.AddTerminal("y" + std::to_string(i), {double(i % 2), 0}));
+  }
+  tree.Validate();
+  StrategicFormLimits limits;
+  limits.max_strategies = 4;
+  const ReducedStrategicForm form = ToStrategicForm(tree, GameTree::kNoNode, {}, limits);
+  EXPECT_EQ(form.game.num_strategies(0), 2);
+}
+
+}  // namespace
+}  // namespace sim::solve
