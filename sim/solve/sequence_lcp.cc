@@ -458,6 +458,19 @@ SequenceLcpResult SolveSequenceLcp(const GameTree& tree, Node root,
     }
     if (!repeat) result.equilibria.push_back(std::move(eq));
   }
+  int uncertified = 0;
+  double worst = 0.0;
+  for (const SequenceEquilibrium& eq : result.equilibria) {
+    if (!eq.exact_certified) ++uncertified, worst = std::max(worst, eq.regret);
+  }
+  if (uncertified > 0) {
+    // Floating point lost the game (e.g. payoffs of 1e19 beside payoffs of 1): what the path
+    // ended at is reported with its exact regret, and the result is not called complete.
+    result.status = SolveStatus::kPartial;
+    result.message = std::to_string(uncertified) +
+                     " end(s) of Lemke's path in floating point are not exact equilibria (regret up "
+                     "to " + std::to_string(worst) + "): the payoffs' range may exceed double precision";
+  }
   if (result.equilibria.empty()) {
     result.status = SolveStatus::kFailed;
     result.message = "Lemke's path on the sequence form ended without an equilibrium (" +

@@ -326,6 +326,9 @@ class Decomposition {
       Fail("the subgame at node '" + tree_.name(r) + "': " + found.message);
       return;
     }
+    if (found.status != SolveStatus::kComplete) {
+      Fail("the subgame at node '" + tree_.name(r) + "': " + found.message);
+    }
     for (const SequenceEquilibrium& eq : found.equilibria) {
       SubSolution s{eq.payoffs, {}, inner, !eq.exact_certified};
       for (int set = 0; set < tree_.num_infosets(); ++set) {
@@ -555,7 +558,7 @@ SpeResult SolveNashViaSequenceForm(const GameTree& tree, const SpeOptions& optio
   }
   result.summary.status = found.status;
   result.summary.message =
-      found.equilibria.empty()
+      found.status != SolveStatus::kComplete
           ? found.message
           : "Lemke's algorithm on the sequence form (dimension " +
                 std::to_string(found.dimension) + ", " + std::to_string(found.pivots) +

@@ -271,3 +271,47 @@ TEST(SequenceForm, ReducedStrategiesAreCountedExactly) {
 
 }  // namespace
 }  // namespace sim::solve
+
+namespace sim::solve {
+namespace {
+
+// Payoffs of 1e18 beside payoffs of 1 are beyond double precision once scaled: whatever
+// Lemke's path in floating point ends at, the result is complete only if every reported
+// equilibrium is exactly certified (issue #17: a partial solve must not look complete).
+TEST(SequenceLcp, NeverCallsAnUncertifiedEndComplete) {
+  GameTree tree({"A", "B"});
+  const GameTree::Node root = tree.AddChance(
+      "root", {"l", "r"}, {Probability::Exact(Rational(1, 2)), Probability::Exact(Rational(1, 2))});
+  const int a1 = tree.AddInfoSet(0, {"p", "q"}, "a1");
+  const int a2 = tree.AddInfoSet(0, {"p", "q"}, "a2");
+  const int b1 = tree.AddInfoSet(1, {"x", "y"}, "b1");
+  const int b2 = tree.AddInfoSet(1, {"x", "y"}, "b2");
+  const double big = 1e18;
+  const std::vector<std::vector<double>> pay = {{big, 2}, {-3, 0}, {-2, 3}, {0, big}};
+  int k = 0;
+  for (int c = 0; c < 2; ++c) {
+    const GameTree::Node a = tree.AddNode(NodeKind::kDecision, "a" + std::to_string(c), c == 0 ? a1 : a2);
+    tree.AddMove(root, c, a);
+    for (int m = 0; m < 2; ++m) {
+      const GameTree::Node b =
+          tree.AddNode(NodeKind::kDecision, "b" + std::to_string(c) + std::to_string(m), m == 0 ? b1 : b2);
+      tree.AddMove(a, m, b);
+      for (int x = 0; x < 2; ++x) {
+        const double v = pay[k / 2][x];
+        tree.AddMove(b, x, tree.AddTerminal("t" + std::to_string(k) + std::to_string(x), {v, -v}));
+      }
+      ++k;
+    }
+  }
+  tree.Validate();
+  const SequenceLcpResult r = SolveSequenceLcp(tree, tree.root(), {});
+  if (r.status == SolveStatus::kComplete) {
+    ASSERT_FALSE(r.equilibria.empty());
+    for (const SequenceEquilibrium& eq : r.equilibria) EXPECT_TRUE(eq.exact_certified);
+  } else {
+    EXPECT_FALSE(r.message.empty());
+  }
+}
+
+}  // namespace
+}  // namespace sim::solve
