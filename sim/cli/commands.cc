@@ -559,6 +559,7 @@ bool RunSolve(const CommonOptions& options, const std::string& game_path,
               const std::vector<std::string>& methods) {
   CheckOutputIsNoInput(options, game_path);
   if (IsNfgPath(game_path)) {
+    ReportNfg(options, game_path, methods);
     return true;
   }
   if (IsEfg(game_path)) {
