@@ -153,19 +153,24 @@ Outcome ReportTree(const CommonOptions& options, const std::string& path, const 
                 const std::function<void(io::TreeReport&)>& extend = {}) {
   solve::SpeOptions spe;
   if (options.max_equilibria > 0) spe.max_equilibria = options.max_equilibria;
-  const bool nash = !methods.empty() && !(methods.size() == 1 && methods[0] == "spe");
+  const bool sequence = methods.size() == 1 && methods[0] == "sequence-lcp";
+  // sequence-lcp: --max-equilibria N tries N starting points of Lemke's path.
+  if (sequence && options.max_equilibria > 0) spe.sequence_starts = options.max_equilibria;
+  const bool nash = !methods.empty() && !(methods.size() == 1 && methods[0] == "spe") && !sequence;
   for (const std::string& m : methods) {
-    if (m == "spe") continue;
+    if (m == "spe" || sequence) continue;
     const solve::SolverInfo* info = solve::FindSolver(m);
     if (info == nullptr || !info->solve_normal_form) {
       throw InputError({"<command line>", 0, 0}, "unknown method '" + m + "' for a game tree",
-                       "available: spe, or a normal-form method for the strategic form: " +
+                       "available: spe, sequence-lcp (2 players), or a normal-form method for "
+                       "the strategic form: " +
                            JoinWords(solve::SolverNames()));
     }
     spe.normal_form_methods.push_back(m);
   }
-  const solve::SpeResult result =
-      nash ? solve::SolveNashViaStrategicForm(tree, spe) : solve::SolveSubgamePerfect(tree, spe);
+  const solve::SpeResult result = sequence ? solve::SolveNashViaSequenceForm(tree, spe)
+                                  : nash   ? solve::SolveNashViaStrategicForm(tree, spe)
+                                           : solve::SolveSubgamePerfect(tree, spe);
   io::TreeReport report;
   report.source = path;
   report.title = title.empty() ? tree.title() : title;

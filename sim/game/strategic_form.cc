@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <set>
 
+#include "sim/game/sequence_form.h"
+
 namespace sim {
 
 using Node = GameTree::Node;
@@ -162,18 +164,56 @@ std::vector<Plan> Plans(const LocalView& view, int player, Node n, size_t width,
   return result;
 }
 
-// An upper bound on the number of reduced plans of `player` below n (exact under perfect
-// information): a sum over the player's own actions, a product elsewhere. Computed in long
-// double, so that hopeless forms are refused before any plan is built.
+std::string FormatCount(long double count) {
+  char text[32];
+  std::snprintf(text, sizeof text, count < 1e15L ? "%.0Lf" : "%.3Lg", count);
+  return text;
+}
+
+// The number of reduced plans of `player` below n, exactly under perfect recall: with the
+// player's sets keyed by the own sequence that leads to them, plans(sequence) is the product
+// over the sets it leads to of the sum over their actions of plans(action's sequence), and
+// the total is plans(empty sequence). (A sum over own actions and a product elsewhere, node
+// by node, counts a set once per node: 65,536 for a 4x4 form.) Computed in long double, so
+// that hopeless forms are refused before any plan is built. Cost O(local nodes).
 long double CountPlans(const LocalView& view, int player, Node n) {
-  if (view.IsLeaf(n)) return 1.0L;
-  const bool own = view.tree->player(n) == player;
-  long double count = own ? 0.0L : 1.0L;
-  for (Node c : view.children[n]) {
-    const long double sub = CountPlans(view, player, c);
-    count = own ? count + sub : count * sub;
+  const GameTree& tree = *view.tree;
+  struct Set {
+    int parent;
+    int first;
+    int actions;
+  };
+  std::vector<Set> sets;
+  std::map<int, int> index;  // tree set -> position in `sets`
+  int sequences = 1;
+  std::vector<std::pair<Node, int>> stack = {{n, 0}};
+  while (!stack.empty()) {
+    auto [m, seq] = stack.back();
+    stack.pop_back();
+    if (view.IsLeaf(m)) continue;
+    const std::vector<Node>& children = view.children[m];
+    int first = -1;
+    if (tree.player(m) == player) {
+      const int set = tree.node(m).infoset;
+      auto [it, fresh] = index.try_emplace(set, static_cast<int>(sets.size()));
+      if (fresh) {
+        sets.push_back({seq, sequences, static_cast<int>(children.size())});
+        sequences += static_cast<int>(children.size());
+      }
+      first = sets[it->second].first;
+    }
+    for (size_t a = 0; a < children.size(); ++a) {
+      stack.push_back({children[a], first >= 0 ? first + static_cast<int>(a) : seq});
+    }
   }
-  return count;
+  std::vector<long double> plans(sequences, 1.0L);
+  // Sets were met after the sequence leading to them was created: descending is bottom-up.
+  for (auto it = sets.rbegin(); it != sets.rend(); ++it) {
+    long double sum = 0.0L;
+    for (int a = 0; a < it->actions; ++a) sum += plans[it->first + a];
+    plans[it->parent] *= sum;
+  }
+  return plans[0];
 }
 
 // Payoffs of the pure profile `chosen` (one plan per player) from node n.
@@ -196,6 +236,47 @@ Eigen::VectorXd PlanValue(const LocalView& view, const std::vector<const Plan*>&
   SIM_CHECK(action >= 0, "a reduced plan reached a set it rules out");
   return value + PlanValue(view, chosen, children[action]);
 }
+
+// PlanValue in rational arithmetic: exact payoffs (ExactOutcomePayoff) and exact chance
+// probabilities, so a tree with rational numbers gives the strategic form it means (5/2,
+// not 2.4999999999999996). Frontier values are taken as the doubles they are.
+std::vector<Rational> ExactPlanValue(const LocalView& view, const std::vector<const Plan*>& chosen,
+                                     Node n) {
+  const GameTree& tree = *view.tree;
+  const int players = tree.num_players();
+  std::vector<Rational> value(players, Rational(0));
+  if (auto it = view.frontier->find(n); it != view.frontier->end()) {
+    for (int p = 0; p < players; ++p) value[p] = RationalFromDouble(it->second(p));
+    return value;
+  }
+  if (tree.node(n).outcome >= 0) {
+    for (int p = 0; p < players; ++p) value[p] = ExactOutcomePayoff(tree, tree.node(n).outcome, p);
+  }
+  if (tree.kind(n) == NodeKind::kTerminal) return value;
+  const int set = tree.node(n).infoset;
+  const std::vector<Node>& children = view.children[n];
+  if (tree.kind(n) == NodeKind::kChance) {
+    const InfoSet& info = tree.infoset(set);
+    for (size_t a = 0; a < children.size(); ++a) {
+      const Probability& prob = info.probabilities[a];
+      const Rational w = prob.exact ? *prob.exact
+                                    : Probability::FromDouble(prob.value).exact.value_or(
+                                          RationalFromDouble(prob.value));
+      if (sgn(w) == 0) continue;
+      std::vector<Rational> sub = ExactPlanValue(view, chosen, children[a]);
+      for (int p = 0; p < players; ++p) value[p] += w * sub[p];
+    }
+    return value;
+  }
+  const int action = (*chosen[tree.player(n)])[view.local_index[set]];
+  SIM_CHECK(action >= 0, "a reduced plan reached a set it rules out");
+  std::vector<Rational> sub = ExactPlanValue(view, chosen, children[action]);
+  for (int p = 0; p < players; ++p) value[p] += sub[p];
+  return value;
+}
+
+// Rational payoffs cost about 50x the doubles: exact only up to this many profile x node steps.
+constexpr int64_t kExactWork = 20'000'000;
 
 }  // namespace
 
@@ -242,7 +323,7 @@ ReducedStrategicForm ToStrategicForm(const GameTree& tree, Node root,
     if (count > static_cast<long double>(limits.max_strategies) ||
         product > static_cast<long double>(limits.max_profiles)) {
       throw Error("the strategic form is too large: player '" + tree.player_name(p) +
-                  "' alone has about " + std::to_string(static_cast<double>(count)) +
+                  "' has " + FormatCount(count) +
                   " reduced strategies (limits: " + std::to_string(limits.max_strategies) +
                   " per player, " + std::to_string(limits.max_profiles) + " profiles)");
     }
@@ -284,11 +365,17 @@ ReducedStrategicForm ToStrategicForm(const GameTree& tree, Node root,
   std::vector<std::string> players = tree.players();
   form.game = NormalFormGame(players, std::move(names), tree.title());
   std::vector<const Plan*> chosen(n_players);
+  const bool exact = profiles * view.node_count <= kExactWork;
   for (int64_t i = 0; i < profiles; ++i) {
     PureProfile profile = form.game.ProfileAt(i);
     for (int p = 0; p < n_players; ++p) chosen[p] = &form.plans[p][profile[p]];
-    Eigen::VectorXd v = PlanValue(view, chosen, root);
-    for (int p = 0; p < n_players; ++p) form.game.set_payoff(i, p, v(p));
+    if (exact) {
+      std::vector<Rational> v = ExactPlanValue(view, chosen, root);
+      for (int p = 0; p < n_players; ++p) form.game.set_exact_payoff(i, p, v[p]);
+    } else {
+      Eigen::VectorXd v = PlanValue(view, chosen, root);
+      for (int p = 0; p < n_players; ++p) form.game.set_payoff(i, p, v(p));
+    }
   }
   return form;
 }

@@ -42,7 +42,7 @@ int GameTree::AddChanceInfoSet(std::vector<std::string> actions,
 }
 
 int GameTree::AddOutcome(std::vector<double> payoffs, std::string label) {
-  outcomes_.push_back({std::move(label), std::move(payoffs)});
+  outcomes_.push_back({std::move(label), std::move(payoffs), {}});
   return num_outcomes() - 1;
 }
 

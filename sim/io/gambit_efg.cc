@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include <algorithm>
 #include "sim/io/gambit_efg.h"
 
 #include <cmath>
@@ -320,6 +321,8 @@ class Parser {
     bool has_details = false;
     std::string label;
     std::vector<double> payoffs;
+    std::vector<Rational> exact;  // as written, when every payoff parses exactly
+    bool all_exact = true;
     if (look_.kind == TokenKind::kString) {
       has_details = true;
       label = look_.text;
@@ -335,6 +338,18 @@ class Parser {
                     kMagnitudeHint);
         }
         payoffs.push_back(*v);
+        // Kept exactly as written (1/3, 0.1), except decimals of 16 or more digits: those
+        // are a double's round-trip text (our own export), which means the double.
+        const std::string& text = look_.text;
+        const size_t digits = static_cast<size_t>(std::count_if(
+            text.begin(), text.begin() + std::min(text.find_first_of("eE"), text.size()),
+            [](char ch) { return ch >= '0' && ch <= '9'; }));
+        std::optional<Rational> r = ParseRational(text);
+        if (r && (text.find('/') != std::string::npos || digits <= 15)) {
+          exact.push_back(std::move(*r));
+        } else {
+          all_exact = false;
+        }
         Advance();
         if (look_.kind == TokenKind::kComma) Advance();
       }
@@ -355,6 +370,7 @@ class Parser {
         lex_.Fail(at, "outcome " + std::to_string(number) + " is used before its payoffs are declared");
       }
       int index = tree_.AddOutcome(payoffs, label);
+      if (all_exact) tree_.set_outcome_exact(index, std::move(exact));
       outcomes_[number] = index;
       return index;
     }

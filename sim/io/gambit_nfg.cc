@@ -435,7 +435,17 @@ std::string FormatNfg(const NormalFormGame& game, const std::string& comment) {
   for (int64_t i = 0; i < game.num_profiles(); ++i) {
     for (int p = 0; p < game.num_players(); ++p) {
       if (p > 0) out += ' ';
-      out += exact ? RationalToString(game.exact_payoff(i, p)) : ShortestDecimal(game.payoff(i, p));
+      if (!exact) {
+        out += ShortestDecimal(game.payoff(i, p));
+        continue;
+      }
+      // The shortest decimal where it means the exact value (0.684 for 171/250, or a
+      // payoff that is its double), the fraction otherwise (7/6).
+      const Rational value = game.exact_payoff(i, p);
+      const std::string decimal = ShortestDecimal(game.payoff(i, p));
+      const std::optional<Rational> read = ParseRational(decimal);
+      const bool plain = (read && *read == value) || value == RationalFromDouble(game.payoff(i, p));
+      out += plain ? decimal : RationalToString(value);
     }
     out += '\n';
   }

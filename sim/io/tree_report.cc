@@ -44,6 +44,36 @@ std::string Beliefs(const GameTree& tree, const solve::TreeEquilibrium& eq) {
   return text;
 }
 
+// True when some player cannot tell nodes apart somewhere.
+bool HasInfoSets(const GameTree& tree) {
+  for (int set = 0; set < tree.num_infosets(); ++set) {
+    const InfoSet& info = tree.infoset(set);
+    if (info.player != kChancePlayer && info.nodes.size() > 1) return true;
+  }
+  return false;
+}
+
+// Beliefs at sets no one reaches (Bayes' rule is silent there): the tremble limit.
+std::string OffPathBeliefs(const GameTree& tree, const solve::TreeEquilibrium& eq) {
+  std::string text;
+  for (int set = 0; set < tree.num_infosets() && set < static_cast<int>(eq.assessment_beliefs.size());
+       ++set) {
+    const InfoSet& info = tree.infoset(set);
+    const Eigen::VectorXd& belief = eq.assessment_beliefs[set];
+    if (info.player == kChancePlayer || info.nodes.size() < 2 || belief.size() == 0) continue;
+    if (set < static_cast<int>(eq.beliefs.size()) && eq.beliefs[set].size() > 0) continue;
+    std::string members;
+    for (size_t k = 0; k < info.nodes.size(); ++k) {
+      if (belief(static_cast<Eigen::Index>(k)) <= 0.0) continue;
+      members += (members.empty() ? "" : ", ") + tree.name(info.nodes[k]) + " " +
+                 FormatForPeople(belief(static_cast<Eigen::Index>(k)));
+    }
+    text += "      " + tree.player_name(info.player) + " at '" + tree.InfoSetName(set) +
+            "': " + members + "\n";
+  }
+  return text;
+}
+
 std::string Payoffs(const GameTree& tree, const Eigen::VectorXd& payoffs) {
   std::string text;
   for (int p = 0; p < tree.num_players(); ++p) {
@@ -68,7 +98,12 @@ void WriteTreeReportTable(std::ostream& out, const TreeReport& r) {
       << (traits.perfect_information ? "perfect information" : "with information sets")
       << (traits.has_chance ? ", chance moves" : "") << "; " << res.num_subgames
       << " subgame(s)\n\n";
-  out << "Subgame-perfect equilibria — " << res.summary.BriefReport() << "\n";
+  const bool info_sets = HasInfoSets(tree);
+  out << (res.summary.method == "spe" ? "Subgame-perfect equilibria — " : "Nash equilibria — ")
+      << res.summary.BriefReport() << "\n";
+  if (res.summary.status != solve::SolveStatus::kComplete) {
+    out << "  incomplete: " << res.summary.message << "\n";
+  }
   for (size_t e = 0; e < res.equilibria.size(); ++e) {
     const solve::TreeEquilibrium& eq = res.equilibria[e];
     out << "  #" << e + 1 << "  expected payoffs: " << Payoffs(tree, eq.payoffs) << "\n";
@@ -86,6 +121,16 @@ void WriteTreeReportTable(std::ostream& out, const TreeReport& r) {
     if (!off.empty()) out << "      off the path (what each mover would do):\n" << off;
     const std::string beliefs = Beliefs(tree, eq);
     if (!beliefs.empty()) out << "      beliefs where a mover cannot tell nodes apart:\n" << beliefs;
+    if (info_sets) {
+      const std::string off_beliefs = OffPathBeliefs(tree, eq);
+      if (!off_beliefs.empty()) {
+        out << "      beliefs off the path (limit of uniform trembles by the others):\n"
+            << off_beliefs;
+      }
+      out << "      regret: " << FormatForPeople(eq.regret) << (eq.exact ? " (exact)" : "")
+          << "; sequential regret given the beliefs: " << FormatForPeople(eq.sequential_regret)
+          << (eq.sequential_regret <= 1e-9 ? " (sequential equilibrium)" : "") << "\n";
+    }
     if (r.derived) {
       model::TreeMeaning meaning = model::DescribePlay(*r.derived, eq.reach);
       std::string outcomes;
@@ -139,6 +184,34 @@ void WriteTreeSolveCsv(std::ostream& out, const TreeReport& r) {
       }
     }
   }
+  // Sibling tables after a blank line (README: "CSV of game trees").
+  if (HasInfoSets(tree)) {
+    out << "\nequilibrium,player,infoset,node,belief\n";
+    for (size_t e = 0; e < res.equilibria.size(); ++e) {
+      const solve::TreeEquilibrium& eq = res.equilibria[e];
+      for (int set = 0; set < tree.num_infosets() && set < static_cast<int>(eq.assessment_beliefs.size());
+           ++set) {
+        const InfoSet& info = tree.infoset(set);
+        const Eigen::VectorXd& belief = eq.assessment_beliefs[set];
+        if (info.player == kChancePlayer || belief.size() == 0) continue;
+        for (size_t k = 0; k < info.nodes.size(); ++k) {
+          out << e + 1 << ',' << CsvField(tree.player_name(info.player)) << ','
+              << CsvField(tree.InfoSetName(set)) << ',' << CsvField(tree.name(info.nodes[k]))
+              << ',' << FormatRoundTrip(belief(static_cast<Eigen::Index>(k))) << '\n';
+        }
+      }
+    }
+    out << "\nequilibrium,regret,exact,sequential_regret\n";
+    for (size_t e = 0; e < res.equilibria.size(); ++e) {
+      const solve::TreeEquilibrium& eq = res.equilibria[e];
+      out << e + 1 << ',' << FormatRoundTrip(eq.regret) << ',' << (eq.exact ? "true" : "false")
+          << ',' << FormatRoundTrip(eq.sequential_regret) << '\n';
+    }
+  }
+  if (res.summary.status != solve::SolveStatus::kComplete) {
+    out << "\nstatus,message\n"
+        << solve::StatusName(res.summary.status) << ',' << CsvField(res.summary.message) << '\n';
+  }
 }
 
 void WriteTreeReportJson(std::ostream& out, const TreeReport& r) {
@@ -179,7 +252,28 @@ void WriteTreeReportJson(std::ostream& out, const TreeReport& r) {
       out << "}";
       first = false;
     }
-    out << "}}";
+    out << "},\"regret\":" << FormatRoundTrip(eq.regret)
+        << ",\"exact\":" << (eq.exact ? "true" : "false")
+        << ",\"sequential_regret\":" << FormatRoundTrip(eq.sequential_regret)
+        << ",\"beliefs\":[";
+    first = true;
+    for (int set = 0; set < tree.num_infosets() && set < static_cast<int>(eq.assessment_beliefs.size());
+         ++set) {
+      const InfoSet& info = tree.infoset(set);
+      const Eigen::VectorXd& belief = eq.assessment_beliefs[set];
+      if (info.player == kChancePlayer || info.nodes.size() < 2 || belief.size() == 0) continue;
+      const bool bayes = set < static_cast<int>(eq.beliefs.size()) && eq.beliefs[set].size() > 0;
+      out << (first ? "" : ",") << "{\"player\":" << JsonString(tree.player_name(info.player))
+          << ",\"infoset\":" << JsonString(tree.InfoSetName(set))
+          << ",\"rule\":" << JsonString(bayes ? "bayes" : "tremble-limit") << ",\"nodes\":{";
+      for (size_t k = 0; k < info.nodes.size(); ++k) {
+        out << (k ? "," : "") << JsonString(tree.name(info.nodes[k])) << ":"
+            << FormatRoundTrip(belief(static_cast<Eigen::Index>(k)));
+      }
+      out << "}}";
+      first = false;
+    }
+    out << "]}";
   }
   out << "],\"non_credible_threats\":[";
   bool first = true;

@@ -49,6 +49,14 @@ const std::vector<SolverInfo>& BuiltinSolvers() {
        "every subgame-perfect equilibrium of a game tree (backward induction; subgames with "
        "information sets through their strategic form)",
        [](const GameTraits& t) { return t.sequential; }, {}, SolveTreeSpe},
+      {"sequence-lcp",
+       "one Nash equilibrium of a 2-player game tree with chance and information sets "
+       "(perfect recall) in behaviour strategies: Lemke's algorithm on the sequence form, "
+       "linear in the tree, certified exactly (one equilibrium: never an exhaustive list). "
+       "spe uses it for every 2-player subgame with "
+       "information sets",
+       [](const GameTraits& t) { return t.sequential && t.num_players == 2; }, {},
+       SolveTreeSequenceLcp},
   };
   return solvers;
 }

@@ -7,8 +7,10 @@
 #include <map>
 #include <set>
 
+#include "sim/solve/assessment.h"
 #include "sim/solve/pure.h"
 #include "sim/solve/registry.h"
+#include "sim/solve/sequence_lcp.h"
 
 namespace sim::solve {
 
@@ -23,6 +25,7 @@ struct SubSolution {
   Eigen::VectorXd value;
   std::vector<std::pair<int, Eigen::VectorXd>> local;
   std::vector<int> inner;
+  bool uncertified = false;  // a sequence-form solution whose exact regret is not 0
 };
 
 double PayoffScale(const GameTree& tree) {
@@ -118,14 +121,23 @@ class Decomposition {
       }
       TreeEquilibrium eq = Describe(tree_, std::move(b));
       eq.payoffs = pool_[id].value;
+      eq.exact = !Uncertified(id) && eq.regret <= 1e-12 * PayoffScale(tree_);
+      if (eq.exact && !used_.empty()) eq.regret = 0.0;  // certified subgame by subgame
       Equilibrium flat;
       flat.kind = EquilibriumKind::kSubgamePerfect;
       flat.profile = FlattenBehaviour(tree_, eq.behaviour);
       flat.payoffs = eq.payoffs;
+      flat.regret = eq.regret;
+      flat.exact = eq.exact;
       result.summary.equilibria.push_back(std::move(flat));
       result.equilibria.push_back(std::move(eq));
     }
-    std::string methods = used_.empty() ? "" : " (strategic forms solved with " + JoinWords(used_) + ")";
+    std::string methods =
+        used_.empty() ? "" : " (subgames with information sets solved with " + JoinWords(used_) + ")";
+    if (std::find(used_.begin(), used_.end(), "sequence-lcp") != used_.end()) {
+      methods += "; sequence-lcp finds one equilibrium per starting point of its path, so the "
+                 "list is not exhaustive";
+    }
     if (capped_) {
       result.summary.status = SolveStatus::kPartial;
       result.summary.message = "stopped at " + std::to_string(options_.max_equilibria) +
@@ -149,6 +161,10 @@ class Decomposition {
     }
     eq.beliefs = Beliefs(tree, eq.reach);
     eq.payoffs = ExpectedPayoffs(tree, b, tree.root());
+    Assessment assessment = Assess(tree, b);
+    eq.assessment_beliefs = std::move(assessment.beliefs);
+    eq.sequential_regret = assessment.sequential_regret;
+    eq.regret = assessment.nash_regret;
     eq.behaviour = std::move(b);
     return eq;
   }
@@ -244,6 +260,8 @@ class Decomposition {
       }
       if (alone) {
         SolveOneNode(r, values, inner);
+      } else if (tree_.num_players() == 2 && options_.normal_form_methods.empty()) {
+        SolveThroughSequenceForm(r, values, inner);
       } else {
         SolveThroughStrategicForm(r, values, inner);
       }
@@ -285,6 +303,41 @@ class Decomposition {
     }
   }
 
+  void SolveThroughSequenceForm(Node r, const std::map<Node, Eigen::VectorXd>& values,
+                                const std::vector<int>& inner) {
+    SequenceLcpOptions lcp;
+    lcp.starts = options_.sequence_starts;
+    lcp.limits = options_.sequence_form_limits;
+    SequenceLcpResult found;
+    try {
+      found = SolveSequenceLcp(tree_, r, values, lcp);
+    } catch (const Error& e) {
+      Fail("subgame at node '" + tree_.name(r) + "': " + e.what());
+      return;
+    }
+    if (!counted_.count(r)) {
+      counted_.insert(r);
+      ++strategic_subgames_;
+    }
+    if (std::find(used_.begin(), used_.end(), "sequence-lcp") == used_.end()) {
+      used_.push_back("sequence-lcp");
+    }
+    if (found.equilibria.empty()) {
+      Fail("the subgame at node '" + tree_.name(r) + "': " + found.message);
+      return;
+    }
+    if (found.status != SolveStatus::kComplete) {
+      Fail("the subgame at node '" + tree_.name(r) + "': " + found.message);
+    }
+    for (const SequenceEquilibrium& eq : found.equilibria) {
+      SubSolution s{eq.payoffs, {}, inner, !eq.exact_certified};
+      for (int set = 0; set < tree_.num_infosets(); ++set) {
+        if (eq.behaviour.actions[set].size() > 0) s.local.push_back({set, eq.behaviour.actions[set]});
+      }
+      Add(r, std::move(s));
+    }
+  }
+
   void SolveThroughStrategicForm(Node r, const std::map<Node, Eigen::VectorXd>& values,
                                  const std::vector<int>& inner) {
     ReducedStrategicForm form;
@@ -309,7 +362,7 @@ class Decomposition {
     }
     for (const Equilibrium& eq : found) {
       BehaviourProfile b = ToBehaviour(tree_, form, eq.profile, BehaviourProfile{});
-      SubSolution s{eq.payoffs, {}, inner};
+      SubSolution s{eq.payoffs, {}, inner, !eq.exact};
       for (const std::vector<int>& sets : form.infosets) {
         for (int set : sets) {
           Eigen::VectorXd v = b.actions[set];
@@ -322,6 +375,17 @@ class Decomposition {
       }
       Add(r, std::move(s));
     }
+  }
+
+  bool Uncertified(int id) const {
+    std::vector<int> stack = {id};
+    while (!stack.empty()) {
+      const SubSolution& s = pool_[stack.back()];
+      stack.pop_back();
+      if (s.uncertified) return true;
+      stack.insert(stack.end(), s.inner.begin(), s.inner.end());
+    }
+    return false;
   }
 
   void Fail(const std::string& why) {
@@ -455,6 +519,11 @@ SpeResult SolveNashViaStrategicForm(const GameTree& tree, const SpeOptions& opti
   std::vector<Equilibrium> found = SolveStrategic(form.game, options, complete, used);
   result.summary.status = complete ? SolveStatus::kComplete : SolveStatus::kPartial;
   result.summary.message = "strategic form solved with " + JoinWords(used);
+  if (used.empty()) {
+    result.summary.status = SolveStatus::kFailed;
+    result.summary.message = "no requested method applies to this game (" +
+                             std::to_string(tree.num_players()) + " players)";
+  }
   for (const Equilibrium& nf : found) {
     BehaviourProfile b = ToBehaviour(tree, form, nf.profile, ChanceOnly(tree));
     CompleteAndValue(tree, b, tree.Preorder());
@@ -465,6 +534,60 @@ SpeResult SolveNashViaStrategicForm(const GameTree& tree, const SpeOptions& opti
     flat.payoffs = eq.payoffs;
     flat.regret = nf.regret;
     flat.exact = nf.exact;
+    result.summary.equilibria.push_back(std::move(flat));
+    result.equilibria.push_back(std::move(eq));
+  }
+  return result;
+}
+
+SpeResult SolveNashViaSequenceForm(const GameTree& tree, const SpeOptions& options) {
+  SpeResult result;
+  result.summary.method = "sequence-lcp";
+  result.strategy_names = BehaviourStrategyNames(tree);
+  result.num_subgames = 1;
+  SequenceLcpOptions lcp;
+  lcp.starts = options.sequence_starts;
+  lcp.limits = options.sequence_form_limits;
+  SequenceLcpResult found;
+  try {
+    found = SolveSequenceLcp(tree, tree.root(), {}, lcp);
+  } catch (const Error& e) {
+    result.summary.status = SolveStatus::kFailed;
+    result.summary.message = e.what();
+    return result;
+  }
+  result.summary.status = found.status;
+  result.summary.message =
+      found.status != SolveStatus::kComplete
+          ? found.message
+          : "Lemke's algorithm on the sequence form (dimension " +
+                std::to_string(found.dimension) + ", " + std::to_string(found.pivots) +
+                " pivots, " + std::to_string(std::max(1, options.sequence_starts)) +
+                " starting point(s)); one equilibrium per starting point, so the list is not "
+                "exhaustive";
+  for (const SequenceEquilibrium& seq : found.equilibria) {
+    BehaviourProfile b = seq.behaviour;
+    for (int i = 0; i < tree.num_infosets(); ++i) {
+      const InfoSet& set = tree.infoset(i);
+      if (b.actions[i].size() > 0) continue;
+      // Chance sets: nature's probabilities. A player's set the form never meets cannot
+      // occur in a valid tree; keep the profile total.
+      b.actions[i] = BehaviourProfile::Uniform(tree).actions[i];
+      if (set.player != kChancePlayer) b.actions[i] = PointMass(static_cast<int>(set.actions.size()), 0);
+    }
+    TreeEquilibrium eq = Decomposition::Describe(tree, std::move(b));
+    eq.exact = seq.exact_certified;
+    if (eq.exact) eq.regret = 0.0;
+    Equilibrium flat;
+    bool pure = true;
+    for (int i = 0; i < tree.num_infosets(); ++i) {
+      if (tree.infoset(i).player != kChancePlayer && eq.behaviour.actions[i].maxCoeff() < 1.0) pure = false;
+    }
+    flat.kind = pure ? EquilibriumKind::kPure : EquilibriumKind::kMixed;
+    flat.profile = FlattenBehaviour(tree, eq.behaviour);
+    flat.payoffs = eq.payoffs;
+    flat.regret = eq.regret;
+    flat.exact = eq.exact;
     result.summary.equilibria.push_back(std::move(flat));
     result.equilibria.push_back(std::move(eq));
   }
@@ -507,6 +630,17 @@ SolveResult SolveTreeSpe(const GameTree& tree, const SolveOptions& options,
   if (options.max_equilibria > 0) spe.max_equilibria = options.max_equilibria;
   spe.analyse_threats = false;
   SolveResult result = SolveSubgamePerfect(tree, spe).summary;
+  if (on_equilibrium) {
+    for (const Equilibrium& eq : result.equilibria) on_equilibrium(eq);
+  }
+  return result;
+}
+
+SolveResult SolveTreeSequenceLcp(const GameTree& tree, const SolveOptions& options,
+                                 const OnEquilibrium& on_equilibrium) {
+  SpeOptions spe;
+  spe.sequence_starts = std::max(1, options.max_equilibria);
+  SolveResult result = SolveNashViaSequenceForm(tree, spe).summary;
   if (on_equilibrium) {
     for (const Equilibrium& eq : result.equilibria) on_equilibrium(eq);
   }

@@ -227,3 +227,46 @@ TEST(TreeCli, BadTreesExitTwoWithALocatedMessage) {
 }
 
 }  // namespace
+
+namespace {
+
+// A 3-player tree without proper subgames (B does not see chance's move) whose player A has
+// 17 binary information sets: 2^17 reduced strategies, beyond the strategic form's 100,000.
+std::string WideThreePlayerTree() {
+  std::string efg = "EFG 2 R \"wide\" { \"A\" \"B\" \"C\" }\n\"\"\nc \"\" 1 \"\" {";
+  for (int i = 0; i < 17; ++i) efg += " \"c" + std::to_string(i) + "\" 1/17";
+  efg += " } 0\n";
+  for (int i = 0; i < 17; ++i) {
+    efg += "p \"\" 2 1 \"\" { \"u\" \"v\" } 0\n";
+    for (int j = 0; j < 2; ++j) {
+      efg += "p \"\" 1 " + std::to_string(i + 1) + " \"\" { \"x\" \"y\" } 0\n";
+      efg += "t \"\" 1 \"\" { 1, 0, 0 }\nt \"\" 2 \"\" { 0, 1, 0 }\n";
+    }
+  }
+  return efg;
+}
+
+}  // namespace
+
+// Issue #17: a solve that ends with no equilibrium exits 3, and says so in the CSV.
+TEST(TreeCli, FailedTreeSolveExitsThreeAndTheCsvSaysWhy) {
+  const fs::path game = TempDir() / "wide.efg";
+  std::ofstream(game) << WideThreePlayerTree();
+  RunResult r = Simulate({"solve", game.string(), "--format", "csv"});
+  EXPECT_EQ(r.status, 3) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("\nstatus,message\nfailed,"));
+  EXPECT_THAT(r.out, HasSubstr("the strategic form is too large"));
+}
+
+// Issue #17: the belief table and the regret table follow the solve CSV after blank lines;
+// in beer-quiche (Cho & Kreps 1987) the receiver's belief after the path's breakfast is the
+// prior, 0.9 strong.
+TEST(TreeCli, CsvOfATreeWithInformationSetsCarriesBeliefsAndRegret) {
+  RunResult r = Simulate({"solve", "tests/data/efg/beer_quiche.efg", "--format", "csv"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("\n\nequilibrium,player,infoset,node,belief\n"));
+  EXPECT_THAT(r.out, HasSubstr("\n\nequilibrium,regret,exact,sequential_regret\n1,0,true,"));
+  const bool beer = r.out.find("1,Receiver,after beer,strong/beer,0.9\n") != std::string::npos;
+  const bool quiche = r.out.find("1,Receiver,after quiche,strong/quiche,0.9\n") != std::string::npos;
+  EXPECT_TRUE(beer || quiche) << r.out;
+}

@@ -72,6 +72,9 @@ struct InfoSet {
 struct Outcome {
   std::string label;
   std::vector<double> payoffs;
+  // The payoffs as written when a reader kept them exactly (3/2, 1/3); empty otherwise, and
+  // then ExactOutcomePayoff (game/sequence_form.h) takes the doubles' exact values.
+  std::vector<Rational> exact;
 };
 
 // Limits that keep hostile inputs from exhausting memory or time.
@@ -115,6 +118,10 @@ class GameTree {
   void set_name(Node node, std::string name) { graph_[node].name = std::move(name); }
   void set_outcome_payoffs(int outcome, std::vector<double> payoffs) {
     outcomes_[outcome].payoffs = std::move(payoffs);
+    outcomes_[outcome].exact.clear();
+  }
+  void set_outcome_exact(int outcome, std::vector<Rational> exact) {
+    outcomes_[outcome].exact = std::move(exact);
   }
   // The move `action` of `parent` leads to `child`.
   void AddMove(Node parent, int action, Node child);

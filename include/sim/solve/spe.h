@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/game/sequence_form.h"
 #include "sim/game/strategic_form.h"
 #include "sim/game/tree.h"
 #include "sim/solve/solution.h"
@@ -39,6 +40,11 @@ struct SpeOptions {
   // threats (skipped, with a message, when the strategic form exceeds the limits).
   bool analyse_threats = true;
   StrategicFormLimits strategic_form_limits;
+  // 2-player subgames with information sets are solved by Lemke's algorithm on their
+  // sequence form (solve/sequence_lcp.h), unless normal_form_methods names methods for the
+  // strategic form. One equilibrium per covering vector: the list is not exhaustive.
+  int sequence_starts = 1;
+  SequenceFormLimits sequence_form_limits;
 };
 
 // One equilibrium of a tree with what a report shows about it.
@@ -48,6 +54,15 @@ struct TreeEquilibrium {
   std::vector<double> reach;          // per node: probability it is reached
   std::vector<GameTree::Node> path;   // nodes reached with positive probability, preorder
   std::vector<Eigen::VectorXd> beliefs;  // per set: Bayes' rule beliefs (empty off the path)
+  // Nash regret of the whole profile (max gain of a unilateral deviation), exact when
+  // `exact` (certified in rational arithmetic), else computed in floating point.
+  double regret = 0.0;
+  bool exact = false;
+  // Assessment (solve/assessment.h): beliefs at every information set of a player (Bayes
+  // on the path, the tremble limit off it) and the largest gain of any set's action given
+  // them; 0 certifies a sequential equilibrium (up to floating-point tolerance).
+  std::vector<Eigen::VectorXd> assessment_beliefs;
+  double sequential_regret = 0.0;
 };
 
 // A Nash equilibrium's action at a node off its path that the mover would not carry out if
@@ -98,6 +113,12 @@ SpeResult SolveSubgamePerfect(const GameTree& tree, const SpeOptions& options = 
 // the Bayesian Nash equilibria. Kinds are kPure / kMixed; payoffs are ex-ante.
 SpeResult SolveNashViaStrategicForm(const GameTree& tree, const SpeOptions& options = {});
 
+// One Nash equilibrium (or several, options.sequence_starts covering vectors) of a 2-player
+// tree with perfect recall by Lemke's algorithm on its sequence form, without subgame
+// refinement (method "sequence-lcp"). Status kFailed with the reason when the tree has
+// another number of players or its sequence form exceeds the limits.
+SpeResult SolveNashViaSequenceForm(const GameTree& tree, const SpeOptions& options = {});
+
 // Per player, the names of its behaviour strategies "NODE:ACTION", in the order of
 // Equilibrium::profile (unique: a repeated set name gets "#k").
 std::vector<std::vector<std::string>> BehaviourStrategyNames(const GameTree& tree);
@@ -109,5 +130,10 @@ MixedProfile FlattenBehaviour(const GameTree& tree, const BehaviourProfile& beha
 // options.max_equilibria (0 there means this file's default cap).
 SolveResult SolveTreeSpe(const GameTree& tree, const SolveOptions& options,
                          const OnEquilibrium& on_equilibrium);
+
+// The registry's entry point for "sequence-lcp": SolveNashViaSequenceForm with
+// options.max_equilibria starting points (at least 1).
+SolveResult SolveTreeSequenceLcp(const GameTree& tree, const SolveOptions& options,
+                                 const OnEquilibrium& on_equilibrium);
 
 }  // namespace sim::solve
