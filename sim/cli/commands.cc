@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <fstream>
@@ -32,6 +33,7 @@
 #include "sim/scenario/load.h"
 #include "sim/solve/pure.h"
 #include "sim/solve/registry.h"
+#include "sim/solve/tree_logit.h"
 
 namespace sim::cli {
 namespace {
@@ -90,9 +92,18 @@ void ReportTree(const CommonOptions& options, const std::string& path, const std
                 const std::vector<std::string>& methods,
                 const std::function<void(io::TreeReport&)>& extend = {}) {
   solve::SpeOptions spe;
-  const bool nash = !methods.empty() && !(methods.size() == 1 && methods[0] == "spe");
+  // "logit" and "qre" solve the tree itself (agent QRE, solve/tree_logit.h), alone.
+  const bool agent_qre = std::any_of(methods.begin(), methods.end(), [](const std::string& m) {
+    return m == "logit" || m == "qre";
+  });
+  if (agent_qre && methods.size() > 1) {
+    throw InputError({"<command line>", 0, 0},
+                     "method '" + methods[0] + "' on a game tree cannot be combined with others",
+                     "run --method logit (or qre) alone");
+  }
+  const bool nash = !agent_qre && !methods.empty() && !(methods.size() == 1 && methods[0] == "spe");
   for (const std::string& m : methods) {
-    if (m == "spe") continue;
+    if (m == "spe" || agent_qre) continue;
     const solve::SolverInfo* info = solve::FindSolver(m);
     if (info == nullptr || !info->solve_normal_form) {
       throw InputError({"<command line>", 0, 0}, "unknown method '" + m + "' for a game tree",
@@ -101,8 +112,12 @@ void ReportTree(const CommonOptions& options, const std::string& path, const std
     }
     spe.normal_form_methods.push_back(m);
   }
+  solve::SolveOptions qre_options;
+  qre_options.qre_lambda = options.qre_lambda;
   const solve::SpeResult result =
-      nash ? solve::SolveNashViaStrategicForm(tree, spe) : solve::SolveSubgamePerfect(tree, spe);
+      agent_qre ? solve::SolveAgentLogit(tree, qre_options, methods[0])
+      : nash    ? solve::SolveNashViaStrategicForm(tree, spe)
+                : solve::SolveSubgamePerfect(tree, spe);
   io::TreeReport report;
   report.source = path;
   report.title = title.empty() ? tree.title() : title;

@@ -48,6 +48,9 @@ struct TreeEquilibrium {
   std::vector<double> reach;          // per node: probability it is reached
   std::vector<GameTree::Node> path;   // nodes reached with positive probability, preorder
   std::vector<Eigen::VectorXd> beliefs;  // per set: Bayes' rule beliefs (empty off the path)
+  // Largest regret of any set's action given `beliefs` (solve/beliefs.h SequentialRegret),
+  // when the solver certified it (the agent QRE limit: beliefs at every set).
+  std::optional<double> sequential_regret;
 };
 
 // A Nash equilibrium's action at a node off its path that the mover would not carry out if
