@@ -87,7 +87,7 @@ bool IsEfg(const std::string& path) {
 
 // Solves a game tree: subgame-perfect equilibria by default ("spe"), or the Nash equilibria
 // of its strategic form with the named normal-form methods.
-void ReportTree(const CommonOptions& options, const std::string& path, const std::string& title,
+std::string ReportTree(const CommonOptions& options, const std::string& path, const std::string& title,
                 const GameTree& tree, const model::DerivedTree* derived,
                 const std::vector<std::string>& methods,
                 const std::function<void(io::TreeReport&)>& extend = {}) {
@@ -114,10 +114,24 @@ void ReportTree(const CommonOptions& options, const std::string& path, const std
   }
   solve::SolveOptions qre_options;
   qre_options.qre_lambda = options.qre_lambda;
-  const solve::SpeResult result =
+  solve::SpeResult result =
       agent_qre ? solve::SolveAgentLogit(tree, qre_options, methods[0])
       : nash    ? solve::SolveNashViaStrategicForm(tree, spe)
                 : solve::SolveSubgamePerfect(tree, spe);
+  if (!agent_qre && !nash && result.equilibria.empty()) {
+    // No subgame-perfect equilibrium found (a strategic form too large, a method that found
+    // none): the agent QRE limit is a sequential, hence subgame-perfect, equilibrium.
+    solve::SpeResult qre = solve::SolveAgentLogit(tree, qre_options, "logit");
+    if (!qre.equilibria.empty()) {
+      qre.summary.method = "spe+logit";
+      qre.summary.status = solve::SolveStatus::kPartial;
+      qre.summary.message = "spe found none (" + result.summary.message +
+                            "); reporting the agent QRE limit, one sequential equilibrium (not "
+                            "all subgame-perfect ones): " + qre.summary.message;
+      qre.threat_message = result.threat_message;
+      result = std::move(qre);
+    }
+  }
   io::TreeReport report;
   report.source = path;
   report.title = title.empty() ? tree.title() : title;
@@ -125,6 +139,12 @@ void ReportTree(const CommonOptions& options, const std::string& path, const std
   report.result = &result;
   report.derived = derived;
   if (extend) extend(report);
+  if (options.format == "csv" && !options.output.empty() && options.output != "-") {
+    // The beliefs table beside the CSV (one table per file): FILE.beliefs.csv.
+    std::ostringstream beliefs;
+    io::WriteTreeBeliefsCsv(beliefs, report);
+    WriteFileAtomically(options.output + ".beliefs.csv", beliefs.str());
+  }
   Emit(options, [&](std::ostream& out) {
     if (options.format == "csv") {
       io::WriteTreeSolveCsv(out, report);
@@ -134,6 +154,10 @@ void ReportTree(const CommonOptions& options, const std::string& path, const std
       io::WriteTreeReportTable(out, report);
     }
   });
+  if (result.equilibria.empty()) return "no equilibrium found: " + result.summary.message;
+  if (result.summary.status != solve::SolveStatus::kComplete)
+    return "not every equilibrium the method promises was found: " + result.summary.message;
+  return {};
 }
 
 // Adds sections to a report before it is written (the Monte Carlo section): a table section
@@ -142,21 +166,21 @@ using ReportExtension = std::function<void(const Scenario&, std::string* extra_t
                                            std::vector<std::pair<std::string, std::string>>*)>;
 
 // Everything the report shows about a scenario's derived game.
-void ReportScenario(const CommonOptions& options, const std::string& path,
-                    const std::vector<std::string>& methods, const ReportExtension& extend = {}) {
+// Returns why the result is incomplete (empty when it is not; tree games only).
+std::string ReportScenario(const CommonOptions& options, const std::string& path,
+                           const std::vector<std::string>& methods,
+                           const ReportExtension& extend = {}) {
   if (IsEfg(path)) {
     const GameTree tree = io::ReadEfgFile(path, EfgLimits(options));
-    ReportTree(options, path, tree.title(), tree, nullptr, methods);
-    return;
+    return ReportTree(options, path, tree.title(), tree, nullptr, methods);
   }
   const Scenario scenario = LoadScenario(path, MakeLoadOptions(options));
   if (scenario.tree_game()) {
     const model::DerivedTree derived = model::BuildSequentialGame(scenario);
-    ReportTree(options, path, scenario.title.empty() ? scenario.id : scenario.title,
-               derived.tree, &derived, methods, [&](io::TreeReport& report) {
-                 if (extend) extend(scenario, &report.extra_table, &report.json_fields);
-               });
-    return;
+    return ReportTree(options, path, scenario.title.empty() ? scenario.id : scenario.title,
+                      derived.tree, &derived, methods, [&](io::TreeReport& report) {
+                        if (extend) extend(scenario, &report.extra_table, &report.json_fields);
+                      });
   }
   const model::DerivedGame derived = model::BuildGame(scenario);
   const NormalFormGame& game = derived.game;
@@ -180,6 +204,7 @@ void ReportScenario(const CommonOptions& options, const std::string& path,
   report.security = solve::PureSecurityLevels(game);
   if (extend) extend(scenario, &report.extra_table, &report.json_fields);
   EmitGameReport(options, report);
+  return {};
 }
 
 bool IsNfgPath(const std::string& path) {
@@ -504,13 +529,13 @@ void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& cli,
   if (checkpoint) checkpoint->Discard();
 }
 
-void RunSolve(const CommonOptions& options, const std::string& game_path,
-              const std::vector<std::string>& methods) {
+std::string RunSolve(const CommonOptions& options, const std::string& game_path,
+                     const std::vector<std::string>& methods) {
   if (IsNfgPath(game_path)) {
     ReportNfg(options, game_path, methods);
-  } else {
-    ReportScenario(options, game_path, methods);
+    return {};
   }
+  return ReportScenario(options, game_path, methods);
 }
 
 void RunExport(const CommonOptions& options, const std::string& game_path, const std::string& to) {

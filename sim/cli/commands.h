@@ -57,8 +57,11 @@ void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& montecar
 // stages, or a Gambit .efg file) get their subgame-perfect equilibria ("spe", the default);
 // other methods then solve the tree's reduced strategic form (Nash, or Bayesian Nash after a
 // Harsanyi transformation).
-void RunSolve(const CommonOptions& options, const std::string& game_path,
-              const std::vector<std::string>& methods);
+// Returns why the result is incomplete (exit status 3), or "" when it is complete: for a game
+// tree, when no equilibrium was found or the method stopped short of what it promises (the
+// report is still written).
+std::string RunSolve(const CommonOptions& options, const std::string& game_path,
+                     const std::vector<std::string>& methods);
 
 // `simulate validate FILE...`: checks every file, prints "FILE: ok" to `out` for good ones
 // and every problem of the bad ones to `err`. Returns the number of bad files.

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // `simulate`: the command-line front end. The only code that sees argv and sets exit
 // statuses: 0 success, 2 bad usage or bad input (InputError, CLI11 parse errors), 1 any
-// other failure. Errors go to stderr; results to stdout or --output.
+// other failure, 3 an incomplete result (written, but the solve found no equilibrium or
+// stopped short). Errors go to stderr; results to stdout or --output.
 #include <CLI/CLI.hpp>
 
 #include <csignal>
@@ -18,6 +19,7 @@ namespace {
 
 constexpr int kExitFailure = 1;
 constexpr int kExitBadInput = 2;
+constexpr int kExitIncomplete = 3;  // the result was written but is incomplete (stderr says why)
 
 // SIGINT/SIGTERM: remove half-written outputs, then die with the conventional status.
 extern "C" void OnTerminate(int signal) {
@@ -84,7 +86,7 @@ int main(int argc, char** argv) {
       "  simulate sweep SCENARIO --vary PATH=LO:HI:N ...   Monte Carlo over a grid\n"
       "  simulate validate SCENARIO...        check files, report every problem\n"
       "  simulate export GAME --to nfg|efg|dot  the game in Gambit's formats, or a tree for Graphviz\n"
-      "Exit status: 0 success, 2 bad usage or bad input, 1 other failure.",
+      "Exit status: 0 success, 2 bad usage or bad input, 1 other failure, 3 incomplete result.",
       "simulate"};
   app.set_version_flag("--version", std::string("simulate ") + sim::kVersion);
   sim::cli::CommonOptions options;
@@ -164,7 +166,11 @@ int main(int argc, char** argv) {
 
   try {
     if (*solve) {
-      sim::cli::RunSolve(options, solve_path, methods);
+      const std::string incomplete = sim::cli::RunSolve(options, solve_path, methods);
+      if (!incomplete.empty()) {
+        std::cerr << "simulate: incomplete result: " << incomplete << '\n';
+        return kExitIncomplete;
+      }
     } else if (*sweep) {
       sim::cli::RunSweep(options, montecarlo, sweep_path, sweep_vary);
     } else if (*exporter) {

@@ -72,6 +72,11 @@ void WriteTreeReportTable(std::ostream& out, const TreeReport& r) {
   for (size_t e = 0; e < res.equilibria.size(); ++e) {
     const solve::TreeEquilibrium& eq = res.equilibria[e];
     out << "  #" << e + 1 << "  expected payoffs: " << Payoffs(tree, eq.payoffs) << "\n";
+    if (eq.sequential_regret) {
+      out << "      regret " << FormatForPeople(res.summary.equilibria[e].regret)
+          << "; sequential-rationality regret given the beliefs "
+          << FormatForPeople(*eq.sequential_regret) << "\n";
+    }
     std::string path, off;
     for (Node n : tree.Preorder()) {
       if (tree.kind(n) == NodeKind::kTerminal) continue;
@@ -136,6 +141,26 @@ void WriteTreeSolveCsv(std::ostream& out, const TreeReport& r) {
   }
 }
 
+void WriteTreeBeliefsCsv(std::ostream& out, const TreeReport& r) {
+  const GameTree& tree = *r.tree;
+  const solve::SpeResult& res = *r.result;
+  out << "equilibrium,player,infoset,node,belief\n";
+  for (size_t e = 0; e < res.equilibria.size(); ++e) {
+    const solve::TreeEquilibrium& eq = res.equilibria[e];
+    for (int set = 0; set < tree.num_infosets() && set < static_cast<int>(eq.beliefs.size());
+         ++set) {
+      const InfoSet& info = tree.infoset(set);
+      const Eigen::VectorXd& belief = eq.beliefs[set];
+      if (info.player == kChancePlayer || belief.size() == 0) continue;
+      for (size_t k = 0; k < info.nodes.size(); ++k) {
+        out << e + 1 << ',' << CsvField(tree.player_name(info.player)) << ','
+            << CsvField(tree.InfoSetName(set)) << ',' << CsvField(tree.name(info.nodes[k])) << ','
+            << FormatRoundTrip(belief(static_cast<Eigen::Index>(k))) << '\n';
+      }
+    }
+  }
+}
+
 void WriteTreeReportJson(std::ostream& out, const TreeReport& r) {
   const GameTree& tree = *r.tree;
   const solve::SpeResult& res = *r.result;
@@ -174,7 +199,34 @@ void WriteTreeReportJson(std::ostream& out, const TreeReport& r) {
       out << "}";
       first = false;
     }
-    out << "}}";
+    out << "}";
+    const solve::Equilibrium& flat = res.summary.equilibria[e];
+    if (eq.sequential_regret) {
+      out << ",\"regret\":" << FormatRoundTrip(flat.regret)
+          << ",\"sequential_regret\":" << FormatRoundTrip(*eq.sequential_regret);
+    }
+    if (!flat.labels.empty()) {
+      out << ",\"labels\":[";
+      for (size_t l = 0; l < flat.labels.size(); ++l) out << (l ? "," : "") << JsonString(flat.labels[l]);
+      out << "]";
+    }
+    out << ",\"beliefs\":[";
+    first = true;
+    for (int set = 0; set < tree.num_infosets() && set < static_cast<int>(eq.beliefs.size());
+         ++set) {
+      const InfoSet& info = tree.infoset(set);
+      const Eigen::VectorXd& belief = eq.beliefs[set];
+      if (info.player == kChancePlayer || belief.size() == 0) continue;
+      out << (first ? "" : ",") << "{\"player\":" << JsonString(tree.player_name(info.player))
+          << ",\"infoset\":" << JsonString(tree.InfoSetName(set)) << ",\"nodes\":{";
+      for (size_t k = 0; k < info.nodes.size(); ++k) {
+        out << (k ? "," : "") << JsonString(tree.name(info.nodes[k])) << ":"
+            << FormatRoundTrip(belief(static_cast<Eigen::Index>(k)));
+      }
+      out << "}}";
+      first = false;
+    }
+    out << "]}";
   }
   out << "],\"non_credible_threats\":[";
   bool first = true;

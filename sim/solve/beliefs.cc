@@ -12,8 +12,7 @@ namespace {
 
 // Probability that chance and the players other than `player` take the moves leading to
 // each node (the player's own moves count as 1).
-std::vector<double> OthersReach(const GameTree& tree, const BehaviourProfile& profile,
-                                int player) {
+std::vector<double> OthersReach(const GameTree& tree, const BehaviourProfile& profile, int player) {
   std::vector<double> reach(tree.num_nodes(), 0.0);
   for (Node n : tree.Preorder()) {
     if (n == tree.root()) reach[n] = 1.0;
@@ -21,7 +20,8 @@ std::vector<double> OthersReach(const GameTree& tree, const BehaviourProfile& pr
     const Eigen::VectorXd& b = profile.actions[tree.node(n).infoset];
     const bool own = tree.player(n) == player;
     std::vector<Node> children = tree.Children(n);
-    for (size_t a = 0; a < children.size(); ++a) reach[children[a]] = own ? reach[n] : reach[n] * b(a);
+    for (size_t a = 0; a < children.size(); ++a)
+      reach[children[a]] = own ? reach[n] : reach[n] * b(a);
   }
   return reach;
 }
@@ -55,9 +55,9 @@ std::vector<Eigen::VectorXd> BayesBeliefs(const GameTree& tree, const BehaviourP
   return beliefs;
 }
 
-std::vector<Eigen::VectorXd> ActionValuesGivenBeliefs(
-    const GameTree& tree, const BehaviourProfile& profile,
-    const std::vector<Eigen::VectorXd>& beliefs) {
+std::vector<Eigen::VectorXd> ActionValuesGivenBeliefs(const GameTree& tree,
+                                                      const BehaviourProfile& profile,
+                                                      const std::vector<Eigen::VectorXd>& beliefs) {
   const Eigen::MatrixXd value = NodeValues(tree, profile);
   std::vector<Eigen::VectorXd> out(tree.num_infosets());
   for (int s = 0; s < tree.num_infosets(); ++s) {

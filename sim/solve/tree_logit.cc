@@ -101,7 +101,8 @@ class AgentSystem {
       for (Eigen::Index x = 0; x < size; ++x) {
         if (mu(x) == 0.0) continue;
         const std::vector<Node>& kids = kids_[members[x]];
-        for (size_t a = 0; a < kids.size(); ++a) u_(o + static_cast<int>(a)) += mu(x) * value_(i, kids[a]);
+        for (size_t a = 0; a < kids.size(); ++a)
+          u_(o + static_cast<int>(a)) += mu(x) * value_(i, kids[a]);
       }
       beliefs_[s] = std::move(mu);
     }
@@ -157,7 +158,8 @@ class AgentSystem {
           const Eigen::VectorXd& mu = beliefs_[s];
           double mean = 0.0;
           if (reached_[s]) {
-            for (size_t x = 0; x < members.size(); ++x) mean += mu(static_cast<Eigen::Index>(x)) * d_[members[x]];
+            for (size_t x = 0; x < members.size(); ++x)
+              mean += mu(static_cast<Eigen::Index>(x)) * d_[members[x]];
           }
           const int i = player(s), o = offset_[s];
           for (size_t x = 0; x < members.size(); ++x) {
@@ -189,8 +191,7 @@ class AgentSystem {
 };
 
 // The branch's equations H(v, lambda) (see the header) and their K x (K+1) Jacobian.
-void Equations(AgentSystem& sys, const Eigen::VectorXd& x, Eigen::VectorXd* h,
-               Eigen::MatrixXd* a) {
+void Equations(AgentSystem& sys, const Eigen::VectorXd& x, Eigen::VectorXd* h, Eigen::MatrixXd* a) {
   const int k = sys.size();
   const double lambda = x(k);
   sys.Compute(x.head(k), a != nullptr);
@@ -284,51 +285,66 @@ std::optional<AgentLogitPoint> Polish(const GameTree& tree, AgentSystem& sys,
       if (active[o + a]) columns.push_back(o + a);
     }
   }
-  const int n = static_cast<int>(columns.size());
   Eigen::VectorXd z = v;
-  Eigen::VectorXd g(n);
-  Eigen::MatrixXd jac(n, n);
   bool converged = false;
-  for (int it = 0; it < 60 && !converged; ++it) {
-    sys.Compute(z, true);
-    const Eigen::VectorXd& p = sys.probabilities();
-    const Eigen::VectorXd& u = sys.values();
-    int row = 0;
-    for (int s : sys.sets()) {
-      const int o = sys.offset(s), m = sys.num_actions(s);
-      int first = -1;
-      double sum = 0.0;
-      Eigen::RowVectorXd norm_row = Eigen::RowVectorXd::Zero(n);
-      for (int c = 0; c < n; ++c) {
-        if (columns[c] >= o && columns[c] < o + m) norm_row(c) = p(columns[c]);
-      }
-      for (int a = 0; a < m; ++a) {
-        if (!active[o + a]) continue;
-        sum += p(o + a);
-        if (first < 0) {
-          first = o + a;
-          continue;
-        }
-        g(row) = u(o + a) - u(first);
+  // A support action that the polish drives to ~0 is dropped and the rest polished again.
+  for (int round = 0; round < 4; ++round) {
+    const int n = static_cast<int>(columns.size());
+    Eigen::VectorXd g(n);
+    Eigen::MatrixXd jac(n, n);
+    converged = false;
+    for (int it = 0; it < 60 && !converged; ++it) {
+      sys.Compute(z, true);
+      const Eigen::VectorXd& p = sys.probabilities();
+      const Eigen::VectorXd& u = sys.values();
+      int row = 0;
+      for (int s : sys.sets()) {
+        const int o = sys.offset(s), m = sys.num_actions(s);
+        int first = -1;
+        double sum = 0.0;
+        Eigen::RowVectorXd norm_row = Eigen::RowVectorXd::Zero(n);
         for (int c = 0; c < n; ++c) {
-          jac(row, c) = sys.jacobian()(o + a, columns[c]) - sys.jacobian()(first, columns[c]);
+          if (columns[c] >= o && columns[c] < o + m) norm_row(c) = p(columns[c]);
         }
+        for (int a = 0; a < m; ++a) {
+          if (!active[o + a]) continue;
+          sum += p(o + a);
+          if (first < 0) {
+            first = o + a;
+            continue;
+          }
+          g(row) = u(o + a) - u(first);
+          for (int c = 0; c < n; ++c) {
+            jac(row, c) = sys.jacobian()(o + a, columns[c]) - sys.jacobian()(first, columns[c]);
+          }
+          ++row;
+        }
+        g(row) = sum - 1.0;
+        jac.row(row) = norm_row;
         ++row;
       }
-      g(row) = sum - 1.0;
-      jac.row(row) = norm_row;
-      ++row;
+      if (g.lpNorm<Eigen::Infinity>() <= 1e-13 * scale) {
+        converged = true;
+        break;
+      }
+      Eigen::VectorXd step = jac.completeOrthogonalDecomposition().solve(-g);
+      if (!step.allFinite()) break;
+      // Damp steps that would move a log-probability by more than 2 (Newton from far away).
+      const double big = step.lpNorm<Eigen::Infinity>();
+      if (big > 2.0) step *= 2.0 / big;
+      for (int c = 0; c < n; ++c) z(columns[c]) += step(c);
     }
-    if (g.lpNorm<Eigen::Infinity>() <= 1e-13 * scale) {
-      converged = true;
-      break;
+    if (!converged) break;
+    std::vector<int> kept;
+    for (int c : columns) {
+      if (z(c) < std::log(1e-10)) {
+        active[c] = 0;
+      } else {
+        kept.push_back(c);
+      }
     }
-    Eigen::VectorXd step = jac.completeOrthogonalDecomposition().solve(-g);
-    if (!step.allFinite()) break;
-    // Damp steps that would move a log-probability by more than 2 (Newton from far away).
-    const double big = step.lpNorm<Eigen::Infinity>();
-    if (big > 2.0) step *= 2.0 / big;
-    for (int c = 0; c < n; ++c) z(columns[c]) += step(c);
+    if (kept.size() == columns.size()) break;
+    columns = std::move(kept);
   }
   std::optional<AgentLogitPoint> out;
   if (converged) out = PointOf(tree, sys, std::numeric_limits<double>::infinity());
@@ -432,8 +448,8 @@ AgentLogitTrace TraceAgentLogit(const GameTree& tree, const AgentLogitOptions& o
     if (!accepted) {
       step *= 0.5;
       if (step < kMinStep) {
-        trace.message = "the corrector failed at lambda = " + std::to_string(x(k)) +
-                        " (step too small)";
+        trace.message =
+            "the corrector failed at lambda = " + std::to_string(x(k)) + " (step too small)";
         Equations(sys, x, &h, nullptr);
         trace.end = PointOf(tree, sys, x(k));
         certify_end();
@@ -469,9 +485,9 @@ AgentLogitTrace TraceAgentLogit(const GameTree& tree, const AgentLogitOptions& o
     x = y;
     t = t_new;
     ++trace.steps;
-    const double factor = std::max({std::sqrt(first / kMaxCorrection),
-                                    std::sqrt(contraction / kMaxContraction),
-                                    angle / kMaxAngle, 0.5});
+    const double factor =
+        std::max({std::sqrt(first / kMaxCorrection), std::sqrt(contraction / kMaxContraction),
+                  angle / kMaxAngle, 0.5});
     step = step / std::clamp(factor, 0.5, 2.0);
 
     if (options.target_lambda < 0 && x(k) * scale >= next_check) {
@@ -508,8 +524,8 @@ AgentLogitTrace TraceAgentLogit(const GameTree& tree, const AgentLogitOptions& o
   if (options.target_lambda < 0 && trace.regret <= limit && trace.sequential_regret <= limit) {
     trace.limit = trace.end;
     trace.ok = true;
-    trace.message = "no polish settled; the QRE at lambda = " + std::to_string(x(k)) +
-                    " is within tolerance";
+    trace.message =
+        "no polish settled; the QRE at lambda = " + std::to_string(x(k)) + " is within tolerance";
     return trace;
   }
   trace.message = trace.steps >= options.max_steps
@@ -531,8 +547,8 @@ SpeResult SolveAgentLogit(const GameTree& tree, const SolveOptions& options,
   trace_options.max_steps = static_cast<int>(std::min<int64_t>(options.max_iterations, 1 << 20));
   AgentLogitTrace trace = TraceAgentLogit(tree, trace_options);
   result.summary.message = "agent logit QRE (McKelvey & Palfrey 1998): " + trace.message;
-  const AgentLogitPoint* point = at_lambda ? (trace.ok ? &trace.end : nullptr)
-                                           : (trace.limit ? &*trace.limit : nullptr);
+  const AgentLogitPoint* point =
+      at_lambda ? (trace.ok ? &trace.end : nullptr) : (trace.limit ? &*trace.limit : nullptr);
   if (point == nullptr) {
     result.summary.status = SolveStatus::kFailed;
     return result;

@@ -34,7 +34,16 @@ void WriteTreeReportTable(std::ostream& out, const TreeReport& report);
 // included; payoff is the player's expected payoff from the root.
 void WriteTreeSolveCsv(std::ostream& out, const TreeReport& report);
 
-// Everything in the report as one JSON object (numbers round-trip).
+// The sibling table of the solve CSV: equilibrium,player,infoset,node,belief — one row per
+// equilibrium x player information set with beliefs x member node (InfoSet::nodes order):
+// the probability of the node given that the set is reached (Bayes' rule where the
+// equilibrium reaches the set; the agent QRE limit's beliefs elsewhere). Sets without
+// beliefs (off the path of a solver that gives none) have no rows.
+void WriteTreeBeliefsCsv(std::ostream& out, const TreeReport& report);
+
+// Everything in the report as one JSON object (numbers round-trip). Each equilibrium has
+// "beliefs" (a list of {player, infoset, nodes: {node: belief}}) and, when certified,
+// "regret" and "sequential_regret".
 void WriteTreeReportJson(std::ostream& out, const TreeReport& report);
 
 }  // namespace sim::io

@@ -29,9 +29,9 @@ std::vector<Eigen::VectorXd> BayesBeliefs(const GameTree& tree, const BehaviourP
 // that the set is reached and the mover's `beliefs` over its nodes, when everyone follows
 // `profile` afterwards: U_I(a) = sum_x mu(x) V_i(child(x, a)) (outcomes on the path to the
 // set, equal for every action, left out). Empty for chance sets and for sets without beliefs.
-std::vector<Eigen::VectorXd> ActionValuesGivenBeliefs(
-    const GameTree& tree, const BehaviourProfile& profile,
-    const std::vector<Eigen::VectorXd>& beliefs);
+std::vector<Eigen::VectorXd> ActionValuesGivenBeliefs(const GameTree& tree,
+                                                      const BehaviourProfile& profile,
+                                                      const std::vector<Eigen::VectorXd>& beliefs);
 
 // Sequential-rationality regret: the largest max_a U_I(a) - sum_a profile_I(a) U_I(a) over all
 // players' information sets with beliefs (ActionValuesGivenBeliefs). With consistent beliefs

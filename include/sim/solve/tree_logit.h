@@ -24,8 +24,8 @@ namespace sim::solve {
 // played with positive probability every set is reached) and the profile's play afterwards.
 struct AgentLogitPoint {
   double lambda = 0.0;
-  BehaviourProfile profile;                 // chance sets hold nature's probabilities
-  std::vector<Eigen::VectorXd> beliefs;     // per set, over InfoSet::nodes
+  BehaviourProfile profile;              // chance sets hold nature's probabilities
+  std::vector<Eigen::VectorXd> beliefs;  // per set, over InfoSet::nodes
 };
 
 struct AgentLogitOptions {
@@ -44,9 +44,9 @@ struct AgentLogitOptions {
 };
 
 struct AgentLogitTrace {
-  bool ok = false;          // target reached, or the limit certified within tolerance
-  std::string message;      // what happened (always set)
-  AgentLogitPoint end;      // the QRE at target_lambda, or the last point traced
+  bool ok = false;      // target reached, or the limit certified within tolerance
+  std::string message;  // what happened (always set)
+  AgentLogitPoint end;  // the QRE at target_lambda, or the last point traced
   // target < 0: the limit. Its beliefs: Bayes' rule where the limit reaches a set, the last
   // traced QRE's beliefs elsewhere (the limit of consistent beliefs, approximated).
   std::optional<AgentLogitPoint> limit;
