@@ -256,10 +256,22 @@ AgentLogitPoint PointOf(const GameTree& tree, AgentSystem& sys, double lambda) {
   return point;
 }
 
-double MaxAbsDiff(const BehaviourProfile& a, const BehaviourProfile& b) {
+// Largest difference of two profiles' probabilities; with `tree`, only at the sets that `b`
+// reaches (off b's path the limit may mix where the polish, with the QRE's fixed beliefs,
+// plays one best action).
+double MaxAbsDiff(const BehaviourProfile& a, const BehaviourProfile& b,
+                  const GameTree* tree = nullptr) {
+  std::vector<char> on_path(a.actions.size(), 1);
+  if (tree != nullptr) {
+    const std::vector<double> reach = ReachProbabilities(*tree, b);
+    for (size_t s = 0; s < on_path.size(); ++s) {
+      on_path[s] = 0;
+      for (size_t n : tree->infoset(static_cast<int>(s)).nodes) on_path[s] |= reach[n] > 0.0;
+    }
+  }
   double d = 0.0;
   for (size_t s = 0; s < a.actions.size(); ++s) {
-    if (a.actions[s].size() && a.actions[s].size() == b.actions[s].size()) {
+    if (on_path[s] && a.actions[s].size() && a.actions[s].size() == b.actions[s].size()) {
       d = std::max(d, (a.actions[s] - b.actions[s]).lpNorm<Eigen::Infinity>());
     }
   }
@@ -334,13 +346,34 @@ std::optional<AgentLogitPoint> Polish(const GameTree& tree, AgentSystem& sys,
       if (big > 2.0) step *= 2.0 / big;
       for (int c = 0; c < n; ++c) z(columns[c]) += step(c);
     }
-    if (!converged) break;
     std::vector<int> kept;
-    for (int c : columns) {
-      if (z(c) < std::log(1e-10)) {
-        active[c] = 0;
-      } else {
-        kept.push_back(c);
+    if (converged) {
+      for (int c : columns) {
+        if (z(c) < std::log(1e-10)) {
+          active[c] = 0;
+        } else {
+          kept.push_back(c);
+        }
+      }
+    } else {
+      // At a set the support does not reach, the beliefs are the QRE's, fixed, and the
+      // indifference may hold only in the limit of those beliefs: nothing in the support can
+      // restore it. Keep only the actions that are best given the fixed beliefs there.
+      sys.Compute(z, false);
+      const Eigen::VectorXd& u = sys.values();
+      for (int s : sys.sets()) {
+        const int o = sys.offset(s), m = sys.num_actions(s);
+        if (sys.reached(s)) continue;
+        double best = -std::numeric_limits<double>::infinity();
+        for (int a = 0; a < m; ++a) {
+          if (active[o + a]) best = std::max(best, u(o + a));
+        }
+        for (int a = 0; a < m; ++a) {
+          if (active[o + a] && u(o + a) < best - 1e-9 * scale) active[o + a] = 0;
+        }
+      }
+      for (int c : columns) {
+        if (active[c]) kept.push_back(c);
       }
     }
     if (kept.size() == columns.size()) break;
@@ -407,6 +440,7 @@ AgentLogitTrace TraceAgentLogit(const GameTree& tree, const AgentLogitOptions& o
   double step = 0.05;
   double next_check = 4.0;
   std::optional<AgentLogitPoint> last_polish;
+  bool corrector_failed = false;
 
   Eigen::VectorXd y, d, t_new;
   Eigen::MatrixXd aug(k + 1, k + 1);
@@ -450,10 +484,8 @@ AgentLogitTrace TraceAgentLogit(const GameTree& tree, const AgentLogitOptions& o
       if (step < kMinStep) {
         trace.message =
             "the corrector failed at lambda = " + std::to_string(x(k)) + " (step too small)";
-        Equations(sys, x, &h, nullptr);
-        trace.end = PointOf(tree, sys, x(k));
-        certify_end();
-        return trace;
+        corrector_failed = true;
+        break;
       }
       continue;
     }
@@ -501,7 +533,7 @@ AgentLogitTrace TraceAgentLogit(const GameTree& tree, const AgentLogitOptions& o
         const bool certified = c.regret <= limit && c.sequential <= limit;
         if (certified && last_polish &&
             MaxAbsDiff(last_polish->profile, polished->profile) <= 1e-3 &&
-            MaxAbsDiff(trace.end.profile, polished->profile) <= 0.05) {
+            MaxAbsDiff(trace.end.profile, polished->profile, &tree) <= 0.05) {
           trace.regret = c.regret;
           trace.sequential_regret = c.sequential;
           trace.limit = std::move(polished);
@@ -524,13 +556,16 @@ AgentLogitTrace TraceAgentLogit(const GameTree& tree, const AgentLogitOptions& o
   if (options.target_lambda < 0 && trace.regret <= limit && trace.sequential_regret <= limit) {
     trace.limit = trace.end;
     trace.ok = true;
-    trace.message =
-        "no polish settled; the QRE at lambda = " + std::to_string(x(k)) + " is within tolerance";
+    trace.message = (corrector_failed ? trace.message + "; " : std::string()) +
+                    "no polish settled; the QRE at lambda = " + std::to_string(x(k)) +
+                    " is within tolerance";
     return trace;
   }
-  trace.message = trace.steps >= options.max_steps
-                      ? "step cap reached at lambda = " + std::to_string(x(k))
-                      : "lambda passed the cap without a certified limit";
+  if (!corrector_failed) {
+    trace.message = trace.steps >= options.max_steps
+                        ? "step cap reached at lambda = " + std::to_string(x(k))
+                        : "lambda passed the cap without a certified limit";
+  }
   return trace;
 }
 

@@ -69,9 +69,11 @@ struct AgentLogitTrace {
 // The limit: whenever lambda * scale doubles past 4, the support (actions with probability at
 // least 1e-7 of their set's largest) is polished by Newton (minimum-norm steps) on the
 // indifference equations U_I(a) = U_I(a') among support actions, with Bayes beliefs where the
-// support reaches a set and the traced QRE's beliefs elsewhere; the polish is accepted when
-// its Nash regret (BehaviourRegret) and sequential regret (SequentialRegret) are within
-// tolerance, it is within 1e-3 of the previous polish and within 0.05 of the QRE. If no
+// support reaches a set and the traced QRE's beliefs elsewhere (where those fixed beliefs
+// leave support actions unequal, only the best are kept: the limit's indifference there may
+// need the limit's beliefs); the polish is accepted when its Nash regret (BehaviourRegret)
+// and sequential regret (SequentialRegret) are within tolerance, it is within 1e-3 of the
+// previous polish and within 0.05 of the QRE at the sets it reaches. If no
 // polish is accepted by max_scaled_lambda, the last QRE point is checked instead and
 // accepted when both regrets are within tolerance (a QRE at lambda has conditional regret at
 // most (m-1)/(e lambda) per set).
