@@ -247,7 +247,7 @@ std::string ReadBytes(const std::string& path) {
 // for subgame-perfect equilibria and walk them, rather than flattening them to a normal form.
 montecarlo::MonteCarloResult RunMonteCarloOf(const Scenario& scenario,
                                              const montecarlo::MonteCarloOptions& mc) {
-  return scenario.tree_game() ? montecarlo::RunTreeMonteCarlo(scenario, mc)
+  return montecarlo::NeedsTreeMonteCarlo(scenario) ? montecarlo::RunTreeMonteCarlo(scenario, mc)
                               : montecarlo::RunMonteCarlo(scenario, mc);
 }
 

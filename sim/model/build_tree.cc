@@ -344,6 +344,35 @@ Scenario AsSimultaneousStages(const Scenario& scenario) {
   return staged;
 }
 
+Scenario WithResoluteTypes(const Scenario& scenario, const std::vector<double>& resolute) {
+  Scenario out = scenario;
+  for (size_t a = 0; a < out.actors.size() && a < resolute.size(); ++a) {
+    Actor& actor = out.actors[a];
+    const double u = resolute[a];
+    if (u <= 0) continue;
+    SIM_CHECK(actor.resolute.has_value() && actor.types.empty(),
+              "the resolute model needs a resolute type and no other types");
+    actor.types.clear();
+    if (u >= 1) {
+      actor.types.push_back(*actor.resolute);
+      out = WithType(out, static_cast<int>(a), 0);
+      out.actors[a].types.clear();
+      continue;
+    }
+    const Rational prior = RationalFromDouble(u);
+    ActorType normal;
+    normal.id = "normal";
+    normal.description = "the actor as the scenario describes it";
+    normal.prior = RationalToString(1 - prior);
+    normal.location = actor.location;
+    ActorType type = *actor.resolute;
+    type.id = "resolute";
+    type.prior = RationalToString(prior);
+    actor.types = {std::move(normal), std::move(type)};
+  }
+  return out.tree_game() ? out : AsSimultaneousStages(out);
+}
+
 DerivedTree BuildSequentialGame(const Scenario& scenario) {
   SIM_CHECK(scenario.tree_game(), "the scenario has no stages, tree or types");
   std::vector<int> typed;

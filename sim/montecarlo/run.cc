@@ -91,6 +91,7 @@ class DrawSolver {
         case UnpredictabilityModel::kType: randomness_[a] = {u, /*own_payoffs_too=*/false}; break;
         case UnpredictabilityModel::kLogit: logit = true; break;
         case UnpredictabilityModel::kPreferenceNoise: break;
+        case UnpredictabilityModel::kResolute: break;  // a tree Monte Carlo (run_tree.h)
       }
       perturbed |= randomness_[a].probability > 0;
     }

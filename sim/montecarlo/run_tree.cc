@@ -44,6 +44,7 @@ struct Solved {
   TrembledTree trembled;
   std::vector<double> tremble;  // the trembles `trembled` was built with
   std::vector<double> types;    // and the erratic-type priors
+  std::vector<double> resolute;  // and the resolute-type priors (model::WithResoluteTypes)
   std::vector<solve::TreeEquilibrium> equilibria;
   std::vector<char> payoff_dominant;
   bool qre = false;         // some actor plays logit: `equilibria` holds the draw's agent QRE
@@ -80,6 +81,7 @@ struct Plan {
   Solved fixed;
   bool by_payoff_dominance = false;
   bool always_fallback = false;    // risk-dominant, qre-limit: not defined on trees
+  bool any_resolute = false;       // some actor's model is resolute: types added per draw
   size_t num_outcomes = 0;         // including "other" and "unsolved"
 };
 
@@ -150,7 +152,9 @@ bool SolveAgentQre(const Scenario& scenario, const Plan& plan, Solved* out) {
   const double range = hi > lo ? hi - lo : 1.0;
   solve::AgentLogitOptions options;
   options.target_lambda = 1.0;
-  options.weights.assign(n, kLogitBestResponse / range);
+  // (A tree with resolute types may have more players than actors: those play near best
+  // response too.)
+  options.weights.assign(std::max(n, out->trembled.tree.num_players()), kLogitBestResponse / range);
   for (int a = 0; a < n; ++a) {
     const double u = scenario.actors[a].unpredictability;
     if (plan.models[a] == UnpredictabilityModel::kLogit && u > 0)
@@ -180,12 +184,16 @@ bool SolveAgentQre(const Scenario& scenario, const Plan& plan, Solved* out) {
 // made the enumeration stop before any of them, all are kept).
 void Solve(const Scenario& scenario, const Plan& plan, Solved* out) {
   const int previous_nodes = out->derived.tree.num_nodes();
-  out->derived = model::BuildSequentialGame(scenario);
-  std::vector<double> tremble, types;  // tremble probabilities, erratic-type priors
+  std::vector<double> tremble, types, resolute;  // tremble probabilities, type priors
   detail::UnpredictabilityUnder(scenario, plan.models, {UnpredictabilityModel::kTremble}, &tremble);
   detail::UnpredictabilityUnder(scenario, plan.models, {UnpredictabilityModel::kType}, &types);
+  detail::UnpredictabilityUnder(scenario, plan.models, {UnpredictabilityModel::kResolute}, &resolute);
+  out->derived = plan.any_resolute
+                     ? model::BuildSequentialGame(model::WithResoluteTypes(scenario, resolute))
+                     : model::BuildSequentialGame(scenario);
+  // The resolute priors are chance probabilities of the tree: a new prior is a new tree.
   if (!out->trembled.origin.empty() && tremble == out->tremble && types == out->types &&
-      out->derived.tree.num_nodes() == previous_nodes) {
+      resolute == out->resolute && out->derived.tree.num_nodes() == previous_nodes) {
     // Same trembles and the same tree shape as the previous draw (sampled numbers change
     // payoffs, never the stages): the trembled tree only needs the new payoffs. Outcomes keep
     // their indices in the copies (tremble_tree.h).
@@ -195,6 +203,7 @@ void Solve(const Scenario& scenario, const Plan& plan, Solved* out) {
     out->trembled = Transform(out->derived.tree, tremble, types, plan);
     out->tremble = std::move(tremble);
     out->types = std::move(types);
+    out->resolute = std::move(resolute);
   }
   out->qre = out->qre_failed = false;
   if (SolveAgentQre(scenario, plan, out)) return;
@@ -337,11 +346,16 @@ Plan MakePlan(const Scenario& scenario, const MonteCarloOptions& options) {
   plan.models = detail::ActorModels(scenario);
   std::vector<double> worst(scenario.actors.size(), 0.0);  // trembles the draws may have
   std::vector<double> worst_types(scenario.actors.size(), 0.0);  // and erratic types
+  std::vector<double> worst_resolute(scenario.actors.size(), 0.0);  // and resolute types
   for (size_t a = 0; a < plan.models.size(); ++a) {
     const Actor& actor = scenario.actors[a];
     const bool sampled = SampledUnpredictability(scenario, actor.id);
     const bool active = actor.unpredictability > 0 || sampled;
     const UnpredictabilityModel m = plan.models[a];
+    if (m == UnpredictabilityModel::kResolute) {
+      plan.any_resolute = true;
+      if (active) worst_resolute[a] = 0.5;  // two types: the tree's size for every u in (0, 1)
+    }
     if ((m == UnpredictabilityModel::kTremble || m == UnpredictabilityModel::kType) && active) {
       (m == UnpredictabilityModel::kTremble ? worst : worst_types)[a] = 1.0;
       if (!plan.where.known()) plan.where = spec.location.known() ? spec.location : actor.location;
@@ -356,7 +370,9 @@ Plan MakePlan(const Scenario& scenario, const MonteCarloOptions& options) {
     default: plan.always_fallback = true; break;
   }
   // The largest trembled tree any draw can build, refused before any thread starts.
-  const model::DerivedTree base = model::BuildSequentialGame(scenario);
+  const model::DerivedTree base =
+      model::BuildSequentialGame(plan.any_resolute ? model::WithResoluteTypes(scenario, worst_resolute)
+                                                   : scenario);
   // (Sizes depend on which actors have u > 0, not on u; the typed tree throws its own.)
   const GameTree typed = std::any_of(worst_types.begin(), worst_types.end(),
                                      [](double u) { return u > 0; })
@@ -377,8 +393,14 @@ Plan MakePlan(const Scenario& scenario, const MonteCarloOptions& options) {
 
 }  // namespace
 
+bool NeedsTreeMonteCarlo(const Scenario& scenario) {
+  if (scenario.tree_game()) return true;
+  const std::vector<UnpredictabilityModel> models = detail::ActorModels(scenario);
+  return std::find(models.begin(), models.end(), UnpredictabilityModel::kResolute) != models.end();
+}
+
 MonteCarloResult RunTreeMonteCarlo(const Scenario& scenario, const MonteCarloOptions& options) {
-  SIM_CHECK(scenario.tree_game(), "RunTreeMonteCarlo needs a tree scenario");
+  SIM_CHECK(NeedsTreeMonteCarlo(scenario), "RunTreeMonteCarlo needs a tree scenario");
   SIM_CHECK(options.draws > 0, "draws must be positive");
   SIM_CHECK(options.threads >= 1, "threads must be >= 1");
   const Plan plan = MakePlan(scenario, options);

@@ -265,7 +265,35 @@ void ReadMonteCarlo(LoadContext& context, const YAML::Node& value, const SourceL
   }
 }
 
+// The resolute model and the actors' `resolute` preferences go together (uncertainty.h).
+void CheckResoluteModels(LoadContext& context) {
+  const Scenario& scenario = context.scenario;
+  const MonteCarloSpec& spec = scenario.montecarlo;
+  for (const Actor& actor : scenario.actors) {
+    UnpredictabilityModel model = spec.model;
+    for (const auto& [id, m] : spec.models)
+      if (id == actor.id) model = m;
+    const std::string what = "actor '" + actor.id + "'";
+    if (model == UnpredictabilityModel::kResolute && !actor.resolute) {
+      context.reader.Error(spec.location.known() ? spec.location : actor.location,
+                           "the resolute unpredictability model of " + what +
+                               " needs its resolute preferences",
+                           "add 'resolute: {claims: [...], stakes: {ISSUE: {ideal, salience}}}' "
+                           "to the actor: what the type the others fear wants");
+    } else if (model == UnpredictabilityModel::kResolute && !actor.types.empty()) {
+      context.reader.Error(actor.types.front().location,
+                           what + " has 'types' and the resolute model",
+                           "the resolute model is itself a private type; use one or the other");
+    } else if (model != UnpredictabilityModel::kResolute && actor.resolute) {
+      context.reader.Error(actor.resolute->location, "'resolute' of " + what + " has no use",
+                           "its Monte Carlo model is " + std::string(ModelKey(model)) +
+                               "; set 'montecarlo: {models: {" + actor.id + ": resolute}}'");
+    }
+  }
+}
+
 void CheckMonteCarlo(LoadContext& context) {
+  if (context.actors_known) CheckResoluteModels(context);
   if (context.scenario.uncertain.empty()) return;
   if (!context.reader.sink().empty() || !context.actors_known || !context.issues_known) return;
   CheckUncertainNumbers(context.scenario, context.reader.sink());

@@ -89,6 +89,7 @@ struct Deferred {
   Entry entry;
   int type = -1;  // terms of this private type of the actor (-1: the actor's own terms)
 };
+constexpr int kResoluteType = -2;  // Deferred::type of the resolute type's terms
 
 void ReadMoves(LoadContext& context, Actor& actor, int actor_index, const Entry& entry,
                std::vector<Deferred>& deferred) {
@@ -185,6 +186,32 @@ void ReadStakes(LoadContext& context, Actor& actor, const Entry& entry) {
   }
 }
 
+// The stakes a private type overrides: `{ISSUE: {ideal, salience}, ...}`.
+void ReadTypeStakes(LoadContext& context, const Entry& f, const std::string& what, ActorType& type) {
+  Reader& reader = context.reader;
+  MapReader stakes(reader, f.value, "stakes of " + what, reader.Where(f.key_node));
+  for (const Entry& e : stakes.entries()) {
+    StakeOverride stake;
+    stake.issue = ResolveIssue(context, e, "stakes of " + what);
+    MapReader fields(reader, e.value, "stake of " + what + " in " + Quote(e.key),
+                     reader.Where(e.key_node), {"ideal", "salience"});
+    if (const Entry* ideal = fields.Find("ideal")) {
+      stake.ideal = reader.Number(ideal->value, kUnitInterval, "ideal",
+                                  reader.Where(ideal->key_node));
+    }
+    if (const Entry* salience = fields.Find("salience")) {
+      stake.salience = reader.Number(salience->value, kNonNegative, "salience",
+                                     reader.Where(salience->key_node));
+    }
+    if (fields.ok() && fields.entries().empty()) {
+      reader.Error(reader.Where(e.key_node),
+                   "stake of " + what + " in " + Quote(e.key) + " changes nothing",
+                   "give 'ideal', 'salience' or both");
+    }
+    if (stake.issue >= 0) type.stakes.push_back(stake);
+  }
+}
+
 // `types: {TYPE: {prior, description, stakes, terms}, ...}`: private types (D2.3, D2.4).
 // Terms are deferred like the actor's own (their predicates may name any move).
 void ReadTypes(LoadContext& context, Actor& actor, int actor_index, const Entry& field,
@@ -220,27 +247,7 @@ void ReadTypes(LoadContext& context, Actor& actor, int actor_index, const Entry&
       if (f.key == "description") {
         type.description = reader.String(f.value, "description", f_at).value_or("");
       } else if (f.key == "stakes") {
-        MapReader stakes(reader, f.value, "stakes of " + what, f_at);
-        for (const Entry& e : stakes.entries()) {
-          StakeOverride stake;
-          stake.issue = ResolveIssue(context, e, "stakes of " + what);
-          MapReader fields(reader, e.value, "stake of " + what + " in " + Quote(e.key),
-                           reader.Where(e.key_node), {"ideal", "salience"});
-          if (const Entry* ideal = fields.Find("ideal")) {
-            stake.ideal = reader.Number(ideal->value, kUnitInterval, "ideal",
-                                        reader.Where(ideal->key_node));
-          }
-          if (const Entry* salience = fields.Find("salience")) {
-            stake.salience = reader.Number(salience->value, kNonNegative, "salience",
-                                           reader.Where(salience->key_node));
-          }
-          if (fields.ok() && fields.entries().empty()) {
-            reader.Error(reader.Where(e.key_node),
-                         "stake of " + what + " in " + Quote(e.key) + " changes nothing",
-                         "give 'ideal', 'salience' or both");
-          }
-          if (stake.issue >= 0) type.stakes.push_back(stake);
-        }
+        ReadTypeStakes(context, f, what, type);
       } else if (f.key == "terms") {
         deferred.push_back({actor_index, -1, f, static_cast<int>(actor.types.size())});
       }
@@ -251,6 +258,58 @@ void ReadTypes(LoadContext& context, Actor& actor, int actor_index, const Entry&
     reader.Error(at, "the priors of " + owner + " sum to " + RationalToString(sum) +
                          ", not exactly 1");
   }
+}
+
+// `resolute: {description, claims, stakes, terms}`: the preferences of the actor's resolute
+// type for the `resolute` unpredictability model (uncertainty.h): the type that, with prior u,
+// the others fear it is (McManus 2019: perceived resolve is what gives leverage). Its stakes
+// and terms override the actor's own as a private type's do; `claims` name the document
+// claims behind them, and at least one is required: the direction is a judgement to defend.
+void ReadResolute(LoadContext& context, Actor& actor, int actor_index, const Entry& field,
+                  std::vector<Deferred>& deferred) {
+  Reader& reader = context.reader;
+  ActorType type;
+  type.id = "resolute";
+  type.location = reader.Where(field.key_node);
+  const std::string what = "the resolute type of actor " + Quote(actor.id);
+  MapReader spec(reader, field.value, what, type.location,
+                 {"description", "claims", "stakes", "terms"});
+  if (!spec.ok()) return;
+  bool changes = false;
+  const Entry* terms = nullptr;
+  for (const Entry& f : spec.entries()) {
+    const SourceLocation f_at = reader.Where(f.key_node);
+    if (f.key == "description") {
+      type.description = reader.String(f.value, "description", f_at).value_or("");
+    } else if (f.key == "claims") {
+      reader.Visit(f.value);
+      if (!f.value.IsSequence() || f.value.size() == 0) {
+        reader.Error(reader.Where(f.value, f_at),
+                     "expected a non-empty list of claim ids for 'claims' of " + what +
+                         ", got " + Describe(f.value),
+                     "e.g. claims: [D2.3, D2.4]");
+        continue;
+      }
+      for (const YAML::Node& item : f.value) {
+        if (auto id = reader.String(item, "claim id", reader.Where(item, f_at)))
+          actor.resolute_claims.push_back(*id);
+      }
+    } else if (f.key == "stakes") {
+      ReadTypeStakes(context, f, what, type);
+      changes = true;
+    } else if (f.key == "terms") {
+      terms = &f;
+      changes = true;
+    }
+  }
+  if (spec.Require("claims") == nullptr) return;
+  if (!changes) {
+    reader.Error(type.location, what + " changes nothing",
+                 "give the 'stakes' (e.g. an ideal at the escalatory end) or 'terms' in which "
+                 "the resolute type differs");
+  }
+  actor.resolute = std::move(type);
+  if (terms != nullptr) deferred.push_back({actor_index, -1, *terms, kResoluteType});
 }
 
 // `types_known_to: [ACTOR, ...]`: the other actors who learn this actor's type.
@@ -324,7 +383,9 @@ void ReadConditional(LoadContext& context, const Deferred& d, const PredicateNam
 void ReadTerms(LoadContext& context, const Deferred& d, const PredicateNames& names) {
   Reader& reader = context.reader;
   Actor& actor = context.scenario.actors[d.actor];
-  std::vector<UtilityTerm>& terms = d.type < 0 ? actor.terms : actor.types[d.type].terms;
+  std::vector<UtilityTerm>& terms = d.type == kResoluteType ? actor.resolute->terms
+                                    : d.type < 0            ? actor.terms
+                                                            : actor.types[d.type].terms;
   const SourceLocation at = reader.Where(d.entry.key_node);
   reader.Visit(d.entry.value);
   if (!d.entry.value.IsSequence()) {
@@ -519,11 +580,12 @@ void ReadActors(LoadContext& context, const YAML::Node& value, const SourceLocat
     const std::string what = "actor " + Quote(entry.key);
     MapReader spec(reader, entry.value, what, actor.location,
                    {"name", "description", "stakes", "unpredictability", "moves", "terms",
-                    "types", "types_known_to"});
+                    "types", "types_known_to", "resolute"});
     for (const Entry& field : spec.entries()) {
       const SourceLocation at = reader.Where(field.key_node);
       if (context.has_payoff_table &&
-          (field.key == "stakes" || field.key == "terms" || field.key == "types")) {
+          (field.key == "stakes" || field.key == "terms" || field.key == "types" ||
+           field.key == "resolute")) {
         reader.Error(at, Quote(field.key) + " of " + what +
                              " has no use: the payoff table gives the utilities",
                      "remove it, or remove 'payoffs' and derive utilities from issues");
@@ -544,6 +606,8 @@ void ReadActors(LoadContext& context, const YAML::Node& value, const SourceLocat
         ReadTypes(context, actor, index, field, deferred);
       } else if (field.key == "types_known_to") {
         known_to.push_back({index, field});
+      } else if (field.key == "resolute") {
+        ReadResolute(context, actor, index, field, deferred);
       }
     }
     if (spec.ok() && spec.Require("moves") == nullptr) context.actors_known = false;

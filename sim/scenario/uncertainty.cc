@@ -155,15 +155,19 @@ const char* ModelKey(UnpredictabilityModel model) {
     case UnpredictabilityModel::kPreferenceNoise: return "preference_noise";
     case UnpredictabilityModel::kLogit: return "logit";
     case UnpredictabilityModel::kType: return "type";
+    case UnpredictabilityModel::kResolute: return "resolute";
   }
   return "?";
 }
 
-std::vector<std::string> ModelKeys() { return {"tremble", "preference_noise", "logit", "type"}; }
+std::vector<std::string> ModelKeys() {
+  return {"tremble", "preference_noise", "logit", "type", "resolute"};
+}
 
 std::optional<UnpredictabilityModel> ModelFromKey(const std::string& key) {
   for (auto m : {UnpredictabilityModel::kTremble, UnpredictabilityModel::kPreferenceNoise,
-                 UnpredictabilityModel::kLogit, UnpredictabilityModel::kType}) {
+                 UnpredictabilityModel::kLogit, UnpredictabilityModel::kType,
+                 UnpredictabilityModel::kResolute}) {
     if (key == ModelKey(m)) return m;
   }
   return std::nullopt;

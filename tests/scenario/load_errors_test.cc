@@ -37,7 +37,7 @@ TEST(ScenarioErrors, UnknownKeyNamesNearestAndAllowedKeys) {
   EXPECT_EQ(LoadError(f), f + ":5:5: error: unknown key 'unpredictabilty' in actor 'usa'\n"
                               "  hint: did you mean 'unpredictability'? allowed keys: name, "
                               "description, stakes, unpredictability, moves, terms, types, "
-                              "types_known_to");
+                              "types_known_to, resolute");
 }
 
 TEST(ScenarioErrors, UnknownTopLevelKeyIsReportedAtItsOwnLine) {
@@ -146,7 +146,7 @@ TEST(ScenarioErrors, SeveralErrorsAreReportedTogetherInFileOrder) {
             f + ":3:27: error: 'status_quo' must be in [0, 1], got 2\n" +
             f + ":7:5: error: unknown key 'colour' in actor 'usa'\n"
                 "  hint: allowed keys: name, description, stakes, unpredictability, moves, terms, types,"
-                              " types_known_to\n" +
+                              " types_known_to, resolute\n" +
             f + ":9:5: error: actor 'russia' has no moves\n"
                 "  hint: every actor needs at least one move\n" +
             f + ":11:25: error: unknown move 'usa.fold'\n"

@@ -126,7 +126,7 @@ TEST(Override, BadValuesAreValidatedLikeFileValuesAndLocatedAtTheValue) {
             "<--set actors.usa.unpredictabilty=0.2>:1:12: error: unknown key 'unpredictabilty' "
             "in actor 'usa'\n  hint: did you mean 'unpredictability'? allowed keys: name, "
             "description, stakes, unpredictability, moves, terms, types, "
-            "types_known_to");
+            "types_known_to, resolute");
   // Inside a predicate the column is exact: "usa.relif" starts at column 17 of the argument.
   EXPECT_EQ(SetError({"outcomes.0.when=usa.relif"}),
             "<--set outcomes.0.when=usa.relif>:1:17: error: unknown move 'usa.relif'\n"

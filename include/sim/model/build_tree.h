@@ -47,6 +47,16 @@ DerivedTree BuildSequentialGame(const Scenario& scenario);
 // simultaneous scenarios a tree (types, `export --to efg`).
 Scenario AsSimultaneousStages(const Scenario& scenario);
 
+// The scenario under the `resolute` unpredictability model (scenario/uncertainty.h): each actor
+// a with resolute[a] in (0, 1) gets two private types, "normal" (prior 1 - u, its own
+// preferences) and "resolute" (prior u, Actor::resolute's stakes and terms), the prior being
+// the exact rational value of the double u; with u >= 1 the actor simply has the resolute
+// preferences (nothing is private when the prior is certain); u <= 0 leaves it as it is. Such
+// actors must have `resolute` and no `types` (the loader checks). The result is a tree
+// scenario (Scenario::tree_game()) whenever the input is one or some u lies in (0, 1); a
+// simultaneous result is returned as AsSimultaneousStages so that it always has a tree.
+Scenario WithResoluteTypes(const Scenario& scenario, const std::vector<double>& resolute);
+
 // What play with these reach probabilities (solve::TreeEquilibrium::reach) means: the
 // probability of each outcome class and the expected issue positions at the end.
 struct TreeMeaning {

@@ -16,10 +16,12 @@
 
 namespace sim::montecarlo {
 
-// Runs the Monte Carlo on a tree scenario (scenario.tree_game(); SIM_CHECK), valid as
+// Runs the Monte Carlo on a tree scenario (NeedsTreeMonteCarlo; SIM_CHECK), valid as
 // LoadScenario returns it. Models: tremble, type (WithErraticTypes: the erratic type's moves
-// are chance nodes, the others cannot tell the types apart) and preference_noise; models may
-// be mixed across actors (types are added first, then trembles). When an actor has model
+// are chance nodes, the others cannot tell the types apart), resolute (model::WithResoluteTypes:
+// a private type with the actor's `resolute` preferences and prior u, who plays its own best
+// replies) and preference_noise; models may be mixed across actors (resolute types are built
+// into the draw's tree, then erratic types are added, then trembles). When an actor has model
 // logit with unpredictability > 0 in a draw, the draw plays the agent logit QRE of the typed
 // and trembled tree (solve/tree_logit.h) at the precisions of the matrix Monte Carlo
 // (lambda0 (1 - u) / (u R) for logit actors, kLogitBestResponse / R for the others): one
@@ -41,5 +43,10 @@ namespace sim::montecarlo {
 // Cost: draws x (build + transform + solve) when numbers vary; one solve and draws x walk
 // when nothing does.
 MonteCarloResult RunTreeMonteCarlo(const Scenario& scenario, const MonteCarloOptions& options);
+
+// Whether a scenario's Monte Carlo is the tree Monte Carlo: a tree scenario, or one where some
+// actor's unpredictability model is `resolute` (its private type makes every draw a tree:
+// model::WithResoluteTypes).
+bool NeedsTreeMonteCarlo(const Scenario& scenario);
 
 }  // namespace sim::montecarlo

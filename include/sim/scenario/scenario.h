@@ -97,6 +97,12 @@ struct Actor {
   double unpredictability = 0.0;  // in [0, 1]; used by the Monte Carlo models
   std::vector<ActorType> types;   // empty: the actor's preferences are common knowledge
   std::vector<int> types_known_to;  // other actors who also learn the type (indices)
+  // The preferences of the actor's resolute type, for the `resolute` unpredictability model
+  // (montecarlo: with prior u the actor is this type, privately): stakes and terms that
+  // override the actor's own, as a private type's do. `prior` is unused; `claims` are the
+  // document claims the resolute preferences encode.
+  std::optional<ActorType> resolute;
+  std::vector<std::string> resolute_claims;
   SourceLocation location;
 };
 

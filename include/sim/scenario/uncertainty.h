@@ -64,6 +64,8 @@ enum class UnpredictabilityModel {
   kPreferenceNoise,  // ideal points and saliences redrawn around their base with spread u
   kLogit,            // logit quantal response, precision lambda0 (1 - u) / (u R)
   kType,             // with prior u an erratic type who plays uniformly, fixed per draw
+  kResolute,         // with prior u a resolute type (Actor::resolute's preferences), private,
+                     // who plays its own best replies: unpredictability with a direction
 };
 const char* ModelKey(UnpredictabilityModel model);  // "tremble", "preference_noise", ...
 std::optional<UnpredictabilityModel> ModelFromKey(const std::string& key);
