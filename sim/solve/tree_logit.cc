@@ -403,6 +403,15 @@ AgentLogitTrace TraceAgentLogit(const GameTree& tree, const AgentLogitOptions& o
   AgentSystem sys(tree, options.weights);
   const int k = sys.size();
   const double scale = PayoffScale(tree, options.weights);
+  // One Jacobian costs about K x nodes x (players + 1) steps (forward differentiation per
+  // column); refuse trees where that alone would take seconds per predictor step.
+  const double work = static_cast<double>(k) * tree.num_nodes() * (tree.num_players() + 1);
+  if (work > options.max_work) {
+    trace.message = "the tree is too large for the agent QRE: " + std::to_string(k) +
+                    " actions x " + std::to_string(tree.num_nodes()) +
+                    " nodes per Jacobian (limit " + std::to_string(options.max_work) + ")";
+    return trace;
+  }
   if (k > options.max_actions) {
     trace.message = "the tree has " + std::to_string(k) + " actions at players' information " +
                     "sets, more than the agent QRE's limit of " +

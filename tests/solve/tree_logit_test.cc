@@ -92,6 +92,19 @@ TEST(AgentLogit, LambdaZeroIsUniformPlay) {
   }
 }
 
+// A tree beyond the work limit is refused up front with its size (no trace, no hang), and the
+// solve reports no equilibrium (status failed) rather than a guess.
+TEST(AgentLogit, TreesBeyondTheWorkLimitAreRefusedWithTheirSize) {
+  const GameTree tree = Data("selten_horse.efg");
+  AgentLogitOptions options;
+  options.max_work = 10;
+  const AgentLogitTrace trace = TraceAgentLogit(tree, options);
+  EXPECT_FALSE(trace.ok);
+  EXPECT_FALSE(trace.limit);
+  EXPECT_THAT(trace.message,
+              ::testing::HasSubstr("too large for the agent QRE: 6 actions x 9 nodes"));
+}
+
 // Selten's horse (Selten 1975, IJGT 4:25-55, Figure 1, payoffs as in tests/data). With q the
 // probability of Player 3's L and mu its belief in the node after Player 1's L:
 //   Player 2 keeps R iff 1 >= 4 (1 - q), i.e. q >= 3/4; Player 1 keeps R iff 1 >= 3 (1 - q);

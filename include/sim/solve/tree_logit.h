@@ -41,6 +41,8 @@ struct AgentLogitOptions {
   double tolerance = 1e-9;
   // Refuse trees whose Jacobian would exceed this many actions of players (dense K x K).
   int max_actions = 2000;
+  // ... and trees where one Jacobian (actions x nodes x (players + 1) steps) exceeds this.
+  double max_work = 2e8;
 };
 
 struct AgentLogitTrace {
