@@ -45,20 +45,63 @@ LoadOptions MakeLoadOptions(const CommonOptions& options) {
   return load;
 }
 
-// Writes through `write` to stdout, or atomically to --output: a run that throws midway
-// leaves no file behind (AtomicFile removes its temporary on unwinding). Stdout gets the
-// whole text at once too, so `simulate ... > out.csv` never holds half a report either.
-void Emit(const CommonOptions& options, const std::function<void(std::ostream&)>& write) {
-  if (options.output.empty() || options.output == "-") {
+bool ToStdout(const CommonOptions& options) { return options.output.empty() || options.output == "-"; }
+
+// The manifest of a CSV written to --output FILE goes to FILE.manifest.json (the CSV stays a
+// plain table: comment lines would break spreadsheets). Nothing is written for stdout, nor
+// beside a device or FIFO (-o /dev/stdout).
+bool WantsManifestFile(const CommonOptions& options) {
+  return !ToStdout(options) && !IsSpecialOutput(options.output);
+}
+
+// Writes through `write` to stdout, or atomically to --output (core/atomic_file.h: a
+// device or FIFO is written through, a link followed): a run that throws midway leaves no
+// file behind. Stdout gets the whole text at once too, so `simulate ... > out.csv` never
+// holds half a report either; a failed write is an error (exit 1). With `manifest`, its
+// text goes to FILE.manifest.json, committed together with FILE (both or neither).
+void Emit(const CommonOptions& options, const std::function<void(std::ostream&)>& write,
+          const std::function<std::string()>& manifest = {}) {
+  if (ToStdout(options)) {
     std::ostringstream text;
     write(text);
-    std::cout << text.str();
-    std::cout.flush();
+    WriteStandardOutput(text.str());
     return;
   }
   AtomicFile file(options.output);
+  if (!manifest || !WantsManifestFile(options)) {
+    write(file.stream());
+    file.Commit();
+    return;
+  }
+  AtomicFile manifest_file(options.output + ".manifest.json");
   write(file.stream());
-  file.Commit();
+  manifest_file.stream() << manifest();
+  CommitTogether({&file, &manifest_file});
+}
+
+// Refuses an --output that would destroy an input of the run (the scenario or game file,
+// the run's checkpoint, any sim checkpoint), whatever name or link reaches it.
+void CheckOutputIsNoInput(const CommonOptions& options, const std::string& input) {
+  if (ToStdout(options)) return;
+  const std::vector<std::string> written = {options.output, options.output + ".manifest.json"};
+  const std::vector<std::string> inputs = {input, options.output + ".checkpoint"};
+  for (const std::string& out : written) {
+    for (const std::string& in : inputs) {
+      if (SameFile(out, in)) {
+        throw InputError(SourceLocation{"<command line>"},
+                         "--output " + options.output + " would overwrite the input file " + in,
+                         "choose another output file");
+      }
+    }
+  }
+  if (IsSpecialOutput(options.output)) return;  // never open a FIFO to look at it
+  std::ifstream existing(options.output, std::ios::binary);
+  char head[15] = {};
+  if (existing.read(head, sizeof head) && std::string_view(head, sizeof head) == "sim-checkpoint ") {
+    throw InputError(SourceLocation{"<command line>"},
+                     "--output " + options.output + " is a sweep checkpoint file",
+                     "overwriting it would lose the finished points; choose another output file");
+  }
 }
 
 void EmitGameReport(const CommonOptions& options, const io::GameReport& report) {
@@ -92,6 +135,7 @@ std::string ReportTree(const CommonOptions& options, const std::string& path, co
                 const std::vector<std::string>& methods,
                 const std::function<void(io::TreeReport&)>& extend = {}) {
   solve::SpeOptions spe;
+  if (options.max_equilibria > 0) spe.max_equilibria = options.max_equilibria;
   // "logit" and "qre" solve the tree itself (agent QRE, solve/tree_logit.h), alone.
   const bool agent_qre = std::any_of(methods.begin(), methods.end(), [](const std::string& m) {
     return m == "logit" || m == "qre";
@@ -165,16 +209,12 @@ std::string ReportTree(const CommonOptions& options, const std::string& path, co
 using ReportExtension = std::function<void(const Scenario&, std::string* extra_table,
                                            std::vector<std::pair<std::string, std::string>>*)>;
 
-// Everything the report shows about a scenario's derived game.
-// Returns why the result is incomplete (empty when it is not; tree games only).
+// Everything the report shows about a scenario's derived game (the scenario as the run
+// loaded it: the file is read once per run). Returns why the result is incomplete (empty
+// when it is not; tree games only).
 std::string ReportScenario(const CommonOptions& options, const std::string& path,
-                           const std::vector<std::string>& methods,
+                           const Scenario& scenario, const std::vector<std::string>& methods,
                            const ReportExtension& extend = {}) {
-  if (IsEfg(path)) {
-    const GameTree tree = io::ReadEfgFile(path, EfgLimits(options));
-    return ReportTree(options, path, tree.title(), tree, nullptr, methods);
-  }
-  const Scenario scenario = LoadScenario(path, MakeLoadOptions(options));
   if (scenario.tree_game()) {
     const model::DerivedTree derived = model::BuildSequentialGame(scenario);
     return ReportTree(options, path, scenario.title.empty() ? scenario.id : scenario.title,
@@ -192,6 +232,7 @@ std::string ReportScenario(const CommonOptions& options, const std::string& path
   report.derived = &derived;
   solve::SolveOptions solve_options;
   solve_options.qre_lambda = options.qre_lambda;
+  solve_options.max_equilibria = options.max_equilibria;
   solve::SolveResult merged =
       methods.empty() ? solve::SolveWithDefaults(game, solve_options, &report.results)
                       : solve::SolveWithMethods(game, methods, solve_options, &report.results);
@@ -224,6 +265,7 @@ void ReportNfg(const CommonOptions& options, const std::string& path,
   report.title = game.title().empty() ? path : game.title();
   report.game = &game;
   solve::SolveOptions solve_options;
+  solve_options.max_equilibria = options.max_equilibria;
   solve::SolveResult merged =
       methods.empty() ? solve::SolveWithDefaults(game, solve_options, &report.results)
                       : solve::SolveWithMethods(game, methods, solve_options, &report.results);
@@ -235,13 +277,6 @@ void ReportNfg(const CommonOptions& options, const std::string& path,
 }
 
 // ---- Monte Carlo -------------------------------------------------------------------------
-
-std::string ReadBytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 // Trees (stages, an explicit tree, types) have their own Monte Carlo: the draws solve them
 // for subgame-perfect equilibria and walk them, rather than flattening them to a normal form.
@@ -277,13 +312,14 @@ montecarlo::MonteCarloOptions ResolveOptions(const Scenario& scenario,
 }
 
 io::Manifest MakeManifest(const CommonOptions& options, const std::string& command,
-                          const std::string& path, const montecarlo::MonteCarloOptions& mc,
+                          const std::string& path, const std::string& text,
+                          const montecarlo::MonteCarloOptions& mc,
                           const montecarlo::MonteCarloResult& result) {
   io::Manifest m;
   m.version = kVersion;
   m.command = command;
   m.scenario = path;
-  m.scenario_hash = io::HashText(ReadBytes(path));
+  m.scenario_hash = io::HashText(text);
   m.seed = mc.seed;
   m.draws = mc.draws;
   m.select = SelectKey(mc.select);
@@ -331,44 +367,58 @@ class ProgressBar {
   Clock::time_point start_, last_;
 };
 
-bool WantsMonteCarlo(const Scenario& scenario, const MonteCarloCliOptions& cli) {
-  return scenario.montecarlo.present || cli.draws > 0;
+// Total work bound, the same for a run and a sweep: a typo such as --draws 10^12, or
+// N=100000 on two axes, must not start a week-long run.
+void CheckDrawBudget(size_t points, int64_t draws, int64_t max_draws) {
+  if (static_cast<double>(points) * static_cast<double>(draws) <= static_cast<double>(max_draws)) {
+    return;
+  }
+  const std::string work = points == 1 ? std::to_string(draws) + " draws"
+                                       : "the sweep would run " + std::to_string(points) +
+                                             " points x " + std::to_string(draws) + " draws";
+  throw InputError(SourceLocation{"<command line>"},
+                   (points == 1 ? "the run would make " : "") + work +
+                       ", more than the limit of " + std::to_string(max_draws) + " draws in all",
+                   std::string(points == 1 ? "use fewer --draws" : "use fewer points per --vary axis or fewer --draws") +
+                       ", or raise the limit with --max-draws N");
 }
 
-// The manifest of a CSV written to --output FILE goes to FILE.manifest.json (the CSV stays a
-// plain table: comment lines would break spreadsheets). Nothing is written for stdout.
-void EmitManifestBeside(const CommonOptions& options, const io::Manifest& manifest) {
-  if (options.output.empty() || options.output == "-") return;
-  WriteFileAtomically(options.output + ".manifest.json", io::ManifestJson(manifest, "") + "\n");
+bool WantsMonteCarlo(const Scenario& scenario, const MonteCarloCliOptions& cli) {
+  return scenario.montecarlo.present || cli.draws > 0;
 }
 
 }  // namespace
 
 void RunScenario(const CommonOptions& options, const std::string& scenario_path,
                  const MonteCarloCliOptions& cli) {
-  // Load once up front to learn whether a Monte Carlo is wanted (and fail early on input).
-  const Scenario scenario = LoadScenario(scenario_path, MakeLoadOptions(options));
+  CheckOutputIsNoInput(options, scenario_path);
+  // Read and hashed once: the report, the Monte Carlo and the manifest see the same bytes.
+  const std::string text = ReadScenarioFile(scenario_path);
+  const Scenario scenario = ParseScenario(text, scenario_path, MakeLoadOptions(options));
   if (!WantsMonteCarlo(scenario, cli)) {
-    ReportScenario(options, scenario_path, {});
+    ReportScenario(options, scenario_path, scenario, {});
     return;
   }
   montecarlo::MonteCarloOptions mc = ResolveOptions(scenario, cli);
+  CheckDrawBudget(1, mc.draws, cli.max_draws);
   ProgressBar bar(cli.progress && !cli.quiet);
   mc.progress = [&](int64_t done, int64_t total) {
     bar.Update(static_cast<double>(done), static_cast<double>(total),
                std::to_string(done) + "/" + std::to_string(total) + " draws");
   };
   const montecarlo::MonteCarloResult result = RunMonteCarloOf(scenario, mc);
-  const io::Manifest manifest = MakeManifest(options, "run", scenario_path, mc, result);
+  const io::Manifest manifest = MakeManifest(options, "run", scenario_path, text, mc, result);
   if (options.format == "csv") {
-    Emit(options, [&](std::ostream& out) {
-      io::WriteMonteCarloCsvHeader(out);
-      io::WriteMonteCarloCsvRows(out, result);
-    });
-    EmitManifestBeside(options, manifest);
+    Emit(
+        options,
+        [&](std::ostream& out) {
+          io::WriteMonteCarloCsvHeader(out);
+          io::WriteMonteCarloCsvRows(out, result);
+        },
+        [&] { return io::ManifestJson(manifest, "") + "\n"; });
     return;
   }
-  ReportScenario(options, scenario_path, {},
+  ReportScenario(options, scenario_path, scenario, {},
                  [&](const Scenario&, std::string* extra_table,
                      std::vector<std::pair<std::string, std::string>>* json_fields) {
                    std::ostringstream section;
@@ -386,13 +436,16 @@ void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& cli,
   std::vector<std::string> columns;
   for (const montecarlo::SweepAxis& axis : axes) columns.push_back(axis.path);
 
+  CheckOutputIsNoInput(options, scenario_path);
+  // Read and hashed once: editing the file mid-sweep changes nothing.
+  const std::string text = ReadScenarioFile(scenario_path);
   // Check the scenario (and every axis path, at its first value) before any long work.
   const LoadOptions base_load = MakeLoadOptions(options);
   auto load_point = [&](const std::vector<double>& values) {
     LoadOptions load = base_load;
     for (size_t a = 0; a < axes.size(); ++a)
       load.overrides.push_back({axes[a].path, io::FormatRoundTrip(values[a])});
-    Scenario scenario = LoadScenario(scenario_path, load);
+    Scenario scenario = ParseScenario(text, scenario_path, load);
     // A swept number is fixed at the grid value: drop a distribution the file gave it.
     for (const montecarlo::SweepAxis& axis : axes)
       std::erase_if(scenario.uncertain, [&](const UncertainNumber& u) { return u.path == axis.path; });
@@ -400,14 +453,7 @@ void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& cli,
   };
   const Scenario first = load_point(points.front());
   montecarlo::MonteCarloOptions mc = ResolveOptions(first, cli);
-  // Total work bound: a typo such as N=100000 on two axes must not start a week-long run.
-  if (static_cast<double>(points.size()) * static_cast<double>(mc.draws) > kMaxSweepDraws) {
-    throw InputError(SourceLocation{"<command line>"},
-                     "the sweep would run " + std::to_string(points.size()) + " points x " +
-                         std::to_string(mc.draws) + " draws, more than the limit of " +
-                         io::FormatRoundTrip(kMaxSweepDraws) + " draws in all",
-                     "use fewer points per --vary axis or fewer --draws");
-  }
+  CheckDrawBudget(points.size(), mc.draws, cli.max_draws);
 
   // --output FILE keeps every finished point in FILE.checkpoint (core/checkpoint.h), so a
   // sweep stopped by a signal can be finished with the same command plus --resume. The
@@ -415,15 +461,12 @@ void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& cli,
   // do not change it. Each point's rendered text is one chunk, so a resumed run writes the
   // same bytes as an uninterrupted one.
   std::optional<Checkpoint> checkpoint;
-  if (!options.output.empty() && options.output != "-") {
-    std::ifstream file(scenario_path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << file.rdbuf();
+  if (WantsManifestFile(options)) {
     std::string sets, axes_text;
     for (const std::string& set : options.sets) sets += set + '\n';
     for (const std::string& axis : vary) axes_text += axis + '\n';
     checkpoint.emplace(options.output + ".checkpoint",
-                       Fingerprint({kVersion, "sweep", scenario_path, bytes.str(), sets, axes_text,
+                       Fingerprint({kVersion, "sweep", scenario_path, text, sets, axes_text,
                                     options.format, std::to_string(options.max_profiles),
                                     std::to_string(mc.draws), std::to_string(mc.seed),
                                     std::to_string(cli.draws), std::to_string(cli.seed),
@@ -433,7 +476,7 @@ void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& cli,
                                                           : std::string()}));
     checkpoint->Open(cli.resume);
   } else if (cli.resume) {
-    throw InputError(SourceLocation{"<command line>"}, "--resume needs --output FILE",
+    throw InputError(SourceLocation{"<command line>"}, "--resume needs --output FILE (a regular file)",
                      "the finished points of a sweep are kept beside its output file");
   }
 
@@ -442,6 +485,20 @@ void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& cli,
   io::Manifest manifest;
   std::string json_points;
   std::vector<std::string> table_rows;
+  // Records a finished point. Point 0, always computed again, must match what the
+  // checkpoint holds for it: the resumed run then provably continues the same computation.
+  auto keep = [&](size_t p, const std::string& chunk) {
+    if (!checkpoint) return;
+    if (p < checkpoint->chunks().size()) {
+      if (checkpoint->chunks()[p] != chunk) {
+        throw InputError(SourceLocation{checkpoint->path()},
+                         "the checkpoint does not match this run (its first point differs)",
+                         "remove it to start afresh");
+      }
+      return;
+    }
+    checkpoint->Record(chunk);
+  };
   auto run = [&](std::ostream* csv) {
     for (size_t p = 0; p < points.size(); ++p) {
       const Scenario scenario = p == 0 ? first : load_point(points[p]);
@@ -466,7 +523,7 @@ void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& cli,
       }
       const montecarlo::MonteCarloResult result = RunMonteCarloOf(scenario, mc);
       if (p == 0) {
-        manifest = MakeManifest(options, "sweep", scenario_path, mc, result);
+        manifest = MakeManifest(options, "sweep", scenario_path, text, mc, result);
         manifest.vary = vary;
         // A swept unpredictability differs between points: name the models only.
         for (std::string& model : manifest.models) model = model.substr(0, model.find(" u="));
@@ -477,14 +534,14 @@ void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& cli,
         std::ostringstream rows;
         io::WriteMonteCarloCsvRows(rows, result, prefix);
         *csv << rows.str();
-        if (checkpoint && p >= checkpoint->chunks().size()) checkpoint->Record(rows.str());
+        keep(p, rows.str());
       } else if (options.format == "json") {
         std::string point = std::string(p ? ",\n" : "\n") + "    {\"values\": {";
         for (size_t a = 0; a < axes.size(); ++a)
           point += std::string(a ? ", " : "") + io::JsonString(axes[a].path) + ": " + prefix[a];
         point += "}, \"montecarlo\": " + io::MonteCarloJson(result, manifest) + "}";
         json_points += point;
-        if (checkpoint && p >= checkpoint->chunks().size()) checkpoint->Record(point);
+        keep(p, point);
       } else {
         std::string row;
         for (size_t a = 0; a < axes.size(); ++a) row += (a ? ", " : "") + axes[a].path + "=" + prefix[a];
@@ -497,16 +554,18 @@ void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& cli,
                  io::FormatForPeople(100 * ci.low, 1) + ", " + io::FormatForPeople(100 * ci.high, 1) + "]";
         }
         table_rows.push_back(row);
-        if (checkpoint && p >= checkpoint->chunks().size()) checkpoint->Record(row);
+        keep(p, row);
       }
     }
   };
   if (options.format == "csv") {
-    Emit(options, [&](std::ostream& out) {
-      io::WriteMonteCarloCsvHeader(out, columns);
-      run(&out);
-    });
-    EmitManifestBeside(options, manifest);
+    Emit(
+        options,
+        [&](std::ostream& out) {
+          io::WriteMonteCarloCsvHeader(out, columns);
+          run(&out);
+        },
+        [&] { return io::ManifestJson(manifest, "") + "\n"; });
     if (checkpoint) checkpoint->Discard();
     return;
   }
@@ -531,11 +590,19 @@ void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& cli,
 
 std::string RunSolve(const CommonOptions& options, const std::string& game_path,
                      const std::vector<std::string>& methods) {
+  CheckOutputIsNoInput(options, game_path);
   if (IsNfgPath(game_path)) {
     ReportNfg(options, game_path, methods);
     return {};
   }
-  return ReportScenario(options, game_path, methods);
+  if (IsEfg(game_path)) {
+    const GameTree tree = io::ReadEfgFile(game_path, EfgLimits(options));
+    return ReportTree(options, game_path, tree.title(), tree, nullptr, methods);
+  }
+  return ReportScenario(options, game_path,
+                        ParseScenario(ReadScenarioFile(game_path), game_path,
+                                      MakeLoadOptions(options)),
+                        methods);
 }
 
 void RunExport(const CommonOptions& options, const std::string& game_path, const std::string& to) {
@@ -543,8 +610,18 @@ void RunExport(const CommonOptions& options, const std::string& game_path, const
     throw InputError({"<command line>", 0, 0}, "cannot export to '" + to + "'",
                      "available: nfg, efg, dot");
   }
-  if (to == "nfg" && !IsEfg(game_path)) {
-    const Scenario scenario = LoadScenario(game_path, MakeLoadOptions(options));
+  CheckOutputIsNoInput(options, game_path);
+  if (IsNfgPath(game_path)) {
+    throw InputError(SourceLocation{game_path}, "export takes a scenario or a Gambit .efg file, not a .nfg",
+                     "a .nfg file is already a strategic game in Gambit's format; to solve it: "
+                     "simulate solve " + game_path);
+  }
+  std::optional<Scenario> loaded;
+  if (!IsEfg(game_path)) {
+    loaded.emplace(ParseScenario(ReadScenarioFile(game_path), game_path, MakeLoadOptions(options)));
+  }
+  if (to == "nfg" && loaded) {
+    const Scenario& scenario = *loaded;
     if (!scenario.tree_game()) {
       const model::DerivedGame derived = model::BuildGame(scenario);
       const std::string text = io::FormatNfg(derived.game, "exported by simulate from " + game_path);
@@ -556,7 +633,7 @@ void RunExport(const CommonOptions& options, const std::string& game_path, const
   if (IsEfg(game_path)) {
     tree = io::ReadEfgFile(game_path, EfgLimits(options));
   } else {
-    const Scenario scenario = LoadScenario(game_path, MakeLoadOptions(options));
+    const Scenario& scenario = *loaded;
     // A simultaneous scenario is exported as the tree in which every actor moves without
     // seeing the others (one information set each), as Gambit writes a normal-form game.
     tree = model::BuildSequentialGame(scenario.tree_game() ? scenario

@@ -18,6 +18,7 @@ struct CommonOptions {
   std::string output;             // --output FILE ("" = stdout)
   int64_t max_profiles = -1;      // --max-profiles N (> 0 overrides the scenario's limit)
   double qre_lambda = -1.0;       // solve --lambda L: logit QRE precision (< 0: the limit)
+  int max_equilibria = 0;         // solve --max-equilibria N: cap on equilibria (0 = none)
 };
 
 // Monte Carlo options (`simulate SCENARIO` and `simulate sweep`). Unset values fall back to
@@ -31,10 +32,8 @@ struct MonteCarloCliOptions {
   bool quiet = false;        // --quiet: no progress bar
   bool progress = false;     // draw a progress bar on stderr (main sets it: stderr is a tty)
   bool resume = false;       // sweep --resume: continue from OUTPUT.checkpoint
+  int64_t max_draws = 1'000'000'000;  // --max-draws N: draws of a run or a sweep, in all
 };
-
-// Largest sweep, in draws over all grid points (points x draws per point).
-inline constexpr double kMaxSweepDraws = 1e9;
 
 // `simulate SCENARIO`: derive the game, solve it with the default methods, report; when the
 // scenario has a montecarlo block or --draws is given, also run the Monte Carlo (CSV output
@@ -45,7 +44,7 @@ void RunScenario(const CommonOptions& options, const std::string& scenario_path,
 // `simulate sweep SCENARIO --vary PATH=LO:HI:N ...`: a Monte Carlo at every point of the
 // product grid, every point with the same seed (common random numbers). CSV: one column per
 // varied PATH, then the Monte Carlo columns, one block of rows per grid point. Refuses more
-// than kMaxSweepDraws draws in all. With --output FILE every finished point is kept in
+// than --max-draws draws in all. With --output FILE every finished point is kept in
 // FILE.checkpoint until FILE is written; after an interruption (SIGINT, SIGTERM, a crash) the
 // same command with --resume computes only the missing points and writes the same bytes.
 void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& montecarlo,

@@ -5,9 +5,13 @@
 // stopped short). Errors go to stderr; results to stdout or --output.
 #include <CLI/CLI.hpp>
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cmath>
 #include <csignal>
 #include <iostream>
-#include <unistd.h>
 
 #include "sim/cli/commands.h"
 #include "sim/core/atomic_file.h"
@@ -25,6 +29,37 @@ constexpr int kExitIncomplete = 3;  // the result was written but is incomplete 
 extern "C" void OnTerminate(int signal) {
   sim::RemovePendingTemporaryFiles();
   ::_exit(128 + signal);
+}
+
+// A closed stdin, stdout or stderr stays closed in effect: its descriptor is taken by
+// /dev/null opened the wrong way round, so a write to stdout still fails (EBADF, reported)
+// and no file the run opens can land on descriptor 1 and receive the report.
+void HoldClosedStandardDescriptors() {
+  for (int fd = 0; fd <= 2; ++fd) {
+    if (::fcntl(fd, F_GETFD) != -1 || errno != EBADF) continue;
+    const int held = ::open("/dev/null", (fd == 0 ? O_WRONLY : O_RDONLY) | O_CLOEXEC);
+    if (held >= 0 && held != fd) {
+      ::dup2(held, fd);
+      ::close(held);
+    }
+  }
+}
+
+// CLI::Range lets NaN through (every comparison with it is false): a finite number in
+// [low, high].
+CLI::Validator FiniteRange(double low, double high) {
+  return CLI::Validator(
+      [low, high](std::string& text) -> std::string {
+        double value = 0;
+        if (!CLI::detail::lexical_cast(text, value)) return "not a number: " + text;
+        if (!std::isfinite(value)) return "not a finite number: " + text;
+        if (value < low || value > high) {
+          return "value " + text + " not in range [" + CLI::detail::to_string(low) + " - " +
+                 CLI::detail::to_string(high) + "]";
+        }
+        return "";
+      },
+      "FLOAT in [" + CLI::detail::to_string(low) + " - " + CLI::detail::to_string(high) + "]");
 }
 
 void AddCommonOptions(CLI::App& app, sim::cli::CommonOptions& options) {
@@ -50,8 +85,14 @@ void AddCommonOptions(CLI::App& app, sim::cli::CommonOptions& options) {
 
 void AddMonteCarloOptions(CLI::App& app, sim::cli::MonteCarloCliOptions& options) {
   app.add_option("--draws", options.draws,
-                 "Monte Carlo draws (runs the Monte Carlo even without a montecarlo block)")
+                 "Monte Carlo draws (runs the Monte Carlo even without a montecarlo block); "
+                 "at most --max-draws in all")
       ->check(CLI::Range(int64_t{1}, int64_t{1'000'000'000'000}))
+      ->type_name("N");
+  app.add_option("--max-draws", options.max_draws,
+                 "Refuse a run (or a whole sweep) of more than N draws in all (default "
+                 "1000000000)")
+      ->check(CLI::Range(int64_t{1}, int64_t{1'000'000'000'000'000}))
       ->type_name("N");
   app.add_option("--seed", options.seed, "Random seed (default: the scenario's, else 1)")
       ->check(CLI::Range(int64_t{0}, int64_t{9'007'199'254'740'992}))
@@ -68,14 +109,14 @@ void AddMonteCarloOptions(CLI::App& app, sim::cli::MonteCarloCliOptions& options
   app.add_option("--logit-lambda0", options.logit_lambda0,
                  "Precision scale of the logit unpredictability model: lambda = X (1 - u) / (u R), "
                  "R the payoff range (default: the scenario's logit_lambda0, else 10)")
-      ->check(CLI::Range(1e-6, 1e6))
+      ->check(FiniteRange(1e-6, 1e6))
       ->type_name("X");
   app.add_flag("--quiet,-q", options.quiet, "No progress bar on stderr");
 }
 
 }  // namespace
 
-int main(int argc, char** argv) {
+int Main(int argc, char** argv) {
   std::signal(SIGINT, OnTerminate);
   std::signal(SIGTERM, OnTerminate);
 
@@ -113,8 +154,13 @@ int main(int argc, char** argv) {
   solve->add_option("--lambda", options.qre_lambda,
                     "Method qre: the logit QRE at this precision (1/payoff units, >= 0) "
                     "instead of the branch's limit")
-      ->check(CLI::Range(0.0, 1e300))
+      ->check(FiniteRange(0.0, 1e300))
       ->type_name("L");
+  solve->add_option("--max-equilibria", options.max_equilibria,
+                    "Report at most N equilibria per method (lemke-howson: try up to N "
+                    "starting labels)")
+      ->check(CLI::Range(1, 1'000'000))
+      ->type_name("N");
 
   std::string sweep_path;
   std::vector<std::string> sweep_vary;
@@ -200,4 +246,15 @@ int main(int argc, char** argv) {
     return kExitFailure;
   }
   return 0;
+}
+
+int main(int argc, char** argv) {
+  HoldClosedStandardDescriptors();
+  const int status = Main(argc, argv);
+  // Output errors are errors: a full disk or a closed stdout must not end in status 0.
+  if (const std::string reason = sim::CloseStandardOutput(); !reason.empty()) {
+    std::cerr << "simulate: error: cannot write to standard output: " << reason << '\n';
+    return status == 0 ? kExitFailure : status;
+  }
+  return status;
 }

@@ -2,22 +2,21 @@
 #include "sim/core/checkpoint.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <charconv>
 #include <cstring>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
+#include "sim/core/atomic_file.h"
 #include "sim/core/error.h"
 
 namespace sim {
 namespace {
 
 constexpr std::string_view kMagic = "sim-checkpoint";
-constexpr std::string_view kVersion = "1";
+constexpr std::string_view kVersion = "2";
 
 std::string Hex(uint64_t value) {
   static const char* kDigits = "0123456789abcdef";
@@ -30,26 +29,9 @@ std::string Hex(uint64_t value) {
   throw Error(path + ": error: cannot " + what + " checkpoint file: " + std::strerror(errno));
 }
 
-// Writes all of `bytes` (write(2) may write less than asked, or be interrupted).
-bool WriteAll(int fd, std::string_view bytes) {
-  while (!bytes.empty()) {
-    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    bytes.remove_prefix(static_cast<size_t>(n));
-  }
-  return true;
-}
-
-std::string EncodeRecord(const std::string& chunk) {
-  std::string record = "chunk " + std::to_string(chunk.size()) + " " + Fingerprint({chunk}) + "\n";
-  record += chunk;
-  record += '\n';
-  return record;
-}
-
 // Reads the next whitespace-free word of `text` from `pos` up to `end_char`.
 std::string_view Word(std::string_view text, size_t& pos, char end_char) {
+  if (pos >= text.size()) return {};
   const size_t end = text.find(end_char, pos);
   if (end == std::string_view::npos) {
     pos = text.size();
@@ -83,13 +65,24 @@ Checkpoint::~Checkpoint() {
   if (fd_ >= 0) ::close(fd_);
 }
 
-namespace {
+std::string EncodeCheckpointHeader(const std::string& fingerprint) {
+  return std::string(kMagic) + " " + std::string(kVersion) + " " + fingerprint + "\n";
+}
 
-// Reads the chunks of checkpoint `text` into `chunks`; returns the length of the valid
-// prefix (header and whole records), 0 for an empty text.
-size_t ParseCheckpoint(const std::string& text, const std::string& path,
-                       const std::string& fingerprint, std::vector<std::string>& chunks) {
-  if (text.empty()) return 0;  // killed before even the header was written
+std::string EncodeCheckpointRecord(const std::string& fingerprint, size_t index,
+                                   std::string_view chunk) {
+  const std::string number = std::to_string(index);
+  std::string record = "chunk " + number + " " + std::to_string(chunk.size()) + " " +
+                       Fingerprint({fingerprint, number, chunk}) + "\n";
+  record += chunk;
+  record += '\n';
+  return record;
+}
+
+CheckpointContents ParseCheckpoint(std::string_view text, const std::string& path,
+                                   const std::string& fingerprint) {
+  CheckpointContents contents;
+  if (text.empty()) return contents;  // killed before even the header was written
   const std::string hint = "remove it to start afresh, or rerun with the arguments it was made for";
   size_t pos = 0;
   if (Word(text, pos, ' ') != kMagic) {
@@ -101,61 +94,97 @@ size_t ParseCheckpoint(const std::string& text, const std::string& path,
                      "version, so --resume cannot continue it",
                      hint);
   }
-  size_t valid_end = pos;
-  // Records up to the first torn or damaged one (a kill in the middle of a write).
+  contents.valid_bytes = pos;
+  // Whole records, in order, up to the first one that is torn (cut short by a kill in the
+  // middle of its write), damaged, or out of its place: that one and all after it are
+  // dropped, and computed again.
   while (pos < text.size()) {
     size_t p = pos;
-    if (Word(text, p, ' ') != "chunk") break;
+    const std::string_view keyword = Word(text, p, ' ');
+    const std::string_view index_text = Word(text, p, ' ');
     const std::string_view length_text = Word(text, p, ' ');
     const std::string_view digest = Word(text, p, '\n');
-    size_t length = 0;
-    const auto parsed =
-        std::from_chars(length_text.data(), length_text.data() + length_text.size(), length);
-    if (parsed.ec != std::errc() || parsed.ptr != length_text.data() + length_text.size()) break;
-    if (p > text.size() || length >= text.size() - p) break;  // also needs the final '\n'
-    std::string chunk = text.substr(p, length);
-    if (text[p + length] != '\n' || Fingerprint({chunk}) != digest) break;
-    chunks.push_back(std::move(chunk));
+    auto number = [](std::string_view word, size_t& value) {
+      const auto parsed = std::from_chars(word.data(), word.data() + word.size(), value);
+      return !word.empty() && parsed.ec == std::errc() && parsed.ptr == word.data() + word.size();
+    };
+    size_t index = 0, length = 0;
+    if (keyword != "chunk" || !number(index_text, index) || !number(length_text, length)) break;
+    if (index != contents.chunks.size()) break;  // duplicated, dropped or swapped records
+    if (p > text.size() || length >= text.size() - p) break;  // needs BYTES and the '\n'
+    const std::string_view chunk = text.substr(p, length);
+    if (text[p + length] != '\n' || Fingerprint({fingerprint, std::to_string(index), chunk}) != digest) break;
+    contents.chunks.emplace_back(chunk);
     pos = p + length + 1;
-    valid_end = pos;
+    contents.valid_bytes = pos;
   }
-  return valid_end;
+  return contents;
+}
+
+namespace {
+
+// Opens the sidecar without following a link (O_NOFOLLOW) or blocking on a FIFO
+// (O_NONBLOCK), and refuses anything but a regular file. -1 with errno ENOENT if missing.
+int OpenSidecar(const std::string& path, int flags) {
+  const int fd = ::open(path.c_str(), flags | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    if (errno == ELOOP) {
+      throw InputError(SourceLocation{path}, "the checkpoint file is a symbolic link",
+                       "a checkpoint is never written through a link; remove it");
+    }
+    return -1;
+  }
+  struct stat info {};
+  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+    ::close(fd);
+    throw InputError(SourceLocation{path}, "the checkpoint file is not a regular file",
+                     "remove it, or choose another --output");
+  }
+  return fd;
 }
 
 }  // namespace
 
 void Checkpoint::Open(bool resume) {
   chunks_.clear();
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = -1;
   size_t valid_end = 0;
   if (resume) {
-    std::error_code error;
-    if (std::filesystem::exists(path_, error)) {  // none yet: nothing was done
-      std::ifstream in(path_, std::ios::binary);
-      if (!in) ThrowIo(path_, "read");
-      std::ostringstream buffer;
-      buffer << in.rdbuf();
-      valid_end = ParseCheckpoint(buffer.str(), path_, fingerprint_, chunks_);
+    const int in = OpenSidecar(path_, O_RDONLY);
+    if (in < 0 && errno != ENOENT) ThrowIo(path_, "read");
+    if (in >= 0) {  // none yet: nothing was done
+      std::string text;
+      char buffer[1 << 16];
+      for (;;) {
+        const ssize_t n = ::read(in, buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+          ::close(in);
+          ThrowIo(path_, "read");
+        }
+        if (n == 0) break;
+        text.append(buffer, static_cast<size_t>(n));
+      }
+      ::close(in);
+      CheckpointContents contents = ParseCheckpoint(text, path_, fingerprint_);
+      chunks_ = std::move(contents.chunks);
+      valid_end = contents.valid_bytes;
     }
   }
-  if (fd_ >= 0) ::close(fd_);
-  if (valid_end == 0) {
-    fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd_ < 0) ThrowIo(path_, "create");
-    const std::string header =
-        std::string(kMagic) + " " + std::string(kVersion) + " " + fingerprint_ + "\n";
-    if (!WriteAll(fd_, header)) ThrowIo(path_, "write");
-    return;
-  }
-  fd_ = ::open(path_.c_str(), O_WRONLY | O_CLOEXEC);
-  if (fd_ < 0) ThrowIo(path_, "open");
+  fd_ = OpenSidecar(path_, O_WRONLY | O_CREAT);
+  if (fd_ < 0) ThrowIo(path_, "create");
   if (::ftruncate(fd_, static_cast<off_t>(valid_end)) != 0 || ::lseek(fd_, 0, SEEK_END) < 0) {
     ThrowIo(path_, "truncate");
   }
+  if (valid_end == 0 && !WriteAll(fd_, EncodeCheckpointHeader(fingerprint_))) ThrowIo(path_, "write");
 }
 
 void Checkpoint::Record(std::string chunk) {
   SIM_CHECK(fd_ >= 0, "Checkpoint::Record before Open");
-  if (!WriteAll(fd_, EncodeRecord(chunk))) ThrowIo(path_, "write");
+  if (!WriteAll(fd_, EncodeCheckpointRecord(fingerprint_, chunks_.size(), chunk))) {
+    ThrowIo(path_, "write");
+  }
   chunks_.push_back(std::move(chunk));
 }
 

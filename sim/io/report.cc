@@ -2,9 +2,11 @@
 #include "sim/io/report.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <string_view>
 
 #include "sim/core/tolerance.h"
 #include "sim/core/version.h"
@@ -367,7 +369,38 @@ void WriteReportTable(std::ostream& out, const GameReport& r) {
   out << "-- simulate " << kVersion << '\n';
 }
 
-std::string CsvField(const std::string& text) {
+namespace {
+
+// A plain decimal number: optional sign, digits with an optional fraction, optional
+// exponent ("-0.5", "+3", "1e-07"). Such a cell is data to a spreadsheet, never a formula.
+bool IsPlainNumber(std::string_view text) {
+  size_t i = 0;
+  if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
+  size_t digits = 0;
+  while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i, ++digits;
+  if (i < text.size() && text[i] == '.') {
+    ++i;
+    while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i, ++digits;
+  }
+  if (digits == 0) return false;
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    ++i;
+    if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
+    size_t exponent = 0;
+    while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i, ++exponent;
+    if (exponent == 0) return false;
+  }
+  return i == text.size();
+}
+
+}  // namespace
+
+std::string CsvField(const std::string& raw) {
+  // OWASP, "CSV Injection": a cell a spreadsheet would read as a formula (first character
+  // =, +, -, @, tab or CR) gets a leading single quote. Numbers are left as they are.
+  const bool formula = !raw.empty() && std::string_view("=+-@\t\r").find(raw[0]) !=
+                                           std::string_view::npos && !IsPlainNumber(raw);
+  const std::string text = formula ? "'" + raw : raw;
   if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
   std::string out = "\"";
   for (char c : text) {

@@ -132,6 +132,11 @@ void WriteTreeSolveCsv(std::ostream& out, const TreeReport& r) {
     const solve::Equilibrium& eq = res.summary.equilibria[e];
     for (int p = 0; p < tree.num_players(); ++p) {
       const std::vector<std::string>& names = res.strategy_names[p];
+      if (names.empty()) {
+        // A player who never moves still has a payoff: one row, empty (sure) plan.
+        out << e + 1 << ',' << solve::KindName(eq.kind) << ',' << CsvField(tree.player_name(p))
+            << ",,1," << FormatRoundTrip(eq.payoffs(p)) << '\n';
+      }
       for (size_t s = 0; s < names.size(); ++s) {
         out << e + 1 << ',' << solve::KindName(eq.kind) << ',' << CsvField(tree.player_name(p))
             << ',' << CsvField(names[s]) << ',' << FormatRoundTrip(eq.profile.strategies[p](s))

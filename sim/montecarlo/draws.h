@@ -13,6 +13,7 @@
 #include <exception>
 #include <functional>
 #include <initializer_list>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -97,7 +98,8 @@ struct Tally {
 // built in place as Worker(worker_args...) (reserved, never moved), in fixed chunks of kChunkDraws merged in chunk order, so the total
 // is bit-identical for every thread count. Chunks run in batches of 16 per thread (memory
 // stays flat; the idle tail at a batch's end is near 1/16 of it). Rethrows the first
-// exception of any worker; reports progress after each batch.
+// exception of any worker; reports progress after each batch. When the system refuses a
+// thread (ulimit -u, address space), the threads already started share the work: same result.
 template <typename Worker, typename... WorkerArgs>
 Tally RunChunks(const Scenario& scenario, const MonteCarloOptions& options, size_t num_outcomes,
                 const WorkerArgs&... worker_args) {
@@ -129,10 +131,26 @@ Tally RunChunks(const Scenario& scenario, const MonteCarloOptions& options, size
         if (!failed.exchange(true)) error = std::current_exception();
       }
     };
-    std::vector<std::thread> pool;
-    for (int t = 1; t < threads; ++t) pool.emplace_back(work, std::ref(workers[t]));
-    work(workers[0]);
-    for (std::thread& thread : pool) thread.join();
+    {
+      std::vector<std::thread> pool;
+      pool.reserve(threads);
+      // Joined on every path, even if starting a thread throws.
+      struct JoinAll {
+        std::vector<std::thread>& pool;
+        ~JoinAll() {
+          for (std::thread& thread : pool)
+            if (thread.joinable()) thread.join();
+        }
+      } join_all{pool};
+      for (int t = 1; t < threads; ++t) {
+        try {
+          pool.emplace_back(work, std::ref(workers[t]));
+        } catch (const std::system_error&) {
+          break;  // no more threads (ulimit -u, address space): the started ones do the work
+        }
+      }
+      work(workers[0]);
+    }
     if (error) std::rethrow_exception(error);
     for (int64_t chunk = first; chunk < last; ++chunk) total.Merge(tallies[chunk - first]);
     if (options.progress) options.progress(std::min(options.draws, last * kChunkDraws), options.draws);

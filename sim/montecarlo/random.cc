@@ -14,11 +14,11 @@ double StandardNormal(Stream& stream) {
   return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
 }
 
-double Gamma(Stream& stream, double shape) {
+double LogGamma(Stream& stream, double shape) {
   if (shape < 1.0) {
-    // Gamma(a) = Gamma(a + 1) * U^(1/a) (Marsaglia & Tsang 2000, section 6).
-    const double g = Gamma(stream, shape + 1.0);
-    return g * std::pow(stream.OpenUniform(), 1.0 / shape);
+    // Gamma(a) = Gamma(a + 1) * U^(1/a) (Marsaglia & Tsang 2000, section 6), in logs:
+    // U^(1/a) underflows to 0 for half of all U once a < 0.0014 (0.5^(1/a) < 1e-308).
+    return LogGamma(stream, shape + 1.0) + std::log(stream.OpenUniform()) / shape;
   }
   // d = a - 1/3, c = 1/sqrt(9d); accept v = (1 + c z)^3 when
   // ln U < z^2/2 + d - d v + d ln v (the squeeze test is skipped: it only saves time).
@@ -30,9 +30,11 @@ double Gamma(Stream& stream, double shape) {
     if (v <= 0.0) continue;
     v = v * v * v;
     const double u = stream.OpenUniform();
-    if (std::log(u) < 0.5 * z * z + d - d * v + d * std::log(v)) return d * v;
+    if (std::log(u) < 0.5 * z * z + d - d * v + d * std::log(v)) return std::log(d * v);
   }
 }
+
+double Gamma(Stream& stream, double shape) { return std::exp(LogGamma(stream, shape)); }
 
 double NormalCdf(double z) { return 0.5 * std::erfc(-z / std::numbers::sqrt2); }
 
@@ -100,9 +102,12 @@ Sample Draw(const Distribution& dist, Stream& stream) {
       break;
     }
     case Distribution::Kind::kBeta: {
-      // X / (X + Y) with X ~ Gamma(a), Y ~ Gamma(b) is Beta(a, b).
-      const double x = Gamma(stream, p[0]);
-      const double y = Gamma(stream, p[1]);
+      // X / (X + Y) with X ~ Gamma(a), Y ~ Gamma(b) is Beta(a, b); formed from ln X and
+      // ln Y scaled by the larger, so tiny shapes (both X and Y below 1e-308) keep their ratio.
+      const double log_x = LogGamma(stream, p[0]);
+      const double log_y = LogGamma(stream, p[1]);
+      const double top = std::max(log_x, log_y);
+      const double x = std::exp(log_x - top), y = std::exp(log_y - top);
       s.value = x / (x + y);
       s.rank = RegularizedBeta(s.value, p[0], p[1]);
       break;

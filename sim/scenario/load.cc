@@ -225,7 +225,7 @@ Scenario ParseScenario(const std::string& text, const std::string& name,
   return scenario;
 }
 
-Scenario LoadScenario(const std::string& path, const LoadOptions& options) {
+std::string ReadScenarioFile(const std::string& path) {
   namespace fs = std::filesystem;
   std::error_code error;
   const fs::file_status status = fs::status(path, error);
@@ -255,7 +255,11 @@ Scenario LoadScenario(const std::string& path, const LoadOptions& options) {
                      "the file is too large (more than " +
                          std::to_string(scenario_detail::kMaxFileBytes >> 20) + " MiB)");
   }
-  return ParseScenario(text, path, options);
+  return text;
+}
+
+Scenario LoadScenario(const std::string& path, const LoadOptions& options) {
+  return ParseScenario(ReadScenarioFile(path), path, options);
 }
 
 }  // namespace sim

@@ -81,6 +81,7 @@ class SnapshotStack<T, true> {
   }
 
   size_t levels() const { return levels_; }
+  size_t bytes() const { return buffer_.size(); }
 
   void Save(const IntegerTableau<T>& tab, size_t level) {
     tab.Save(&scratch_);  // reuses scratch_'s storage; keeps one definition of a state
@@ -150,6 +151,15 @@ class SnapshotStack<T, false> {
   }
 
   size_t levels() const { return levels_.size(); }
+  // Estimated: the words of each level's tableau at their current width.
+  size_t bytes() const {
+    size_t total = levels_.capacity() * sizeof(typename IntegerTableau<T>::State);
+    for (const auto& s : levels_) {
+      total += s.t.capacity() * sizeof(T) + (s.basis.capacity() + 2 * s.row_of.capacity()) * sizeof(int);
+      if (!s.t.empty()) total += s.t.size() * mpz_size(s.t[0].get_mpz_t()) * sizeof(mp_limb_t);
+    }
+    return total;
+  }
   void Save(const IntegerTableau<T>& tab, size_t level) {
     if (levels_.size() <= level) levels_.resize(level + 1);
     tab.Save(&levels_[level]);

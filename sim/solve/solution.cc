@@ -17,7 +17,7 @@ const char* KindName(EquilibriumKind kind) {
 const char* StatusName(SolveStatus status) {
   switch (status) {
     case SolveStatus::kComplete: return "complete";
-    case SolveStatus::kPartial: return "partial";
+    case SolveStatus::kPartial: return "incomplete";
     case SolveStatus::kFailed: return "failed";
   }
   return "?";
@@ -35,6 +35,7 @@ std::optional<std::string> SolveOptions::Validate() const {
   if (!(tolerance >= 0.0) || !std::isfinite(tolerance)) return "tolerance must be finite and >= 0";
   if (max_iterations <= 0) return "max_iterations must be > 0";
   if (max_equilibria < 0) return "max_equilibria must be >= 0";
+  if (!(max_seconds >= 0.0) || !std::isfinite(max_seconds)) return "max_seconds must be finite and >= 0";
   if (!std::isfinite(qre_lambda)) return "qre_lambda must be finite";
   return std::nullopt;
 }

@@ -355,6 +355,7 @@ class IntegerTableau {
 
   // Entry (row, var) of the scaled tableau, basic columns included.
   T cell(int row, int var) const { return cell_ref(row, var); }
+  const T& entry(int row, int var) const { return cell_ref(row, var); }
 
  private:
   template <typename U>

@@ -3,7 +3,10 @@
 // methods as separate processes (timed by the script, like lrsnash), and turns both
 // programs' outputs into the same canonical equilibrium lists for comparison.
 //   solvers_driver gen SIZE SEED PREFIX   writes PREFIX.nfg and PREFIX.lrs (integers 0..99)
-//   solvers_driver enum FILE.nfg          prints every extreme equilibrium, one per line
+//   solvers_driver enum FILE.nfg [MEMORY_BYTES MAX_SECONDS]
+//                                         prints every extreme equilibrium, one per line
+//                                         (EnumLimits::search_memory_bytes, max_seconds);
+//                                         exit 3 when incomplete
 //   solvers_driver lh FILE.nfg            one Lemke-Howson equilibrium (race of labels 0-3);
 //                                         prints pivots (all raced paths), exactness
 //   solvers_driver lrs-keys M N           reads lrsnash output on stdin, prints its equilibria
@@ -38,15 +41,21 @@ int main(int argc, char** argv) {
       std::ofstream(std::string(argv[4]) + ".lrs") << sim::testing::LrsnashInput(g);
       return 0;
     }
-    if (mode == "enum" && argc == 3) {
+    if (mode == "enum" && (argc == 3 || argc == 5)) {
       sim::NormalFormGame g = sim::io::ReadNfgFile(argv[2]);
-      sim::solve::BimatrixEnumeration e = sim::solve::EnumerateExtremeEquilibria(g);
+      sim::solve::EnumLimits limits;
+      if (argc == 5) {  // enum FILE MEMORY_BYTES MAX_SECONDS
+        limits.search_memory_bytes = std::stoll(argv[3]);
+        limits.max_seconds = std::stod(argv[4]);
+      }
+      sim::solve::BimatrixEnumeration e = sim::solve::EnumerateExtremeEquilibria(g, limits);
       for (const std::string& key : sim::testing::KeysOf(e)) std::printf("%s\n", key.c_str());
-      std::fprintf(stderr, "%zu equilibria, %s, bases %lld + %lld, %s\n", e.equilibria.size(),
-                   e.degenerate ? "degenerate" : "nondegenerate",
-                   static_cast<long long>(e.bases[0]), static_cast<long long>(e.bases[1]),
-                   e.arithmetic.c_str());
-      return 0;
+      std::fprintf(stderr, "%zu equilibria, %s, %s, bases %lld + %lld, %s%s%s\n",
+                   e.equilibria.size(), e.degenerate ? "degenerate" : "nondegenerate",
+                   e.search.c_str(), static_cast<long long>(e.bases[0]),
+                   static_cast<long long>(e.bases[1]), e.arithmetic.c_str(),
+                   e.complete ? "" : ", incomplete: ", e.stopped_by.c_str());
+      return e.complete ? 0 : 3;
     }
     if (mode == "lh" && argc == 3) {
       sim::NormalFormGame g = sim::io::ReadNfgFile(argv[2]);

@@ -66,6 +66,27 @@ TEST(SolveCsv, QuotesFieldsWithCommas) {
   EXPECT_EQ(CsvField("say \"hi\""), "\"say \"\"hi\"\"\"");
 }
 
+// OWASP, "CSV Injection": a text cell starting with =, +, -, @, tab or CR gets a leading
+// single quote so that a spreadsheet shows it instead of running it; numbers stay as they are.
+TEST(SolveCsv, NeutralisesCellsASpreadsheetWouldRunAsFormulas) {
+  EXPECT_EQ(CsvField("=cmd|' /C calc'!A0"), "'=cmd|' /C calc'!A0");
+  EXPECT_EQ(CsvField("+1+1"), "'+1+1");
+  EXPECT_EQ(CsvField("@SUM(A1:A9)"), "'@SUM(A1:A9)");
+  EXPECT_EQ(CsvField("-x"), "'-x");
+  EXPECT_EQ(CsvField("\tx"), "'\tx");
+  EXPECT_EQ(CsvField("\rx"), "\"'\rx\"");          // CR also forces quoting
+  EXPECT_EQ(CsvField("=1,2"), "\"'=1,2\"");          // prefixed, then quoted for the comma
+  EXPECT_EQ(CsvField("=\"a\""), "\"'=\"\"a\"\"\"");
+  // Plain numbers are data to a spreadsheet: never altered.
+  for (const char* number : {"-0.5", "+3", "-1e-07", "-2E+10", "-.5", "7"})
+    EXPECT_EQ(CsvField(number), number);
+  // Not numbers, so prefixed: a formula hidden behind a numeric start.
+  for (const char* text : {"-1+1", "-1e", "+", "-", "-inf", "-.e1"})
+    EXPECT_EQ(CsvField(text), std::string("'") + text) << text;
+  EXPECT_EQ(CsvField("a=b"), "a=b");  // only the first character matters
+  EXPECT_EQ(CsvField(""), "");
+}
+
 TEST(ReportTable, ShowsBimatrixEquilibriumAndFacts) {
   Fixture f;
   std::ostringstream out;

@@ -99,6 +99,32 @@ TEST(Draw, BetaByGammaRatioHasItsMeanAndVariance) {
   }
 }
 
+// Issue #12 item 11: Beta(0.001, 0.001) puts half its mass near 0 and half near 1 (mean
+// a/(a+b) = 1/2, variance ab/((a+b)^2(a+b+1)) = 1/(4 * 1.002)). Both gamma variates are then
+// usually below 1e-308: U^(1/a) = U^1000 underflowed to 0, and 0/(0+0) gave NaN draws.
+TEST(Draw, TinyBetaShapesKeepTheirMeanAndVariance) {
+  for (double a : {0.005, 0.001}) {
+    const Distribution d = Make(Distribution::Kind::kBeta, {a, a});
+    const Moments m = Sampled(d);
+    const double variance = a * a / (4 * a * a * (2 * a + 1));
+    EXPECT_NEAR(m.mean, 0.5, 4 * std::sqrt(variance / 200000)) << a;
+    EXPECT_NEAR(m.variance, variance, 0.01 * variance) << a;
+    EXPECT_GE(m.min, 0.0);
+    EXPECT_LE(m.max, 1.0);
+  }
+  // The log-space variate itself: for X ~ Gamma(a), E[ln X] = digamma(a) = -1/a - gamma_E
+  // + O(a) (Abramowitz & Stegun 6.3.5, 6.3.16) and Var ln X = trigamma(a) = 1/a^2 + O(1):
+  // at a = 0.001 the mean is -1000.58 and the standard error of 200000 draws is 1000/447.
+  RunningMean logs;
+  for (int i = 0; i < 200000; ++i) {
+    Stream stream(5, i, 0);
+    const double l = LogGamma(stream, 0.001);
+    ASSERT_TRUE(std::isfinite(l));
+    logs.Add(l);
+  }
+  EXPECT_NEAR(logs.mean(), -1000.0 - 0.5772156649, 4 * 1000.0 / std::sqrt(200000.0));
+}
+
 TEST(Draw, TriangularHasItsMeanAndVariance) {
   const Moments m = Sampled(Make(Distribution::Kind::kTriangular, {0.0, 0.3, 1.0}));
   const double variance = (0.09 + 1.0 - 0.3) / 18.0;

@@ -21,10 +21,33 @@ namespace sim {
 std::string Fingerprint(std::initializer_list<std::string_view> parts);
 
 // The sidecar of one output. File layout (text header, then binary-safe records):
-//   sim-checkpoint 1 FINGERPRINT\n
-//   chunk LENGTH DIGEST\n BYTES \n        (one per recorded chunk, in order)
-// Records are appended with one write(2) each, so an interruption at any instant leaves a
-// valid prefix, possibly followed by a torn record, which Open() drops (and truncates).
+//   sim-checkpoint 2 FINGERPRINT\n
+//   chunk INDEX LENGTH DIGEST\n BYTES \n     (one per recorded chunk, INDEX = 0, 1, 2, ...)
+// DIGEST covers the run's fingerprint, INDEX and BYTES, so a record is bound to its place
+// and to its run: a record duplicated, swapped, dropped from the middle or copied from
+// another run's checkpoint ends the valid prefix like a torn one, and that point and all
+// after it are computed again. Records are appended with one write(2) each, so an
+// interruption at any instant leaves a valid prefix, possibly followed by a torn record,
+// which Open() drops (and truncates). The file is opened with O_NOFOLLOW and must be a
+// regular file: a link planted under its name is never followed.
+
+// The parsed contents of checkpoint text `text` (pure; the reader of Open, and the fuzz
+// target's entry). `valid_bytes` is the length of the header and whole records; a torn
+// record, and everything after the first record that is torn, damaged or out of place, is
+// left out. Throws InputError located in `path` for text that is not a checkpoint, or one
+// written for another fingerprint.
+struct CheckpointContents {
+  std::vector<std::string> chunks;
+  size_t valid_bytes = 0;
+};
+CheckpointContents ParseCheckpoint(std::string_view text, const std::string& path,
+                                   const std::string& fingerprint);
+
+// The bytes of a header, and of record number `index` (what Open and Record write).
+std::string EncodeCheckpointHeader(const std::string& fingerprint);
+std::string EncodeCheckpointRecord(const std::string& fingerprint, size_t index,
+                                   std::string_view chunk);
+
 class Checkpoint {
  public:
   // `path` is the sidecar, conventionally OUTPUT + ".checkpoint". Nothing is touched yet.
@@ -36,8 +59,9 @@ class Checkpoint {
   // Starts recording. With resume == false any old sidecar is replaced by an empty one.
   // With resume == true an existing sidecar is read: its chunks become chunks() (a missing
   // sidecar just means nothing was done yet). Throws InputError located at the sidecar when
-  // it was written for a different fingerprint ("the arguments changed") or is not a
-  // checkpoint at all; sim::Error when it cannot be created or read.
+  // it was written for a different fingerprint ("the arguments changed"), is not a
+  // checkpoint at all, is a symbolic link or is not a regular file; sim::Error when it
+  // cannot be created or read.
   void Open(bool resume);
 
   // The chunks recorded so far (read by Open, then appended by Record).

@@ -52,7 +52,10 @@ void WriteReportJson(std::ostream& out, const GameReport& report);
 // JSON string literal for `text` (quotes included), escaping as RFC 8259 requires.
 std::string JsonString(const std::string& text);
 
-// CSV field: quoted (with doubled quotes) only when it contains a comma, quote or newline.
+// CSV field for text (names, labels): quoted (with doubled quotes) only when it contains a
+// comma, quote or newline. Text that a spreadsheet would run as a formula (it starts with
+// =, +, -, @, tab or CR and is not a plain number) gets a leading ' (OWASP's advice against
+// CSV injection); README, "CSV".
 std::string CsvField(const std::string& text);
 
 }  // namespace sim::io

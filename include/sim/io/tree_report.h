@@ -31,7 +31,8 @@ void WriteTreeReportTable(std::ostream& out, const TreeReport& report);
 
 // equilibrium,kind,player,strategy,probability,payoff — one row per equilibrium x player x
 // behaviour strategy NODE:ACTION (solve::BehaviourStrategyNames), zero probabilities
-// included; payoff is the player's expected payoff from the root.
+// included; payoff is the player's expected payoff from the root. A player who never moves
+// gets one row with an empty strategy and probability 1, so every payoff is in the CSV.
 void WriteTreeSolveCsv(std::ostream& out, const TreeReport& report);
 
 // The sibling table of the solve CSV: equilibrium,player,infoset,node,belief — one row per

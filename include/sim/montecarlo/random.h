@@ -65,6 +65,9 @@ double StandardNormal(Stream& stream);
 // Gamma(shape, 1) variate by Marsaglia & Tsang (2000), "A simple method for generating gamma
 // variables", ACM TOMS 26(3); shape < 1 through Gamma(shape + 1) * U^(1/shape).
 double Gamma(Stream& stream, double shape);
+// ln of the same variate, formed in logs throughout: for shape < 0.01 the variate itself
+// is often below the smallest double, while its logarithm is an ordinary number.
+double LogGamma(Stream& stream, double shape);
 
 // Standard normal CDF, Phi(z) = erfc(-z / sqrt 2) / 2.
 double NormalCdf(double z);

@@ -40,6 +40,11 @@ struct LoadOptions {
 // first). Cost: linear in the file size; the walk is bounded by it even with aliases.
 Scenario LoadScenario(const std::string& path, const LoadOptions& options = {});
 
+// The bytes of the scenario file at `path`, with the file checks of LoadScenario (missing,
+// a directory, unreadable, over 16 MiB). Reads once, so a pipe (/dev/stdin) works: a run
+// reads its scenario with this once and parses the text (ParseScenario) as often as needed.
+std::string ReadScenarioFile(const std::string& path);
+
 // The same from text already in memory; `name` is used as the file name in messages.
 Scenario ParseScenario(const std::string& text, const std::string& name,
                        const LoadOptions& options = {});

@@ -13,7 +13,17 @@
 // machinery to stay sound when a support has more best responses than its size, while the
 // vertex set of a polytope is well defined however degenerate the game is.
 //
-// How the vertices are found: depth-first search over the bases of each polytope with the
+// How the vertices are found. Small games: a depth-first search (below). It keeps every
+// basis and vertex it has seen, which is fast but grows with the polytopes (9 GB on a random
+// 22x22 game); past EnumLimits::search_memory_bytes it gives up and the enumeration restarts
+// as a reverse search (reverse_search.h, the method of lrs) over the bases of the polytope of
+// lower dimension, in memory O(m n) whatever the number of bases: every vertex x of that
+// polytope is simple there (else see below), so its only possible partner y solves a square
+// linear system (y's support = x's best responses, making x's support indifferent), solved
+// in floating point as a filter and exactly for the few that pass. If that polytope is
+// degenerate, the other one is tried; if both are, the enumeration stops incomplete.
+//
+// The depth-first search over the bases of each polytope with the
 // lexicographic pivoting rule. Lexicographic feasibility is a symbolic perturbation of the
 // right-hand side that makes the polytope simple, so its basis graph is connected, every
 // basis has one neighbour per nonbasic variable, and every vertex of the unperturbed
@@ -54,14 +64,32 @@ struct NashSubset {
   int component = 0;
 };
 
+// Budgets of the enumeration. A budget that stops it makes the result incomplete
+// (complete = false, stopped_by says which); what was found by then is listed and valid.
+struct EnumLimits {
+  int64_t max_bases = 10000000;  // bases visited per polytope
+  double max_seconds = 0;        // wall-clock budget; 0 = none
+  int64_t max_equilibria = 0;    // stop once this many are found; 0 = none
+  // Memory the depth-first search may take before the reverse search takes over (estimated
+  // from its tables: visited bases, vertices, saved tableaus). 0: reverse search at once.
+  int64_t search_memory_bytes = int64_t{64} << 20;
+};
+
 struct BimatrixEnumeration {
-  bool complete = true;      // false when stopped by max_bases (what is listed is valid)
+  bool complete = true;      // false when a budget stopped it (what is listed is valid)
+  // Why it is incomplete: "max_bases", "max_seconds", "max_equilibria", or "degenerate" (the
+  // reverse search needs one nondegenerate polytope); empty when complete.
+  std::string stopped_by;
+  // "depth-first" or "reverse search" (which search produced the list, see above).
+  std::string search = "depth-first";
   bool degenerate = false;   // some mixed strategy has more pure best responses than its support
   // The widest pivoting integers used: "int64", "int128" or "gmp", as "P+Q" when the two
   // polytopes ended in different widths (e.g. "int128+int64").
   std::string arithmetic;
-  int64_t bases[2] = {0, 0};     // bases visited in P (player 0's x) and Q (player 1's y)
-  int64_t vertices[2] = {0, 0};  // distinct vertices of P and Q, the zero vertex included
+  // Bases visited in P (player 0's x) and Q (player 1's y), and their distinct vertices with
+  // the zero vertex (the reverse search walks only one polytope: 0 for the other).
+  int64_t bases[2] = {0, 0};
+  int64_t vertices[2] = {0, 0};
   // Distinct extreme strategies that occur in equilibria: points[0] for player 0 (length m
   // each), points[1] for player 1 (length n each). Exact probabilities.
   std::vector<std::vector<Rational>> points[2];
@@ -79,7 +107,13 @@ struct BimatrixEnumeration {
 // about 10^3 for random 10x10 games, 10^4 for 12x12), each costing O(m n) integer operations,
 // plus pairing O(|V(P)| |V(Q)|) in degenerate games.
 BimatrixEnumeration EnumerateExtremeEquilibria(const NormalFormGame& game,
-                                               int64_t max_bases = 10000000);
+                                               const EnumLimits& limits);
+inline BimatrixEnumeration EnumerateExtremeEquilibria(const NormalFormGame& game,
+                                                      int64_t max_bases = 10000000) {
+  EnumLimits limits;
+  limits.max_bases = max_bases;
+  return EnumerateExtremeEquilibria(game, limits);
+}
 
 // The `enum` method: EnumerateExtremeEquilibria as a SolveResult. Every equilibrium is
 // re-checked with CheckExactly (exact = true, regret = 0), has `component` set, and the

@@ -47,7 +47,10 @@ struct Equilibrium {
 
 enum class SolveStatus {
   kComplete,   // the method finished: the equilibria are all it promises (e.g. all pure NE)
-  kPartial,    // stopped early (iteration or time cap): what was found is valid
+  // Stopped early (a budget: iterations, time, max_equilibria), or the list is capped, or
+  // no equilibrium was found where one must exist: what is listed is valid. Shown as
+  // "incomplete"; `simulate` then exits with status 3.
+  kPartial,
   kFailed,     // the method could not produce an answer on this game (message says why)
 };
 
@@ -69,6 +72,7 @@ struct SolveOptions {
   double tolerance = kPayoffRelativeTolerance;
   int64_t max_iterations = 1000000;
   int max_equilibria = 0;           // 0 = no cap; otherwise stop after this many
+  double max_seconds = 0.0;         // wall-clock budget of a search (enum); 0 = none
   double qre_lambda = -1.0;         // logit QRE: a fixed precision; < 0 = trace to the limit
 
   std::optional<std::string> Validate() const;
