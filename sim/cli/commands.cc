@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <fstream>
@@ -35,6 +36,7 @@
 #include "sim/scenario/load.h"
 #include "sim/solve/pure.h"
 #include "sim/solve/registry.h"
+#include "sim/solve/tree_logit.h"
 
 namespace sim::cli {
 namespace {
@@ -156,9 +158,19 @@ Outcome ReportTree(const CommonOptions& options, const std::string& path, const 
   const bool sequence = methods.size() == 1 && methods[0] == "sequence-lcp";
   // sequence-lcp: --max-equilibria N tries N starting points of Lemke's path.
   if (sequence && options.max_equilibria > 0) spe.sequence_starts = options.max_equilibria;
-  const bool nash = !methods.empty() && !(methods.size() == 1 && methods[0] == "spe") && !sequence;
+  // "logit" and "qre" solve the tree itself (agent QRE, solve/tree_logit.h), alone.
+  const bool agent_qre = std::any_of(methods.begin(), methods.end(), [](const std::string& m) {
+    return m == "logit" || m == "qre";
+  });
+  if (agent_qre && methods.size() > 1) {
+    throw InputError({"<command line>", 0, 0},
+                     "method '" + methods[0] + "' on a game tree cannot be combined with others",
+                     "run --method logit (or qre) alone");
+  }
+  const bool nash = !agent_qre && !sequence && !methods.empty() &&
+                    !(methods.size() == 1 && methods[0] == "spe");
   for (const std::string& m : methods) {
-    if (m == "spe" || sequence) continue;
+    if (m == "spe" || sequence || agent_qre) continue;
     const solve::SolverInfo* info = solve::FindSolver(m);
     if (info == nullptr || !info->solve_normal_form) {
       throw InputError({"<command line>", 0, 0}, "unknown method '" + m + "' for a game tree",
@@ -168,9 +180,27 @@ Outcome ReportTree(const CommonOptions& options, const std::string& path, const 
     }
     spe.normal_form_methods.push_back(m);
   }
-  const solve::SpeResult result = sequence ? solve::SolveNashViaSequenceForm(tree, spe)
-                                  : nash   ? solve::SolveNashViaStrategicForm(tree, spe)
-                                           : solve::SolveSubgamePerfect(tree, spe);
+  solve::SolveOptions qre_options;
+  qre_options.qre_lambda = options.qre_lambda;
+  solve::SpeResult result =
+      agent_qre  ? solve::SolveAgentLogit(tree, qre_options, methods[0])
+      : sequence ? solve::SolveNashViaSequenceForm(tree, spe)
+      : nash     ? solve::SolveNashViaStrategicForm(tree, spe)
+                 : solve::SolveSubgamePerfect(tree, spe);
+  if (!agent_qre && !nash && !sequence && result.equilibria.empty()) {
+    // No subgame-perfect equilibrium found (a strategic form too large, a method that found
+    // none): the agent QRE limit is a sequential, hence subgame-perfect, equilibrium.
+    solve::SpeResult qre = solve::SolveAgentLogit(tree, qre_options, "logit");
+    if (!qre.equilibria.empty()) {
+      qre.summary.method = "spe+logit";
+      qre.summary.status = solve::SolveStatus::kPartial;
+      qre.summary.message = "spe found none (" + result.summary.message +
+                            "); reporting the agent QRE limit, one sequential equilibrium (not "
+                            "all subgame-perfect ones): " + qre.summary.message;
+      qre.threat_message = result.threat_message;
+      result = std::move(qre);
+    }
+  }
   io::TreeReport report;
   report.source = path;
   report.title = title.empty() ? tree.title() : title;
@@ -187,8 +217,9 @@ Outcome ReportTree(const CommonOptions& options, const std::string& path, const 
       io::WriteTreeReportTable(out, report);
     }
   });
-  return result.summary.status == solve::SolveStatus::kComplete ? Outcome::kComplete
-                                                                : Outcome::kIncomplete;
+  return result.summary.status == solve::SolveStatus::kComplete && !result.equilibria.empty()
+             ? Outcome::kComplete
+             : Outcome::kIncomplete;
 }
 
 // Adds sections to a report before it is written (the Monte Carlo section): a table section

@@ -107,6 +107,11 @@ void WriteTreeReportTable(std::ostream& out, const TreeReport& r) {
   for (size_t e = 0; e < res.equilibria.size(); ++e) {
     const solve::TreeEquilibrium& eq = res.equilibria[e];
     out << "  #" << e + 1 << "  expected payoffs: " << Payoffs(tree, eq.payoffs) << "\n";
+    if (eq.sequential_regret) {
+      out << "      regret " << FormatForPeople(res.summary.equilibria[e].regret)
+          << "; sequential-rationality regret given the beliefs "
+          << FormatForPeople(*eq.sequential_regret) << "\n";
+    }
     std::string path, off;
     for (Node n : tree.Preorder()) {
       if (tree.kind(n) == NodeKind::kTerminal) continue;

@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cmath>
 #include <exception>
+#include <limits>
 #include <map>
 #include <thread>
 
@@ -16,6 +17,7 @@
 #include "sim/montecarlo/random.h"
 #include "sim/montecarlo/tremble_tree.h"
 #include "sim/solve/spe.h"
+#include "sim/solve/tree_logit.h"
 
 namespace sim::montecarlo {
 namespace {
@@ -45,6 +47,8 @@ struct Solved {
   std::vector<double> resolute;  // and the resolute-type priors (model::WithResoluteTypes)
   std::vector<solve::TreeEquilibrium> equilibria;
   std::vector<char> payoff_dominant;
+  bool qre = false;         // some actor plays logit: `equilibria` holds the draw's agent QRE
+  bool qre_failed = false;  // ... whose trace failed (no profile: the draw is "unsolved")
 };
 
 // Harsanyi & Selten's payoff dominance over the SPEs' expected payoffs (the same criterion
@@ -124,6 +128,55 @@ bool TreatsCopiesAlike(const TrembledTree& t, const solve::TreeEquilibrium& eq) 
   return true;
 }
 
+// The logit model on trees: when some actor plays logit with u > 0 in this draw, the draw's
+// one profile is the agent logit QRE (solve/tree_logit.h) of the typed and trembled tree,
+// each logit actor at lambda_a = lambda0 (1 - u_a) / (u_a R), everyone else at
+// kLogitBestResponse / R, R the range of the draw's terminal payoffs (scenarios/README.md,
+// "logit"; the same precisions as the matrix Monte Carlo): the QRE at lambda = 1 with per
+// player weights lambda_a. Copies of a node that the transforms separate face the same
+// continuation, so their agents respond alike. Returns false when no actor plays logit.
+bool SolveAgentQre(const Scenario& scenario, const Plan& plan, Solved* out) {
+  const int n = static_cast<int>(scenario.actors.size());
+  bool logit = false;
+  for (int a = 0; a < n; ++a)
+    logit |= plan.models[a] == UnpredictabilityModel::kLogit && scenario.actors[a].unpredictability > 0;
+  if (!logit) return false;
+  const GameTree& tree = out->derived.tree;
+  double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+  for (Node v = 0; v < static_cast<Node>(tree.num_nodes()); ++v) {
+    if (tree.kind(v) != NodeKind::kTerminal) continue;
+    const Eigen::VectorXd u = tree.PathPayoffs(v);
+    lo = std::min(lo, u.minCoeff());
+    hi = std::max(hi, u.maxCoeff());
+  }
+  const double range = hi > lo ? hi - lo : 1.0;
+  solve::AgentLogitOptions options;
+  options.target_lambda = 1.0;
+  // (A tree with resolute types may have more players than actors: those play near best
+  // response too.)
+  options.weights.assign(std::max(n, out->trembled.tree.num_players()), kLogitBestResponse / range);
+  for (int a = 0; a < n; ++a) {
+    const double u = scenario.actors[a].unpredictability;
+    if (plan.models[a] == UnpredictabilityModel::kLogit && u > 0)
+      options.weights[a] = plan.options.logit_lambda0 * (1.0 - u) / (u * range);
+  }
+  const solve::AgentLogitTrace trace = solve::TraceAgentLogit(out->trembled.tree, options);
+  out->equilibria.clear();
+  out->payoff_dominant.clear();
+  out->qre = true;
+  if (!trace.ok) {
+    out->qre_failed = true;
+    return true;
+  }
+  solve::TreeEquilibrium eq;
+  eq.behaviour = trace.end.profile;
+  eq.beliefs = trace.end.beliefs;
+  eq.payoffs = ExpectedPayoffs(out->trembled.tree, eq.behaviour, out->trembled.tree.root());
+  out->equilibria.push_back(std::move(eq));
+  out->payoff_dominant.push_back(0);
+  return true;
+}
+
 // Build, tremble, solve. The trembled tree separates the copies of perfect-information
 // nodes so that backward induction applies (tremble_tree.h, kSeparateSingletons); of its
 // SPEs, those that play alike at copies their mover cannot tell apart are the SPEs of the
@@ -152,6 +205,8 @@ void Solve(const Scenario& scenario, const Plan& plan, Solved* out) {
     out->types = std::move(types);
     out->resolute = std::move(resolute);
   }
+  out->qre = out->qre_failed = false;
+  if (SolveAgentQre(scenario, plan, out)) return;
   std::vector<solve::TreeEquilibrium> all =
       solve::SolveSubgamePerfect(out->trembled.tree, plan.spe).equilibria;
   out->equilibria.clear();
@@ -199,7 +254,10 @@ class Worker {
     if (!equilibria.empty()) {
       const int count = static_cast<int>(equilibria.size());
       int chosen = -1;
-      if (plan.by_payoff_dominance) {
+      if (solved->qre) {
+        chosen = 0;  // the agent QRE is the draw's one profile: nothing to select
+        ++tally.qre_draws;
+      } else if (plan.by_payoff_dominance) {
         const int labelled = static_cast<int>(
             std::count(solved->payoff_dominant.begin(), solved->payoff_dominant.end(), 1));
         if (labelled > 0) {
@@ -262,6 +320,7 @@ class Worker {
       const Eigen::VectorXd payoffs = derived.tree.PathPayoffs(leaf);
       for (int a = 0; a < n; ++a) tally.payoffs[a].Add(payoffs(a));
     }
+    if (solved->qre_failed) ++tally.qre_failures;
     tally.RecordOutcome(outcome, sampler_.ranks());
   }
 
@@ -293,13 +352,6 @@ Plan MakePlan(const Scenario& scenario, const MonteCarloOptions& options) {
     const bool sampled = SampledUnpredictability(scenario, actor.id);
     const bool active = actor.unpredictability > 0 || sampled;
     const UnpredictabilityModel m = plan.models[a];
-    if (m == UnpredictabilityModel::kLogit && active) {
-      throw InputError(spec.location.known() ? spec.location : actor.location,
-                       std::string("unpredictability model '") + ModelKey(m) + "' of actor '" +
-                           actor.id + "' is not available for game trees",
-                       "the Monte Carlo of sequential scenarios and scenarios with types "
-                       "supports tremble, type and preference_noise");
-    }
     if (m == UnpredictabilityModel::kResolute) {
       plan.any_resolute = true;
       if (active) worst_resolute[a] = 0.5;  // two types: the tree's size for every u in (0, 1)
@@ -351,6 +403,7 @@ class TreeEngine final : public detail::Engine {
     const Scenario& scenario = scenario_;
     const Plan& plan = plan_;
     MonteCarloResult r = detail::DescribeRun(scenario, plan.options, plan.models, total);
+    r.qre_failures = total.qre_failures;
     r.games_solved = plan.cached ? 1 : total.games_solved;
     r.exact_solves = r.games_solved;
     r.fast_path = false;

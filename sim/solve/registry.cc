@@ -8,6 +8,7 @@
 #include "sim/solve/logit.h"
 #include "sim/solve/pure.h"
 #include "sim/solve/spe.h"
+#include "sim/solve/tree_logit.h"
 
 namespace sim::solve {
 
@@ -31,12 +32,20 @@ const std::vector<SolverInfo>& BuiltinSolvers() {
        SolveLemkeHowson, /*solve_tree=*/{}},
       {"logit",
        "one Nash equilibrium of any n-player game: the limit of the logit QRE branch traced "
-       "from the centroid (a homotopy), polished by Newton on its support; regret reported",
-       [](const GameTraits& t) { return !t.sequential; }, SolveLogitNash, /*solve_tree=*/{}},
+       "from the centroid (a homotopy), polished by Newton on its support; regret reported. "
+       "On a game tree: the limit of the agent logit QRE (McKelvey & Palfrey 1998), a "
+       "sequential equilibrium with its beliefs, certified by its regrets",
+       [](const GameTraits&) { return true; }, SolveLogitNash, SolveTreeLogit},
       {"qre",
        "logit quantal response equilibrium on the principal branch at --lambda, or without "
-       "it the branch's limit as lambda grows (a Nash equilibrium, label qre-limit)",
-       [](const GameTraits& t) { return !t.sequential; }, SolveLogitQre, /*solve_tree=*/{}},
+       "it the branch's limit as lambda grows (a Nash equilibrium, label qre-limit); on a "
+       "game tree the agent QRE",
+       [](const GameTraits&) { return true; }, SolveLogitQre,
+       [](const GameTree& tree, const SolveOptions& o, const OnEquilibrium& cb) {
+         SolveResult r = SolveAgentLogit(tree, o, "qre").summary;
+         if (cb) for (const Equilibrium& eq : r.equilibria) cb(eq);
+         return r;
+       }},
       {"enumpoly",
        "all Nash equilibria of a small n-player game: support enumeration, each support's "
        "polynomial indifference system solved by interval subdivision and Newton",

@@ -7,6 +7,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -190,22 +191,35 @@ TEST(RunTreeMonteCarlo, SelectionLabelsOnTreesFallBackOrApply) {
   EXPECT_EQ(RunTreeMonteCarlo(s, options).selection_fallbacks, 0);
 }
 
-TEST(RunTreeMonteCarlo, LogitOnATreeIsRefusedNamingTheSupportedModels) {
-  const Scenario s = EntryScenario(0.3, 0.0, "montecarlo: {model: logit}");
-  try {
-    RunTreeMonteCarlo(s, MonteCarloOptions{});
-    FAIL() << "no error";
-  } catch (const InputError& e) {
-    EXPECT_THAT(e.what(), HasSubstr(": error: unpredictability model 'logit' of actor "
-                                    "'entrant' is not available for game trees"));
-    EXPECT_THAT(e.what(), HasSubstr("supports tremble, type and preference_noise"));
+// The logit model on a tree (scenarios/README.md, "logit"): the entrant plays a logit
+// response with lambda = 10 (1 - u) / (u R), R = 3 - (-1) = 4 (the range of all payoffs), the incumbent
+// (u = 0) at kLogitBestResponse / R = 2500, which leaves its mistakes below exp(-2500): it
+// fights after out and accommodates after in, so V(out) = 1, V(in) = 2 to the entrant, who
+// enters with probability 1 / (1 + exp(-lambda (2 - 1))) (McKelvey & Palfrey 1998: the
+// agent QRE's logit choice at the entrant's node). Every draw plays the agent QRE.
+TEST(RunTreeMonteCarlo, LogitEntrantEntersWithTheLogitProbability) {
+  for (double u : {0.3, 0.9}) {
+    const Scenario s = EntryScenario(u, 0.0, "montecarlo: {model: logit}");
+    MonteCarloOptions options;
+    options.draws = 20'000;
+    options.seed = 5;
+    const MonteCarloResult r = RunTreeMonteCarlo(s, options);
+    ASSERT_EQ(r.solved, r.draws);
+    EXPECT_EQ(r.qre_draws, r.draws);
+    EXPECT_EQ(r.qre_failures, 0);
+    const double lambda = 10 * (1 - u) / (u * 4);
+    const double expected = 1 / (1 + std::exp(-lambda));
+    const Interval ci = WilsonInterval(r.outcome_counts[Index(r.outcome_names, "entry")], r.draws);
+    EXPECT_LE(ci.low, expected) << "u=" << u;
+    EXPECT_GE(ci.high, expected) << "u=" << u;
   }
-  // The type model is now available on trees (WithErraticTypes).
+  // The type model is available on trees too (WithErraticTypes), and with u = 0 everywhere
+  // the logit model is idle: the draws play the subgame-perfect equilibrium.
   EXPECT_NO_THROW(RunTreeMonteCarlo(EntryScenario(0.3, 0.0, "montecarlo: {model: type}"),
                                     MonteCarloOptions{}));
-  // With u = 0 everywhere the model is idle, and the run goes ahead.
-  EXPECT_NO_THROW(RunTreeMonteCarlo(EntryScenario(0.0, 0.0, "montecarlo: {model: logit}"),
-                                    MonteCarloOptions{}));
+  const MonteCarloResult idle =
+      RunTreeMonteCarlo(EntryScenario(0.0, 0.0, "montecarlo: {model: logit}"), MonteCarloOptions{});
+  EXPECT_EQ(idle.qre_draws, 0);
 }
 
 }  // namespace

@@ -35,7 +35,9 @@ void WriteTreeReportTable(std::ostream& out, const TreeReport& report);
 // gets one row with an empty strategy and probability 1, so every payoff is in the CSV.
 void WriteTreeSolveCsv(std::ostream& out, const TreeReport& report);
 
-// Everything in the report as one JSON object (numbers round-trip).
+// Everything in the report as one JSON object (numbers round-trip). Each equilibrium has
+// "beliefs" (a list of {player, infoset, nodes: {node: belief}}) and, when certified,
+// "regret" and "sequential_regret".
 void WriteTreeReportJson(std::ostream& out, const TreeReport& report);
 
 }  // namespace sim::io

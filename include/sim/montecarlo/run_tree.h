@@ -21,10 +21,12 @@ namespace sim::montecarlo {
 // are chance nodes, the others cannot tell the types apart), resolute (model::WithResoluteTypes:
 // a private type with the actor's `resolute` preferences and prior u, who plays its own best
 // replies) and preference_noise; models may be mixed across actors (resolute types are built
-// into the draw's tree, then erratic types are added, then trembles). An actor whose model is
-// logit with unpredictability > 0 (or a sampled one) is refused with an InputError located
-// at the montecarlo block (or the actor) naming the supported models, as is a tree whose
-// typed and trembled form would exceed TreeLimits::max_nodes.
+// into the draw's tree, then erratic types are added, then trembles). When an actor has model
+// logit with unpredictability > 0 in a draw, the draw plays the agent logit QRE of the typed
+// and trembled tree (solve/tree_logit.h) at the precisions of the matrix Monte Carlo
+// (lambda0 (1 - u) / (u R) for logit actors, kLogitBestResponse / R for the others): one
+// profile, counted in qre_draws (qre_failures when the trace fails: "unsolved"). A tree whose
+// typed and trembled form would exceed TreeLimits::max_nodes is refused (InputError).
 //
 // Selection (options.select): uniform over the reported subgame-perfect equilibria, from
 // one uniform of the draw's play stream. payoff-dominant is applied to the equilibria's
