@@ -107,11 +107,6 @@ void WriteTreeReportTable(std::ostream& out, const TreeReport& r) {
   for (size_t e = 0; e < res.equilibria.size(); ++e) {
     const solve::TreeEquilibrium& eq = res.equilibria[e];
     out << "  #" << e + 1 << "  expected payoffs: " << Payoffs(tree, eq.payoffs) << "\n";
-    if (eq.sequential_regret) {
-      out << "      regret " << FormatForPeople(res.summary.equilibria[e].regret)
-          << "; sequential-rationality regret given the beliefs "
-          << FormatForPeople(*eq.sequential_regret) << "\n";
-    }
     std::string path, off;
     for (Node n : tree.Preorder()) {
       if (tree.kind(n) == NodeKind::kTerminal) continue;
@@ -259,8 +254,14 @@ void WriteTreeReportJson(std::ostream& out, const TreeReport& r) {
     }
     out << "},\"regret\":" << FormatRoundTrip(eq.regret)
         << ",\"exact\":" << (eq.exact ? "true" : "false")
-        << ",\"sequential_regret\":" << FormatRoundTrip(eq.sequential_regret)
-        << ",\"beliefs\":[";
+        << ",\"sequential_regret\":" << FormatRoundTrip(eq.sequential_regret);
+    if (e < res.summary.equilibria.size() && !res.summary.equilibria[e].labels.empty()) {
+      const std::vector<std::string>& labels = res.summary.equilibria[e].labels;
+      out << ",\"labels\":[";
+      for (size_t l = 0; l < labels.size(); ++l) out << (l ? "," : "") << JsonString(labels[l]);
+      out << "]";
+    }
+    out << ",\"beliefs\":[";
     first = true;
     for (int set = 0; set < tree.num_infosets() && set < static_cast<int>(eq.assessment_beliefs.size());
          ++set) {

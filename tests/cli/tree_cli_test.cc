@@ -255,13 +255,15 @@ std::string WideThreePlayerTree() {
 
 }  // namespace
 
-// Issue #17: a solve that ends with no equilibrium exits 3, and says so in the CSV.
+// Issue #17: a solve whose spe ends with no equilibrium (the 3-player strategic form is too
+// large) falls back to the agent QRE limit, one sequential equilibrium, and is incomplete:
+// exit 3, and the CSV says why.
 TEST(TreeCli, FailedTreeSolveExitsThreeAndTheCsvSaysWhy) {
   const fs::path game = TempDir() / "wide.efg";
   std::ofstream(game) << WideThreePlayerTree();
   RunResult r = Simulate({"solve", game.string(), "--format", "csv"});
   EXPECT_EQ(r.status, 3) << r.err;
-  EXPECT_THAT(r.out, HasSubstr("\nstatus,message\nfailed,"));
+  EXPECT_THAT(r.out, HasSubstr("\nstatus,message\nincomplete,"));
   EXPECT_THAT(r.out, HasSubstr("the strategic form is too large"));
 }
 

@@ -27,7 +27,7 @@ TEST(TreeLogitCli, JuryLimitIsReportedWithRegretsAndBeliefs) {
   ASSERT_EQ(table.status, 0) << table.err;
   EXPECT_THAT(table.out, HasSubstr("logit: 1 equilibrium (complete)"));
   EXPECT_THAT(table.out, HasSubstr("expected payoffs: Juror 1 0.6875, Juror 2 0.6875, Juror 3 0.6875"));
-  EXPECT_THAT(table.out, HasSubstr("regret 0; sequential-rationality regret given the beliefs 0"));
+  EXPECT_THAT(table.out, HasSubstr("sequential regret given the beliefs: 0 (sequential equilibrium)"));
   RunResult json = Simulate({"solve", "tests/data/trees/jury3_majority.efg", "--method", "logit",
                              "--format", "json"});
   ASSERT_EQ(json.status, 0) << json.err;

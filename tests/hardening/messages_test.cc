@@ -99,8 +99,8 @@ TEST_F(Messages, VaryErrorsNameTheVaryArgument) {
 TEST_F(Messages, SetThatDuplicatesANameIsBlamedOnTheArgument) {
   const RunResult run = Simulate({kDetente, "--set", "outcomes.0.name=standoff"});
   EXPECT_EQ(run.status, 2);
-  EXPECT_THAT(run.err, StartsWith("<--set outcomes.0.name=standoff>:1:17: error: duplicate "
-                                  "outcome 'standoff' (also at " + kDetente + ":"));
+  EXPECT_THAT(run.err, HasSubstr("<--set outcomes.0.name=standoff>:1:17: error: duplicate "
+                                 "outcome 'standoff' (also at " + kDetente + ":"));
 }
 
 // --max-equilibria was in the help (method lemke-howson) but refused as an unknown option.
