@@ -392,6 +392,10 @@ int Session::Fail(int code, const char* message) {
     std::cerr << "simulate: rank " << place.rank << ": " << message << std::endl;
   }
   std::cerr.flush();
+  // mpiexec forwards each rank's stderr through a pipe; an abort right after the write can
+  // kill the forwarder before the message is through (seen in CI: exit 2, empty stderr).
+  // A short pause lets it drain: the run is ending anyway.
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
   MPI_Abort(MPI_COMM_WORLD, code);
   return code;
 }
