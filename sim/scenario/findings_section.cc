@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "sim/scenario/findings_section.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -171,8 +172,12 @@ void CheckRanges(LoadContext& context) {
                  std::isfinite(lo) && std::isfinite(hi) ? "narrow it" : "clamp the distribution");
       continue;
     }
+    // A what-if (--set, or a sweep's --vary) may move a number outside its plausible range:
+    // only the value the file states must lie inside it.
+    const bool overridden = std::any_of(context.options.overrides.begin(), context.options.overrides.end(),
+                                        [&](const Override& o) { return o.path == r.path; });
     const double base = *slot.value;
-    if (base < lo || base > hi) {
+    if (!overridden && (base < lo || base > hi)) {
       sink.Error(r.location, "the range [" + Num(lo) + ", " + Num(hi) + "] of '" + r.path +
                                  "' does not contain its base value " + Num(base),
                  "a plausible range includes the value the scenario states");

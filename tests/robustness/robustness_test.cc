@@ -39,6 +39,21 @@ ranges:
                        "threshold.yaml");
 }
 
+// A range must contain the value the file states, but a what-if (--set, a sweep's --vary)
+// may move the number outside it: sweeping a ranged number across [0, 1] must not fail at
+// the grid points beyond the plausible range (tools/update-charts did, on resolute_trump).
+TEST(Ranges, AnOverrideMayLeaveThePlausibleRangeButTheFileMayNot) {
+  EXPECT_THROW(Threshold("[0.6, 0.9]"), InputError);  // the file's 0.5 lies outside
+  LoadOptions what_if;
+  what_if.overrides.push_back({"actors.row.unpredictability", "0.9"});
+  const std::string text = "actors:\n  row: {moves: [a, b], unpredictability: 0.2}\n"
+                           "  col: {moves: [c, d]}\npayoffs:\n  a, c: [0.5, 1]\n  b, c: [0.3, 1]\n"
+                           "  a, d: [1, 0]\n  b, d: [0, 0]\n"
+                           "ranges:\n  actors.row.unpredictability: [0.1, 0.3]\n";
+  EXPECT_NO_THROW(ParseScenario(text, "what_if.yaml", what_if));
+  EXPECT_THROW(ParseScenario(text.substr(0, text.find("[0.1")) + "[0.5, 0.9]\n", "bad.yaml"), InputError);
+}
+
 TEST(Robustness, TippingPointOfA2x2GameIsWhereThePayoffCrossesTheOtherMove) {
   // Closed form: the equilibrium changes where x = 0.3 (the payoff of b against c).
   const Scenario s = Threshold("[0, 1]");
