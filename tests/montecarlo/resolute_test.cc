@@ -99,11 +99,11 @@ TEST(ResoluteModel, SampledUnpredictabilityGivesTheIntegratedClosedForm) {
     text.replace(text.find(base), base.size(), "unpredictability: {uniform: [0, 1]}");
     return ParseScenario(text, file);
   };
-  const MonteCarloResult leverage = Simulate(sampled("resolute_leverage.yaml"), 4'000);
+  const MonteCarloResult leverage = Simulate(sampled("resolute_leverage.yaml"), 1'500);
   ExpectShare(leverage, "probe_accepted", 0.4296875, "leverage");
   ExpectShare(leverage, "clash", 0.1953125, "leverage");
   ExpectShare(leverage, "restraint", 0.375, "leverage");
-  const MonteCarloResult liability = Simulate(sampled("resolute_liability.yaml"), 4'000);
+  const MonteCarloResult liability = Simulate(sampled("resolute_liability.yaml"), 1'500);
   ExpectShare(liability, "detente", 0.42, "liability");
   ExpectShare(liability, "unrequited", 0.18, "liability");
   ExpectShare(liability, "standoff", 0.4, "liability");
