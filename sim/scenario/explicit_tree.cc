@@ -9,7 +9,6 @@
 namespace sim::scenario_detail {
 namespace {
 
-std::string Quote(const std::string& s) { return "'" + s + "'"; }
 
 std::string NearestHint(const std::string& word, const std::vector<std::string>& known,
                         const std::string& label) {

@@ -12,7 +12,6 @@ constexpr const char* kStrategyForms =
     "built-ins: allc, alld, grim, tft, gtft (gtft:G, generosity G in [0, 1]), wsls, steps "
     "(steps:K, K >= 1 quiet rounds per rung); or the name of an automaton in 'automata'";
 
-std::string Quote(const std::string& s) { return "'" + s + "'"; }
 
 std::vector<std::string> ActorIds(const Scenario& scenario) {
   std::vector<std::string> ids;

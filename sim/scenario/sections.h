@@ -41,11 +41,19 @@ void ReadLimits(LoadContext& context, const YAML::Node& value, const SourceLocat
 void ReadIssues(LoadContext& context, const YAML::Node& value, const SourceLocation& key_at);
 void ReadActors(LoadContext& context, const YAML::Node& value, const SourceLocation& key_at);
 void ReadOutcomes(LoadContext& context, const YAML::Node& value, const SourceLocation& key_at);
+// `payoffs` (a direct payoff table): payoffs_section.cc.
 void ReadPayoffs(LoadContext& context, const YAML::Node& value, const SourceLocation& key_at);
 // `stages` (sequential scenarios): stages.cc.
 void ReadStages(LoadContext& context, const YAML::Node& value, const SourceLocation& key_at);
 // `tree` (sequential scenarios written node by node): explicit_tree.cc.
 void ReadTree(LoadContext& context, const YAML::Node& value, const SourceLocation& key_at);
+
+// Message helpers shared by the sections: a name in quotes ('usa'), "LINE:COL" of a place,
+// and "did you mean 'x'? LABEL: a, b, c" for an unknown name among `known`.
+std::string Quote(const std::string& s);
+std::string LineColumn(const SourceLocation& at);
+std::string UnknownNameHint(const std::string& name, const std::vector<std::string>& known,
+                            const std::string& label);
 
 // `effects: {ISSUE: DELTA, ...}` under `entry`; `owner` names what they belong to.
 std::vector<Effect> ReadEffects(LoadContext& context, const Entry& entry, const std::string& owner);

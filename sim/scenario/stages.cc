@@ -11,7 +11,6 @@
 namespace sim::scenario_detail {
 namespace {
 
-std::string Quote(const std::string& s) { return "'" + s + "'"; }
 
 void ReadStageMoves(LoadContext& context, Stage& stage, const Entry& field) {
   Reader& reader = context.reader;
