@@ -429,7 +429,7 @@ Outcome RunScenario(const CommonOptions& options, const std::string& scenario_pa
                std::to_string(done) + "/" + std::to_string(mc.draws) + " draws");
   });
   const montecarlo::MonteCarloResult result = results.Get(0);
-  const io::Manifest manifest = MakeManifest(options, "run", scenario_path, text, mc, result);
+  const io::Manifest manifest = MakeManifest(options, "run", scenario_path, text + scenario.included_text, mc, result);
   if (options.format == "csv") {
     Emit(
         options,
@@ -552,7 +552,7 @@ void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& cli,
       }
       const montecarlo::MonteCarloResult result = results.Get(p);
       if (p == 0) {
-        manifest = MakeManifest(options, "sweep", scenario_path, text, mc, result);
+        manifest = MakeManifest(options, "sweep", scenario_path, text + first.included_text, mc, result);
         manifest.vary = vary;
         // A swept unpredictability differs between points: name the models only.
         for (std::string& model : manifest.models) model = model.substr(0, model.find(" u="));
