@@ -225,7 +225,7 @@ void RunRobustness(const CommonOptions& options, const MonteCarloCliOptions& cli
       std::ifstream file(scenario_path, std::ios::binary);
       std::ostringstream bytes;
       bytes << file.rdbuf();
-      out << Json(result, io::HashText(bytes.str()));
+      out << Json(result, io::HashText(bytes.str() + scenario.included_text));  // with its actor libraries
     } else {
       WriteTable(out, result);
     }

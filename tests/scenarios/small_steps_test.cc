@@ -24,7 +24,7 @@ TEST(SmallSteps, R5SmallStepsAreTheBestSelfEnforcingDeal) {
     EXPECT_LE(e.payoffs(g.Actor("usa")), g.Payoff(steps, "usa") + 1e-12);
     EXPECT_LE(e.payoffs(g.Actor("russia")), g.Payoff(steps, "russia") + 1e-12);
     EXPECT_LT(g.ExpectedPosition(e.profile, "relief"), 0.5);
-    EXPECT_LT(g.ExpectedPosition(e.profile, "ukraine"), 0.5);
+    EXPECT_LT(g.ExpectedPosition(e.profile, "ukraine_settlement"), 0.5);
   }
 }
 
