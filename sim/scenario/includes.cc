@@ -45,7 +45,14 @@ class Resolver {
         sink_.Error(at, "expected a file name in 'include', got " + Describe(item));
         continue;
       }
-      ReadLibrary(dir / item.Scalar(), item.Scalar(), at);
+      const fs::path written(item.Scalar());
+      if (written.is_absolute() || written.extension() != ".yaml") {
+        sink_.Error(at, "cannot include " + Quote(item.Scalar()) +
+                            ": an actor library is a relative path to a .yaml file",
+                    "e.g. include: [actors/usa.yaml] (relative to the including file's folder)");
+        continue;
+      }
+      ReadLibrary(dir / written, item.Scalar(), at);
     }
   }
 
@@ -91,6 +98,10 @@ class Resolver {
       sink_.Error(at, "cannot include " + Quote(written) + ": no such file",
                   "include paths are relative to the including file's folder (looked for " +
                       path.lexically_normal().string() + ")");
+      return;
+    }
+    if (!fs::is_regular_file(path, error)) {  // never a device or FIFO that could block
+      sink_.Error(at, "cannot include " + Quote(written) + ": not a regular file");
       return;
     }
     std::string text;
@@ -406,8 +417,14 @@ YAML::Node ResolveIncludes(const YAML::Node& root, Document& document, Diagnosti
     for (const auto& kv : root) {
       if (kv.first.IsScalar() && kv.first.Scalar() == "include") key_at = document.Where(kv.first);
     }
+    // Relative to the scenario's folder; a scenario read from a pipe or device (/dev/stdin)
+    // has none, so its includes are relative to the working folder.
+    std::error_code error;
+    const std::filesystem::path file(document.file());
+    const bool stream = std::filesystem::exists(file, error) &&
+                        !std::filesystem::is_regular_file(file, error);
     resolver.ReadIncludes(include, document, key_at,
-                          std::filesystem::path(document.file()).parent_path());
+                          stream ? std::filesystem::path() : file.parent_path());
   }
   std::set<std::string> issues;
   for (const auto& kv : Get(root, "issues").IsMap() ? Get(root, "issues") : YAML::Node()) {
