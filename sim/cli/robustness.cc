@@ -245,9 +245,39 @@ void AppendFindings(const Scenario& scenario, const std::vector<int64_t>* counts
                     const std::vector<solve::Equilibrium>* equilibria, std::string* extra_table,
                     std::vector<std::pair<std::string, std::string>>* json_fields) {
   std::ostringstream table;
+  // Shared actors (scenarios/actors/) and every number the scenario overrides, with its reason.
+  if (!scenario.shared_actors.empty()) {
+    table << "Shared actors:";
+    std::string shared = "[";
+    for (size_t i = 0; i < scenario.shared_actors.size(); ++i) {
+      const SharedActorUse& use = scenario.shared_actors[i];
+      table << (i ? ", " : " ") << use.actor << (use.actor == use.shared ? "" : " = " + use.shared) << " ("
+            << use.definition.file << ")";
+      shared += std::string(i ? ", " : "") + "{\"actor\": " + JsonString(use.actor) + ", \"shared\": " +
+                JsonString(use.shared) + ", \"file\": " + JsonString(use.definition.file) + "}";
+    }
+    table << "\n";
+    std::string overrides = "[";
+    for (size_t i = 0; i < scenario.actor_overrides.size(); ++i) {
+      const ActorOverride& o = scenario.actor_overrides[i];
+      std::string claims, claims_json;
+      for (size_t c = 0; c < o.claims.size(); ++c) {
+        claims += (c ? ", " : "") + o.claims[c];
+        claims_json += (c ? ", " : "") + JsonString(o.claims[c]);
+      }
+      table << "  override " << o.actor << "." << o.path << " = " << o.value << " (shared " << o.shared_value
+            << "): " << o.why << (claims.empty() ? "" : " [" + claims + "]") << "\n";
+      overrides += std::string(i ? ", " : "") + "{\"actor\": " + JsonString(o.actor) + ", \"path\": " +
+                   JsonString(o.path) + ", \"value\": " + JsonString(o.value) + ", \"shared_value\": " +
+                   JsonString(o.shared_value) + ", \"why\": " + JsonString(o.why) + ", \"claims\": [" +
+                   claims_json + "]}";
+    }
+    json_fields->emplace_back("shared_actors", shared + "]");
+    json_fields->emplace_back("actor_overrides", overrides + "]");
+  }
   if (!scenario.findings.empty()) {
     const std::vector<robustness::BaseFinding> findings = robustness::EvaluateAtBase(scenario, counts, threads, equilibria);
-    table << "Findings (at the scenario's numbers):\n";
+    table << (table.tellp() > 0 ? "\n" : "") << "Findings (at the scenario's numbers):\n";
     std::string json = "[";
     for (size_t i = 0; i < findings.size(); ++i) {
       const Finding& f = *findings[i].finding;
