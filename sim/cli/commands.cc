@@ -241,6 +241,8 @@ Outcome ReportScenario(const CommonOptions& options, const std::string& path,
                         if (extend) extend(scenario, &report.extra_table, &report.json_fields);
                         AppendFindings(scenario, counts, 0, nullptr, &report.extra_table,
                                        &report.json_fields);
+                        AppendTreeWhy(scenario, *report.tree, *report.result, &report.extra_table,
+                                      &report.json_fields);
                       });
   }
   const model::DerivedGame derived = model::BuildGame(scenario);

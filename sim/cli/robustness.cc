@@ -19,6 +19,7 @@
 #include "sim/io/number.h"
 #include "sim/io/report.h"
 #include "sim/robustness/robustness.h"
+#include "sim/robustness/tree_why.h"
 #include "sim/robustness/why.h"
 #include "sim/scenario/load.h"
 
@@ -328,6 +329,14 @@ void AppendFindings(const Scenario& scenario, const std::vector<int64_t>* counts
     }
   }
   *extra_table += table.str();
+}
+
+void AppendTreeWhy(const Scenario& scenario, const GameTree& tree, const solve::SpeResult& result,
+                   std::string* extra_table, std::vector<std::pair<std::string, std::string>>* json_fields) {
+  const robustness::TreeWhyReport why = robustness::ExplainTreeEquilibria(tree, result, &scenario);
+  if (why.equilibria.empty()) return;
+  *extra_table += (extra_table->empty() ? "" : "\n") + robustness::TreeWhyTable(tree, why);
+  json_fields->emplace_back("why", robustness::TreeWhyJson(tree, why));
 }
 
 }  // namespace sim::cli
