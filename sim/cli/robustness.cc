@@ -245,7 +245,7 @@ void RunRobustness(const CommonOptions& options, const MonteCarloCliOptions& cli
       throw InputError(SourceLocation{"<command line>"}, "--shard runs in one process, not under mpiexec",
                        "use either MPI or a job array with --shard");
     }
-    parallel::Manifest manifest = RunManifest("robustness", options, cli, scenario_path, text, {});
+    parallel::Manifest manifest = RunManifest("robustness", options, cli, scenario_path, text + scenario.included_text, {});
     manifest.emplace_back("samples", std::to_string(rob.samples));
     manifest.emplace_back("inner_draws", std::to_string(rob.draws));
     parallel::WriteShard(work, index, count, manifest, options.output);
@@ -284,7 +284,7 @@ void RunRobustness(const CommonOptions& options, const MonteCarloCliOptions& cli
     if (options.format == "csv") {
       WriteCsv(out, result);
     } else if (options.format == "json") {
-      out << Json(result, io::HashText(text));
+      out << Json(result, io::HashText(text + scenario.included_text));  // with its actor libraries
     } else {
       WriteTable(out, result);
     }
@@ -304,9 +304,39 @@ void AppendFindings(const Scenario& scenario, const std::vector<int64_t>* counts
                     const std::vector<solve::Equilibrium>* equilibria, std::string* extra_table,
                     std::vector<std::pair<std::string, std::string>>* json_fields) {
   std::ostringstream table;
+  // Shared actors (scenarios/actors/) and every number the scenario overrides, with its reason.
+  if (!scenario.shared_actors.empty()) {
+    table << "Shared actors:";
+    std::string shared = "[";
+    for (size_t i = 0; i < scenario.shared_actors.size(); ++i) {
+      const SharedActorUse& use = scenario.shared_actors[i];
+      table << (i ? ", " : " ") << use.actor << (use.actor == use.shared ? "" : " = " + use.shared) << " ("
+            << use.definition.file << ")";
+      shared += std::string(i ? ", " : "") + "{\"actor\": " + JsonString(use.actor) + ", \"shared\": " +
+                JsonString(use.shared) + ", \"file\": " + JsonString(use.definition.file) + "}";
+    }
+    table << "\n";
+    std::string overrides = "[";
+    for (size_t i = 0; i < scenario.actor_overrides.size(); ++i) {
+      const ActorOverride& o = scenario.actor_overrides[i];
+      std::string claims, claims_json;
+      for (size_t c = 0; c < o.claims.size(); ++c) {
+        claims += (c ? ", " : "") + o.claims[c];
+        claims_json += (c ? ", " : "") + JsonString(o.claims[c]);
+      }
+      table << "  override " << o.actor << "." << o.path << " = " << o.value << " (shared " << o.shared_value
+            << "): " << o.why << (claims.empty() ? "" : " [" + claims + "]") << "\n";
+      overrides += std::string(i ? ", " : "") + "{\"actor\": " + JsonString(o.actor) + ", \"path\": " +
+                   JsonString(o.path) + ", \"value\": " + JsonString(o.value) + ", \"shared_value\": " +
+                   JsonString(o.shared_value) + ", \"why\": " + JsonString(o.why) + ", \"claims\": [" +
+                   claims_json + "]}";
+    }
+    json_fields->emplace_back("shared_actors", shared + "]");
+    json_fields->emplace_back("actor_overrides", overrides + "]");
+  }
   if (!scenario.findings.empty()) {
     const std::vector<robustness::BaseFinding> findings = robustness::EvaluateAtBase(scenario, counts, threads, equilibria);
-    table << "Findings (at the scenario's numbers):\n";
+    table << (table.tellp() > 0 ? "\n" : "") << "Findings (at the scenario's numbers):\n";
     std::string json = "[";
     for (size_t i = 0; i < findings.size(); ++i) {
       const Finding& f = *findings[i].finding;

@@ -4,6 +4,8 @@
 // DiagnosticSink, so a file's errors are reported together.
 #include "sim/scenario/load.h"
 
+#include "sim/scenario/actor_library.h"
+
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
@@ -17,6 +19,7 @@
 
 #include "sim/core/text_file.h"
 #include "sim/scenario/findings_section.h"
+#include "sim/scenario/includes.h"
 #include "sim/scenario/montecarlo_section.h"
 #include "sim/scenario/overrides.h"
 #include "sim/scenario/reader.h"
@@ -226,15 +229,23 @@ Scenario ParseScenario(const std::string& text, const std::string& name,
   const int64_t budget = 4 * static_cast<int64_t>(text.size()) + 100'000;
   // Inline distributions (Monte Carlo) become plain numbers before the sections read them.
   std::vector<UncertainNumber> inline_numbers;
+  // Shared actors first, so that --set, distributions and every check see the merged actors.
+  IncludeResult included;
+  const YAML::Node merged = ResolveIncludes(parsed, document, sink, ParseYaml, included);
+  const int64_t total_budget = budget + 4 * static_cast<int64_t>(included.texts.size());
   const YAML::Node root = ExtractInlineDistributions(
-      ApplyOverrides(parsed, options.overrides, document, sink), document, sink, budget,
+      ApplyOverrides(merged, options.overrides, document, sink), document, sink, total_budget,
       &inline_numbers);
-  Reader reader(document, sink, budget);
+  Reader reader(document, sink, total_budget);
   Scenario scenario;
   scenario.path = name;
   scenario.id = std::filesystem::path(name).stem().string();
   if (options.max_profiles > 0) scenario.limits.max_profiles = options.max_profiles;
   scenario.uncertain = std::move(inline_numbers);
+  scenario.includes = std::move(included.files);
+  scenario.included_text = std::move(included.texts);
+  scenario.shared_actors = std::move(included.shared);
+  scenario.actor_overrides = std::move(included.overrides);
   LoadContext context{reader, scenario, options};
   try {
     std::vector<std::string> allowed;
@@ -297,6 +308,10 @@ std::string ReadScenarioFile(const std::string& path) {
                          std::to_string(scenario_detail::kMaxFileBytes >> 20) + " MiB)");
   }
   return text;
+}
+
+std::vector<SharedActorDefinition> LoadActorLibrary(const std::string& path) {
+  return scenario_detail::ReadActorLibrary(path, scenario_detail::ParseYaml);
 }
 
 Scenario LoadScenario(const std::string& path, const LoadOptions& options) {
