@@ -155,9 +155,14 @@ Outcome ReportTree(const CommonOptions& options, const std::string& path, const 
                 const std::function<void(io::TreeReport&)>& extend = {}) {
   solve::SpeOptions spe;
   if (options.max_equilibria > 0) spe.max_equilibria = options.max_equilibria;
-  const bool sequence = methods.size() == 1 && methods[0] == "sequence-lcp";
+  const bool sequence =
+      methods.size() == 1 && (methods[0] == "sequence-lcp" || methods[0] == "sequence-enum");
   // sequence-lcp: --max-equilibria N tries N starting points of Lemke's path.
   if (sequence && options.max_equilibria > 0) spe.sequence_starts = options.max_equilibria;
+  // sequence-enum: every extreme equilibrium, within --max-seconds / --max-equilibria.
+  spe.sequence_all = sequence && methods[0] == "sequence-enum";
+  spe.sequence_enum_limits.max_seconds = options.max_seconds;
+  spe.sequence_enum_limits.max_equilibria = options.max_equilibria;
   // "logit" and "qre" solve the tree itself (agent QRE, solve/tree_logit.h), alone.
   const bool agent_qre = std::any_of(methods.begin(), methods.end(), [](const std::string& m) {
     return m == "logit" || m == "qre";
@@ -174,7 +179,7 @@ Outcome ReportTree(const CommonOptions& options, const std::string& path, const 
     const solve::SolverInfo* info = solve::FindSolver(m);
     if (info == nullptr || !info->solve_normal_form) {
       throw InputError({"<command line>", 0, 0}, "unknown method '" + m + "' for a game tree",
-                       "available: spe, sequence-lcp (2 players), or a normal-form method for "
+                       "available: spe, sequence-lcp, sequence-enum (2 players), or a normal-form method for "
                        "the strategic form: " +
                            JoinWords(solve::SolverNames()));
     }
