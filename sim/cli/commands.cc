@@ -301,6 +301,68 @@ Outcome ReportNfg(const CommonOptions& options, const std::string& path,
   return OutcomeOf(report.results);
 }
 
+// A Gambit .efg without perfect recall: Nash equilibria in mixed strategies of its reduced
+// strategic form (as Gambit does), when that form fits the limits; otherwise the located
+// perfect-recall refusal, with the form's size. Behaviour strategies may not suffice
+// without perfect recall (Kuhn 1953), so no tree solver applies.
+Outcome ReportImperfectRecall(const CommonOptions& options, const std::string& path,
+                              const GameTree& tree, const Diagnostic& problem,
+                              const std::vector<std::string>& methods) {
+  StrategicFormLimits limits;
+  std::string too_large;
+  // Plans are counted for perfect recall; without it, bound them by the unreduced count.
+  for (int p = 0; p < tree.num_players() && too_large.empty(); ++p) {
+    long double pure = 1.0L;
+    for (int set : tree.PlayerInfoSets(p)) pure *= tree.infoset(set).actions.size();
+    if (pure > static_cast<long double>(limits.max_strategies)) {
+      too_large = "player '" + tree.player_name(p) + "' has up to " +
+                  io::FormatRoundTrip(static_cast<double>(pure)) + " pure strategies (limit " +
+                  std::to_string(limits.max_strategies) + ")";
+    }
+  }
+  ReducedStrategicForm form;
+  if (too_large.empty()) {
+    try {
+      form = ToStrategicForm(tree, GameTree::kNoNode, {}, limits);
+    } catch (const Error& e) {
+      too_large = e.what();
+    }
+  }
+  if (!too_large.empty()) {
+    throw InputError(problem.location,
+                     problem.message + "; its strategic form, solved instead when it fits, is too large: " +
+                         too_large,
+                     problem.hint);
+  }
+  const std::string note =
+      "the game lacks perfect recall (" + problem.ToString().substr(0, problem.ToString().find('\n')) +
+      "): solved in mixed strategies of its reduced strategic form; behaviour strategies may not "
+      "suffice without perfect recall";
+  for (const std::string& m : methods) {
+    const solve::SolverInfo* info = solve::FindSolver(m);
+    if (info == nullptr || !info->solve_normal_form) {
+      throw InputError({"<command line>", 0, 0},
+                       "method '" + m + "' does not apply to a tree without perfect recall",
+                       "it is solved through its strategic form: " + JoinWords(solve::SolverNames()));
+    }
+  }
+  io::GameReport report;
+  report.source = path;
+  report.title = tree.title().empty() ? path : tree.title();
+  report.game = &form.game;
+  const solve::SolveOptions solve_options = MakeSolveOptions(options);
+  solve::SolveResult merged =
+      methods.empty() ? solve::SolveWithDefaults(form.game, solve_options, &report.results)
+                      : solve::SolveWithMethods(form.game, methods, solve_options, &report.results);
+  report.equilibria = std::move(merged.equilibria);
+  report.notes.push_back("Note: " + note + ".");
+  report.csv_notes.push_back(note);
+  report.json_fields.push_back({"perfect_recall", "false"});
+  report.json_fields.push_back({"note", io::JsonString(note)});
+  EmitGameReport(options, report);
+  return OutcomeOf(report.results);
+}
+
 // ---- Monte Carlo -------------------------------------------------------------------------
 
 montecarlo::MonteCarloOptions ResolveOptions(const Scenario& scenario,
@@ -631,7 +693,12 @@ Outcome RunSolve(const CommonOptions& options, const std::string& game_path,
   CheckOutputIsNoInput(options, game_path);
   if (IsNfgPath(game_path)) return ReportNfg(options, game_path, methods);
   if (IsEfg(game_path)) {
-    const GameTree tree = io::ReadEfgFile(game_path, EfgLimits(options));
+    TreeLimits limits = EfgLimits(options);
+    limits.require_perfect_recall = false;
+    const GameTree tree = io::ReadEfgFile(game_path, limits);
+    if (auto problem = tree.RecallProblem()) {
+      return ReportImperfectRecall(options, game_path, tree, *problem, methods);
+    }
     return ReportTree(options, game_path, tree.title(), tree, nullptr, methods);
   }
   return ReportScenario(
