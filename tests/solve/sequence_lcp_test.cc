@@ -257,3 +257,49 @@ TEST(SequenceLcp, NeverCallsAnUncertifiedEndComplete) {
 
 }  // namespace
 }  // namespace sim::solve
+
+namespace sim::solve {
+namespace {
+
+// Issue #17's "memory without bound" (tim, caro2, palf3 grew past 16 GB through their
+// strategic forms; montyhal stopped at enum's 128-strategy cap): a 2-player subgame with
+// information sets is solved on its sequence form, never through its strategic form. Here
+// player A sees one of 10 cards and bids high or low (2^10 = 1024 reduced strategies), B
+// sees only the bid and calls or folds: spe solves it by sequence-lcp, exactly.
+TEST(SequenceLcp, SpeSolvesAWideSubgameWithoutItsStrategicForm) {
+  GameTree tree({"A", "B"});
+  std::vector<std::string> cards;
+  std::vector<Probability> probs;
+  for (int k = 0; k < 10; ++k) {
+    cards.push_back("card" + std::to_string(k));
+    probs.push_back(Probability::Exact(Rational(1, 10)));
+  }
+  const GameTree::Node deal = tree.AddChance("deal", cards, probs);
+  const int after_high = tree.AddInfoSet(1, {"call", "fold"}, "after high");
+  const int after_low = tree.AddInfoSet(1, {"call", "fold"}, "after low");
+  for (int k = 0; k < 10; ++k) {
+    const GameTree::Node a = tree.AddDecision(0, "A" + std::to_string(k), {"high", "low"});
+    tree.AddMove(deal, k, a);
+    for (int bid = 0; bid < 2; ++bid) {
+      const std::string name = "A" + std::to_string(k) + (bid ? "low" : "high");
+      const GameTree::Node b = tree.AddNode(NodeKind::kDecision, name, bid ? after_low : after_high);
+      tree.AddMove(a, bid, b);
+      const double stake = bid ? 1 : 2;
+      const double win = k >= 5 ? stake : -stake;  // high cards win a call
+      tree.AddMove(b, 0, tree.AddTerminal(name + "c", {win, -win}));
+      tree.AddMove(b, 1, tree.AddTerminal(name + "f", {1, -1}));
+    }
+  }
+  tree.set_root(deal);
+  tree.Validate();
+  const SpeResult r = SolveSubgamePerfect(tree);
+  ASSERT_FALSE(r.equilibria.empty()) << r.summary.message;
+  EXPECT_NE(r.summary.message.find("sequence-lcp"), std::string::npos) << r.summary.message;
+  for (const TreeEquilibrium& eq : r.equilibria) {
+    EXPECT_TRUE(eq.exact);
+    EXPECT_EQ(eq.regret, 0.0);
+  }
+}
+
+}  // namespace
+}  // namespace sim::solve
