@@ -140,6 +140,35 @@ TEST(Literature, UltimatumGameHasTheTwoTextbookEquilibria) {
   EXPECT_EQ(payoffs, (std::set<std::pair<double, double>>{{4, 0}, {3, 1}}));
 }
 
+// Spence (1973), QJE 87, in the two-type, two-level version of spence_job_market.efg: the
+// separating equilibrium (only the able get educated, wage 2 after education and 1 without)
+// gives (5/4, 0) and is sequential; every other extreme equilibrium pools on no education,
+// where the employer, believing the prior, loses 1/2.
+TEST(Literature, SpenceJobMarketHasItsSeparatingEquilibrium) {
+  const GameTree tree = Read("spence_job_market.efg");
+  const SpeResult all = AllBySequenceForm(tree);
+  EXPECT_EQ(all.summary.status, SolveStatus::kComplete);
+  int separating = 0;
+  for (const TreeEquilibrium& eq : all.equilibria) {
+    EXPECT_TRUE(eq.exact);
+    if (eq.payoffs(1) == 0.0) {
+      ++separating;
+      EXPECT_EQ(eq.payoffs(0), 1.25);
+      EXPECT_EQ(eq.behaviour.actions[SetAt(tree, "able")](0), 1.0);              // educate
+      EXPECT_EQ(eq.behaviour.actions[SetAt(tree, "unable")](1), 1.0);            // none
+      EXPECT_EQ(eq.behaviour.actions[SetAt(tree, "able/educate")](0), 1.0);      // wage 2
+      EXPECT_EQ(eq.behaviour.actions[SetAt(tree, "able/none")](1), 1.0);         // wage 1
+      EXPECT_LE(eq.sequential_regret, 1e-12);
+    } else {
+      EXPECT_EQ(eq.payoffs(1), -0.5);
+      EXPECT_EQ(eq.behaviour.actions[SetAt(tree, "able")](1), 1.0);
+      EXPECT_EQ(eq.behaviour.actions[SetAt(tree, "unable")](1), 1.0);
+    }
+  }
+  EXPECT_EQ(separating, 1);
+  EXPECT_GE(all.equilibria.size(), 2u);
+}
+
 // Cho & Kreps (1987): beer-quiche's equilibria all pool; sequence-enum's extreme ones give
 // the sender 2.9 (beer) or 2.1 (quiche) and the receiver 0.9, and both kinds occur.
 TEST(Literature, BeerQuicheHasBothPoolingKindsAmongItsExtremeEquilibria) {
