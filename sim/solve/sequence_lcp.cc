@@ -378,6 +378,33 @@ LocalBehaviour ExactBehaviour(const SequenceForm& form, const std::array<std::ve
   return b;
 }
 
+// The equilibrium the completed behaviour `b` gives, checked exactly on the sequence form.
+SequenceEquilibrium FromBehaviour(const GameTree& tree, const SequenceForm& form,
+                                  const LocalBehaviour& b) {
+  // Completion may change unreached sets only; the check before it stays valid for the
+  // reached part, and the completed profile's values are re-checked here.
+  const SequenceCheck check = CheckSequenceForm(form, PlansOf(form, b));
+  SequenceEquilibrium eq;
+  eq.behaviour.actions.assign(tree.num_infosets(), Eigen::VectorXd());
+  for (int p = 0; p < 2; ++p) {
+    const SequenceForm::Side& sd = form.side[p];
+    for (int h = 0; h < sd.num_infosets(); ++h) {
+      Eigen::VectorXd v(sd.num_actions(h));
+      for (int a = 0; a < sd.num_actions(h); ++a) v(a) = RationalToDouble(b[p][h][a]);
+      eq.behaviour.actions[sd.infosets[h]] = std::move(v);
+    }
+  }
+  eq.payoffs = Eigen::Vector2d(RationalToDouble(check.payoffs[0]),
+                               RationalToDouble(check.payoffs[1]));
+  eq.regret = RationalToDouble(check.regret);
+  eq.exact_certified = sgn(check.regret) == 0;
+  eq.exact.assign(tree.num_infosets(), {});
+  for (int p = 0; p < 2; ++p) {
+    for (int h = 0; h < form.side[p].num_infosets(); ++h) eq.exact[form.side[p].infosets[h]] = b[p][h];
+  }
+  return eq;
+}
+
 }  // namespace
 
 SequenceLcpResult SolveSequenceLcp(const GameTree& tree, Node root,
@@ -424,23 +451,7 @@ SequenceLcpResult SolveSequenceLcp(const GameTree& tree, Node root,
       SequenceCheck dc = CompleteAndCheck(form, db);
       if (dc.regret < check.regret) b = std::move(db), check = std::move(dc);
     }
-    // Completion may change unreached sets only; the check before it stays valid for the
-    // reached part, and the completed profile's values are re-checked here.
-    check = CheckSequenceForm(form, PlansOf(form, b));
-    SequenceEquilibrium eq;
-    eq.behaviour.actions.assign(tree.num_infosets(), Eigen::VectorXd());
-    for (int p = 0; p < 2; ++p) {
-      const SequenceForm::Side& sd = form.side[p];
-      for (int h = 0; h < sd.num_infosets(); ++h) {
-        Eigen::VectorXd v(sd.num_actions(h));
-        for (int a = 0; a < sd.num_actions(h); ++a) v(a) = RationalToDouble(b[p][h][a]);
-        eq.behaviour.actions[sd.infosets[h]] = std::move(v);
-      }
-    }
-    eq.payoffs = Eigen::Vector2d(RationalToDouble(check.payoffs[0]),
-                                 RationalToDouble(check.payoffs[1]));
-    eq.regret = RationalToDouble(check.regret);
-    eq.exact_certified = sgn(check.regret) == 0;
+    SequenceEquilibrium eq = FromBehaviour(tree, form, b);
     bool repeat = false;
     for (const SequenceEquilibrium& seen : result.equilibria) {
       bool same = true;
@@ -451,10 +462,6 @@ SequenceLcpResult SolveSequenceLcp(const GameTree& tree, Node root,
         else if (u.size() > 0) same = (u - v).cwiseAbs().maxCoeff() <= 1e-9;
       }
       repeat = repeat || same;
-    }
-    eq.exact.assign(tree.num_infosets(), {});
-    for (int p = 0; p < 2; ++p) {
-      for (int h = 0; h < form.side[p].num_infosets(); ++h) eq.exact[form.side[p].infosets[h]] = b[p][h];
     }
     if (!repeat) result.equilibria.push_back(std::move(eq));
   }
@@ -477,6 +484,13 @@ SequenceLcpResult SolveSequenceLcp(const GameTree& tree, Node root,
                      std::to_string(failures) + " path(s) stopped)";
   }
   return result;
+}
+
+SequenceEquilibrium EquilibriumFromPlans(const GameTree& tree, const SequenceForm& form,
+                                         const ExactRealisationPlans& plans) {
+  LocalBehaviour b = ExactBehaviour(form, {plans[0], plans[1]});
+  CompleteAndCheck(form, b);
+  return FromBehaviour(tree, form, b);
 }
 
 }  // namespace sim::solve

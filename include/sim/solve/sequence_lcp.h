@@ -60,4 +60,10 @@ SequenceLcpResult SolveSequenceLcp(const GameTree& tree, GameTree::Node root,
                                    const std::map<GameTree::Node, Eigen::VectorXd>& frontier,
                                    const SequenceLcpOptions& options = {});
 
+// The equilibrium that exact realisation plans of `form` (a tree's sequence form) describe:
+// behaviour at every set the plans reach, a best response at the others (as above), its
+// exact regret on the sequence form (exact_certified when 0).
+SequenceEquilibrium EquilibriumFromPlans(const GameTree& tree, const SequenceForm& form,
+                                         const ExactRealisationPlans& plans);
+
 }  // namespace sim::solve
