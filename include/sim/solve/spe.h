@@ -45,6 +45,10 @@ struct SpeOptions {
   // strategic form. One equilibrium per covering vector: the list is not exhaustive.
   int sequence_starts = 1;
   SequenceFormLimits sequence_form_limits;
+  // false: each TreeEquilibrium carries its behaviour, payoffs and `exact` (from the
+  // subgames' certificates) only, without reach, path, beliefs or the assessment's regrets
+  // (a fifth of a small tree's solve; the Monte Carlo needs none of them).
+  bool describe = true;
 };
 
 // One equilibrium of a tree with what a report shows about it.
