@@ -6,25 +6,15 @@
 #include <fstream>
 #include <sstream>
 
+#include "sim/cli/robustness.h"
 #include "sim/core/error.h"
 #include "sim/core/version.h"
 #include "sim/io/montecarlo_report.h"
 #include "sim/io/number.h"
+#include "sim/scenario/load.h"
 
 namespace sim::cli {
 namespace {
-
-// Chunks per block handed out: 16 per thread in one process (RunMonteCarlo's batches).
-// Across ranks, about 32 blocks per rank, at most 64 chunks per thread: enough blocks for the
-// queue to even out ranks that run at different speeds and points that cost different
-// amounts, as few as that allows (each block is a message through rank 0). README.md,
-// "Running on a cluster", has the cost model.
-int64_t BlockChunks(int threads, int ranks, int64_t total_chunks) {
-  if (ranks == 1) return 16 * static_cast<int64_t>(threads);
-  const int64_t per_thread =
-      std::clamp<int64_t>(total_chunks / (32 * static_cast<int64_t>(ranks) * threads), 1, 64);
-  return per_thread * threads;
-}
 
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -50,6 +40,18 @@ std::vector<std::string> Split(const std::string& text) {
 }
 
 }  // namespace
+
+// Chunks per block handed out: 16 per thread in one process (RunMonteCarlo's batches).
+// Across ranks, about 32 blocks per rank, at most 64 chunks per thread: enough blocks for the
+// queue to even out ranks that run at different speeds and points that cost different
+// amounts, as few as that allows (each block is a message through rank 0). README.md,
+// "Running on a cluster", has the cost model.
+int64_t BlockChunks(int threads, int ranks, int64_t total_chunks) {
+  if (ranks == 1) return 16 * static_cast<int64_t>(threads);
+  const int64_t per_thread =
+      std::clamp<int64_t>(total_chunks / (32 * static_cast<int64_t>(ranks) * threads), 1, 64);
+  return per_thread * threads;
+}
 
 PointResults::PointResults(size_t num_points, std::function<Scenario(size_t)> load,
                            const montecarlo::MonteCarloOptions& mc, const MonteCarloCliOptions& cli)
@@ -162,7 +164,15 @@ void RunMerge(const CommonOptions& common, const std::vector<std::string>& parts
                      "merge with the version that computed them");
   }
   const std::string& path = f["scenario"];
-  if (io::HashText(ReadFile(path)) != f["scenario_hash"]) {
+  // The parts hash the scenario with the actor libraries it includes (scenarios/actors/).
+  const std::string scenario_text = ReadFile(path);
+  std::string included;
+  try {
+    included = ParseScenario(scenario_text, path).included_text;
+  } catch (const InputError&) {
+    // A scenario that no longer loads cannot match: the hash of its bytes alone tells.
+  }
+  if (io::HashText(scenario_text + included) != f["scenario_hash"]) {
     throw InputError(SourceLocation{path}, "the scenario changed since the parts were computed (or is not here)",
                      "run merge in the directory the shards ran in, with the same scenario file");
   }
@@ -190,6 +200,11 @@ void RunMerge(const CommonOptions& common, const std::vector<std::string>& parts
     RunSweep(options, cli, path, Split(f["vary"]));
   } else if (f["command"] == "run") {
     RunScenario(options, path, cli);
+  } else if (f["command"] == "robustness") {
+    RobustnessCliOptions robustness;
+    number("samples", &robustness.samples);
+    number("inner_draws", &robustness.draws);
+    RunRobustness(options, cli, robustness, path);
   } else {
     throw InputError(first, "unknown command '" + f["command"] + "' in the part's manifest");
   }
