@@ -119,7 +119,12 @@ class Decomposition {
           b.actions[i] = PointMass(static_cast<int>(tree_.infoset(i).actions.size()), 0);
         }
       }
-      TreeEquilibrium eq = Describe(tree_, std::move(b));
+      TreeEquilibrium eq;
+      if (options_.describe) {
+        eq = Describe(tree_, std::move(b));
+      } else {
+        eq.behaviour = std::move(b);
+      }
       eq.payoffs = pool_[id].value;
       eq.exact = !Uncertified(id) && eq.regret <= 1e-12 * PayoffScale(tree_);
       if (eq.exact && !used_.empty()) eq.regret = 0.0;  // certified subgame by subgame

@@ -18,6 +18,7 @@
 #include "sim/solve/sequence_lcp.h"
 #include "sim/solve/spe.h"
 #include "tests/solve/random_tree.h"
+#include "tests/bench/card_trees.h"
 
 namespace sim::solve {
 namespace {
@@ -252,6 +253,39 @@ TEST(SequenceLcp, NeverCallsAnUncertifiedEndComplete) {
     for (const SequenceEquilibrium& eq : r.equilibria) EXPECT_TRUE(eq.exact_certified);
   } else {
     EXPECT_FALSE(r.message.empty());
+  }
+}
+
+// Issue #17's random card games (a private card for player 1, rounds of simultaneous moves)
+// above dimension 300 run on the sparse LU path. Property: the equilibrium it ends at is a
+// Nash equilibrium of the sequence form, re-checked here in rational arithmetic from the
+// reported exact behaviour (regret exactly 0; independent of the solver's own check).
+TEST(SequenceLcp, SparsePathGivesExactEquilibriaOfLargeRandomTrees) {
+  for (unsigned seed = 1; seed <= 3; ++seed) {
+    const GameTree tree = bench::RandomCardTree({3, 4, 2, 2}, seed);  // 1,534 nodes
+    const SequenceLcpResult r = SolveSequenceLcp(tree, tree.root(), {});
+    ASSERT_GT(r.dimension, 300);
+    ASSERT_EQ(r.status, SolveStatus::kComplete) << r.message;
+    ASSERT_EQ(r.equilibria.size(), 1u);
+    EXPECT_EQ(r.sparse_paths, 1) << "seed " << seed;
+    const SequenceEquilibrium& eq = r.equilibria[0];
+    EXPECT_TRUE(eq.exact_certified);
+    const SequenceForm form = ToSequenceForm(tree);
+    ExactRealisationPlans plans;
+    for (int p = 0; p < 2; ++p) {
+      const SequenceForm::Side& sd = form.side[p];
+      plans[p].assign(sd.num_sequences(), Rational(0));
+      plans[p][0] = 1;
+      for (int h = 0; h < sd.num_infosets(); ++h) {
+        const std::vector<Rational>& b = eq.exact[sd.infosets[h]];
+        ASSERT_EQ(static_cast<int>(b.size()), sd.num_actions(h));
+        for (int a = 0; a < sd.num_actions(h); ++a) {
+          plans[p][sd.first[h] + a] = plans[p][sd.parent[h]] * b[a];
+        }
+      }
+    }
+    const SequenceCheck check = CheckSequenceForm(form, plans);
+    EXPECT_EQ(sgn(check.regret), 0) << "seed " << seed;
   }
 }
 

@@ -51,6 +51,10 @@ struct SpeOptions {
   // Lemke's path, within these budgets.
   bool sequence_all = false;
   SequenceEnumLimits sequence_enum_limits;
+  // false: each TreeEquilibrium carries its behaviour, payoffs and `exact` (from the
+  // subgames' certificates) only, without reach, path, beliefs or the assessment's regrets
+  // (a fifth of a small tree's solve; the Monte Carlo needs none of them).
+  bool describe = true;
 };
 
 // One equilibrium of a tree with what a report shows about it.
