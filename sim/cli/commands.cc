@@ -27,6 +27,7 @@
 #include "sim/io/report.h"
 #include "sim/io/tree_dot.h"
 #include "sim/io/tree_report.h"
+#include "sim/io/rounds_report.h"
 #include "sim/model/build_tree.h"
 #include "sim/montecarlo/run.h"
 #include "sim/montecarlo/run_tree.h"
@@ -227,6 +228,29 @@ Outcome ReportTree(const CommonOptions& options, const std::string& path, const 
              : Outcome::kIncomplete;
 }
 
+// A `rounds:` game with private types is one subgame (nature's draw is at the root), so the
+// subgame-perfect solver would return a Nash equilibrium whose play off the path need not be
+// rational (Moscow deterred by a threat no type would carry out). By default it gets the
+// agent QRE's limit instead, a sequential equilibrium with its beliefs (scenarios/README.md).
+std::vector<std::string> RoundsMethods(const Scenario& scenario, const model::DerivedTree& derived,
+                                       const std::vector<std::string>& methods) {
+  if (!methods.empty() || !scenario.rounds) return methods;
+  for (const auto& names : derived.rounds.type_names) {
+    if (!names.empty()) return {"logit"};
+  }
+  return methods;
+}
+
+// The round table of the first equilibrium: table section, CSV sibling table, JSON field.
+void AppendRounds(const model::DerivedTree& derived, io::TreeReport& report) {
+  if (report.result == nullptr || report.result->equilibria.empty()) return;
+  const solve::TreeEquilibrium& eq = report.result->equilibria.front();
+  const model::RoundsPlay play = model::DescribeRounds(derived, eq.behaviour, eq.reach);
+  report.extra_table += (report.extra_table.empty() ? "" : "\n") + io::RoundsTable(derived, play);
+  report.extra_csv = io::RoundsCsv(derived, play);
+  report.json_fields.emplace_back("rounds", io::RoundsJson(derived, play));
+}
+
 // Adds sections to a report before it is written (the Monte Carlo section): a table section
 // and JSON fields, for a normal-form report and a tree report alike.
 using ReportExtension = std::function<void(const Scenario&, std::string* extra_table,
@@ -242,12 +266,14 @@ Outcome ReportScenario(const CommonOptions& options, const std::string& path,
   if (scenario.tree_game()) {
     const model::DerivedTree derived = model::BuildSequentialGame(scenario);
     return ReportTree(options, path, scenario.title.empty() ? scenario.id : scenario.title,
-                      derived.tree, &derived, methods, [&](io::TreeReport& report) {
+                      derived.tree, &derived, RoundsMethods(scenario, derived, methods),
+                      [&](io::TreeReport& report) {
                         if (extend) extend(scenario, &report.extra_table, &report.json_fields);
                         AppendFindings(scenario, counts, 0, nullptr, &report.extra_table,
                                        &report.json_fields);
                         AppendTreeWhy(scenario, *report.tree, *report.result, &report.extra_table,
                                       &report.json_fields);
+                        if (scenario.rounds) AppendRounds(derived, report);  // rounds_report.h
                       });
   }
   const model::DerivedGame derived = model::BuildGame(scenario);
