@@ -11,6 +11,7 @@
 #include "sim/core/version.h"
 #include "sim/io/montecarlo_report.h"
 #include "sim/io/number.h"
+#include "sim/scenario/load.h"
 
 namespace sim::cli {
 namespace {
@@ -163,7 +164,17 @@ void RunMerge(const CommonOptions& common, const std::vector<std::string>& parts
                      "merge with the version that computed them");
   }
   const std::string& path = f["scenario"];
-  if (io::HashText(ReadFile(path)) != f["scenario_hash"]) {
+  // The run hashed the scenario's bytes with those of the actor libraries it includes.
+  const std::string text = ReadFile(path);
+  std::string included;
+  try {
+    LoadOptions load;
+    for (const std::string& set : Split(f["set"])) load.overrides.push_back(ParseOverride(set));
+    included = ParseScenario(text, path, load).included_text;
+  } catch (const InputError&) {
+    // It no longer loads, so it changed: said below.
+  }
+  if (io::HashText(text + included) != f["scenario_hash"]) {
     throw InputError(SourceLocation{path}, "the scenario changed since the parts were computed (or is not here)",
                      "run merge in the directory the shards ran in, with the same scenario file");
   }
