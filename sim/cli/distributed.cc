@@ -164,15 +164,17 @@ void RunMerge(const CommonOptions& common, const std::vector<std::string>& parts
                      "merge with the version that computed them");
   }
   const std::string& path = f["scenario"];
-  // The parts hash the scenario with the actor libraries it includes (scenarios/actors/).
-  const std::string scenario_text = ReadFile(path);
+  // The run hashed the scenario's bytes with those of the actor libraries it includes.
+  const std::string text = ReadFile(path);
   std::string included;
   try {
-    included = ParseScenario(scenario_text, path).included_text;
+    LoadOptions load;
+    for (const std::string& set : Split(f["set"])) load.overrides.push_back(ParseOverride(set));
+    included = ParseScenario(text, path, load).included_text;
   } catch (const InputError&) {
-    // A scenario that no longer loads cannot match: the hash of its bytes alone tells.
+    // It no longer loads, so it changed: said below.
   }
-  if (io::HashText(scenario_text + included) != f["scenario_hash"]) {
+  if (io::HashText(text + included) != f["scenario_hash"]) {
     throw InputError(SourceLocation{path}, "the scenario changed since the parts were computed (or is not here)",
                      "run merge in the directory the shards ran in, with the same scenario file");
   }
