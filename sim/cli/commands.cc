@@ -27,6 +27,7 @@
 #include "sim/io/report.h"
 #include "sim/io/tree_dot.h"
 #include "sim/io/tree_report.h"
+#include "sim/io/rounds_report.h"
 #include "sim/model/build_tree.h"
 #include "sim/montecarlo/run.h"
 #include "sim/montecarlo/run_tree.h"
@@ -155,9 +156,14 @@ Outcome ReportTree(const CommonOptions& options, const std::string& path, const 
                 const std::function<void(io::TreeReport&)>& extend = {}) {
   solve::SpeOptions spe;
   if (options.max_equilibria > 0) spe.max_equilibria = options.max_equilibria;
-  const bool sequence = methods.size() == 1 && methods[0] == "sequence-lcp";
+  const bool sequence =
+      methods.size() == 1 && (methods[0] == "sequence-lcp" || methods[0] == "sequence-enum");
   // sequence-lcp: --max-equilibria N tries N starting points of Lemke's path.
   if (sequence && options.max_equilibria > 0) spe.sequence_starts = options.max_equilibria;
+  // sequence-enum: every extreme equilibrium, within --max-seconds / --max-equilibria.
+  spe.sequence_all = sequence && methods[0] == "sequence-enum";
+  spe.sequence_enum_limits.max_seconds = options.max_seconds;
+  spe.sequence_enum_limits.max_equilibria = options.max_equilibria;
   // "logit" and "qre" solve the tree itself (agent QRE, solve/tree_logit.h), alone.
   const bool agent_qre = std::any_of(methods.begin(), methods.end(), [](const std::string& m) {
     return m == "logit" || m == "qre";
@@ -174,7 +180,7 @@ Outcome ReportTree(const CommonOptions& options, const std::string& path, const 
     const solve::SolverInfo* info = solve::FindSolver(m);
     if (info == nullptr || !info->solve_normal_form) {
       throw InputError({"<command line>", 0, 0}, "unknown method '" + m + "' for a game tree",
-                       "available: spe, sequence-lcp (2 players), or a normal-form method for "
+                       "available: spe, sequence-lcp, sequence-enum (2 players), or a normal-form method for "
                        "the strategic form: " +
                            JoinWords(solve::SolverNames()));
     }
@@ -222,6 +228,29 @@ Outcome ReportTree(const CommonOptions& options, const std::string& path, const 
              : Outcome::kIncomplete;
 }
 
+// A `rounds:` game with private types is one subgame (nature's draw is at the root), so the
+// subgame-perfect solver would return a Nash equilibrium whose play off the path need not be
+// rational (Moscow deterred by a threat no type would carry out). By default it gets the
+// agent QRE's limit instead, a sequential equilibrium with its beliefs (scenarios/README.md).
+std::vector<std::string> RoundsMethods(const Scenario& scenario, const model::DerivedTree& derived,
+                                       const std::vector<std::string>& methods) {
+  if (!methods.empty() || !scenario.rounds) return methods;
+  for (const auto& names : derived.rounds.type_names) {
+    if (!names.empty()) return {"logit"};
+  }
+  return methods;
+}
+
+// The round table of the first equilibrium: table section, CSV sibling table, JSON field.
+void AppendRounds(const model::DerivedTree& derived, io::TreeReport& report) {
+  if (report.result == nullptr || report.result->equilibria.empty()) return;
+  const solve::TreeEquilibrium& eq = report.result->equilibria.front();
+  const model::RoundsPlay play = model::DescribeRounds(derived, eq.behaviour, eq.reach);
+  report.extra_table += (report.extra_table.empty() ? "" : "\n") + io::RoundsTable(derived, play);
+  report.extra_csv = io::RoundsCsv(derived, play);
+  report.json_fields.emplace_back("rounds", io::RoundsJson(derived, play));
+}
+
 // Adds sections to a report before it is written (the Monte Carlo section): a table section
 // and JSON fields, for a normal-form report and a tree report alike.
 using ReportExtension = std::function<void(const Scenario&, std::string* extra_table,
@@ -237,12 +266,14 @@ Outcome ReportScenario(const CommonOptions& options, const std::string& path,
   if (scenario.tree_game()) {
     const model::DerivedTree derived = model::BuildSequentialGame(scenario);
     return ReportTree(options, path, scenario.title.empty() ? scenario.id : scenario.title,
-                      derived.tree, &derived, methods, [&](io::TreeReport& report) {
+                      derived.tree, &derived, RoundsMethods(scenario, derived, methods),
+                      [&](io::TreeReport& report) {
                         if (extend) extend(scenario, &report.extra_table, &report.json_fields);
                         AppendFindings(scenario, counts, 0, nullptr, &report.extra_table,
                                        &report.json_fields);
                         AppendTreeWhy(scenario, *report.tree, *report.result, &report.extra_table,
                                       &report.json_fields);
+                        if (scenario.rounds) AppendRounds(derived, report);  // rounds_report.h
                       });
   }
   const model::DerivedGame derived = model::BuildGame(scenario);
@@ -294,6 +325,68 @@ Outcome ReportNfg(const CommonOptions& options, const std::string& path,
   report.dominance = solve::EliminateStrictlyDominated(game);
   report.pareto = solve::ParetoEfficientProfiles(game, /*max_comparisons=*/200'000'000);
   report.security = solve::PureSecurityLevels(game);
+  EmitGameReport(options, report);
+  return OutcomeOf(report.results);
+}
+
+// A Gambit .efg without perfect recall: Nash equilibria in mixed strategies of its reduced
+// strategic form (as Gambit does), when that form fits the limits; otherwise the located
+// perfect-recall refusal, with the form's size. Behaviour strategies may not suffice
+// without perfect recall (Kuhn 1953), so no tree solver applies.
+Outcome ReportImperfectRecall(const CommonOptions& options, const std::string& path,
+                              const GameTree& tree, const Diagnostic& problem,
+                              const std::vector<std::string>& methods) {
+  StrategicFormLimits limits;
+  std::string too_large;
+  // Plans are counted for perfect recall; without it, bound them by the unreduced count.
+  for (int p = 0; p < tree.num_players() && too_large.empty(); ++p) {
+    long double pure = 1.0L;
+    for (int set : tree.PlayerInfoSets(p)) pure *= tree.infoset(set).actions.size();
+    if (pure > static_cast<long double>(limits.max_strategies)) {
+      too_large = "player '" + tree.player_name(p) + "' has up to " +
+                  io::FormatRoundTrip(static_cast<double>(pure)) + " pure strategies (limit " +
+                  std::to_string(limits.max_strategies) + ")";
+    }
+  }
+  ReducedStrategicForm form;
+  if (too_large.empty()) {
+    try {
+      form = ToStrategicForm(tree, GameTree::kNoNode, {}, limits);
+    } catch (const Error& e) {
+      too_large = e.what();
+    }
+  }
+  if (!too_large.empty()) {
+    throw InputError(problem.location,
+                     problem.message + "; its strategic form, solved instead when it fits, is too large: " +
+                         too_large,
+                     problem.hint);
+  }
+  const std::string note =
+      "the game lacks perfect recall (" + problem.ToString().substr(0, problem.ToString().find('\n')) +
+      "): solved in mixed strategies of its reduced strategic form; behaviour strategies may not "
+      "suffice without perfect recall";
+  for (const std::string& m : methods) {
+    const solve::SolverInfo* info = solve::FindSolver(m);
+    if (info == nullptr || !info->solve_normal_form) {
+      throw InputError({"<command line>", 0, 0},
+                       "method '" + m + "' does not apply to a tree without perfect recall",
+                       "it is solved through its strategic form: " + JoinWords(solve::SolverNames()));
+    }
+  }
+  io::GameReport report;
+  report.source = path;
+  report.title = tree.title().empty() ? path : tree.title();
+  report.game = &form.game;
+  const solve::SolveOptions solve_options = MakeSolveOptions(options);
+  solve::SolveResult merged =
+      methods.empty() ? solve::SolveWithDefaults(form.game, solve_options, &report.results)
+                      : solve::SolveWithMethods(form.game, methods, solve_options, &report.results);
+  report.equilibria = std::move(merged.equilibria);
+  report.notes.push_back("Note: " + note + ".");
+  report.csv_notes.push_back(note);
+  report.json_fields.push_back({"perfect_recall", "false"});
+  report.json_fields.push_back({"note", io::JsonString(note)});
   EmitGameReport(options, report);
   return OutcomeOf(report.results);
 }
@@ -628,7 +721,12 @@ Outcome RunSolve(const CommonOptions& options, const std::string& game_path,
   CheckOutputIsNoInput(options, game_path);
   if (IsNfgPath(game_path)) return ReportNfg(options, game_path, methods);
   if (IsEfg(game_path)) {
-    const GameTree tree = io::ReadEfgFile(game_path, EfgLimits(options));
+    TreeLimits limits = EfgLimits(options);
+    limits.require_perfect_recall = false;
+    const GameTree tree = io::ReadEfgFile(game_path, limits);
+    if (auto problem = tree.RecallProblem()) {
+      return ReportImperfectRecall(options, game_path, tree, *problem, methods);
+    }
     return ReportTree(options, game_path, tree.title(), tree, nullptr, methods);
   }
   return ReportScenario(

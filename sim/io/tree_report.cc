@@ -208,6 +208,7 @@ void WriteTreeSolveCsv(std::ostream& out, const TreeReport& r) {
           << ',' << FormatRoundTrip(eq.sequential_regret) << '\n';
     }
   }
+  if (!r.extra_csv.empty()) out << '\n' << r.extra_csv;
   if (res.summary.status != solve::SolveStatus::kComplete) {
     out << "\nstatus,message\n"
         << solve::StatusName(res.summary.status) << ',' << CsvField(res.summary.message) << '\n';

@@ -10,6 +10,7 @@
 #include "sim/montecarlo/random.h"
 #include "sim/montecarlo/run.h"
 #include "sim/montecarlo/run_tree.h"
+#include "sim/solve/tree_logit.h"
 #include "sim/solve/pure.h"
 #include "sim/solve/registry.h"
 
@@ -133,7 +134,11 @@ void SampleSolver::Solve(GameFacts* facts, bool with_montecarlo, std::optional<S
     tree_ = model::BuildSequentialGame(scenario_);
     solve::SpeOptions spe;
     spe.analyse_threats = false;
-    spe_ = solve::SolveSubgamePerfect(tree_.tree, spe);
+    // Rounds with private types: the agent QRE's limit, a sequential equilibrium, as the
+    // report solves them (the subgame-perfect solver's Nash equilibrium may rest on
+    // irrational play off the path there: the whole game is one subgame).
+    const bool rounds_types = scenario_.rounds && tree_.rounds.type_profiles.size() > 1;
+    spe_ = rounds_types ? solve::SolveAgentLogit(tree_.tree, {}) : solve::SolveSubgamePerfect(tree_.tree, spe);
     for (const solve::TreeEquilibrium& eq : spe_.equilibria)
       facts->equilibrium_outcomes.push_back(model::DescribePlay(tree_, eq.reach).modal_outcome);
     facts->dominated.clear();

@@ -265,6 +265,14 @@ void ReadMonteCarlo(LoadContext& context, const YAML::Node& value, const SourceL
   }
 }
 
+// `rounds: {resolute: [ACTOR]}` uses the actor's resolute type too (model/build_rounds.h).
+bool ResoluteInRounds(const Scenario& scenario, const Actor& actor) {
+  if (!scenario.rounds) return false;
+  for (int a : scenario.rounds->resolute)
+    if (scenario.actors[a].id == actor.id) return true;
+  return false;
+}
+
 // The resolute model and the actors' `resolute` preferences go together (uncertainty.h).
 void CheckResoluteModels(LoadContext& context) {
   const Scenario& scenario = context.scenario;
@@ -284,7 +292,8 @@ void CheckResoluteModels(LoadContext& context) {
       context.reader.Error(actor.types.front().location,
                            what + " has 'types' and the resolute model",
                            "the resolute model is itself a private type; use one or the other");
-    } else if (model != UnpredictabilityModel::kResolute && actor.resolute) {
+    } else if (model != UnpredictabilityModel::kResolute && actor.resolute &&
+               !ResoluteInRounds(scenario, actor)) {
       context.reader.Error(actor.resolute->location, "'resolute' of " + what + " has no use",
                            "its Monte Carlo model is " + std::string(ModelKey(model)) +
                                "; set 'montecarlo: {models: {" + actor.id + ": resolute}}'");

@@ -1,14 +1,126 @@
 // SPDX-License-Identifier: MIT
 #include "sim/scenario/rounds_section.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace sim::scenario_detail {
+namespace {
+
+// `short_run: [ACTOR, ...]` and `resolute: [ACTOR, ...]`: known actors, each once.
+std::vector<int> ReadActorList(LoadContext& context, const Entry& entry) {
+  Reader& reader = context.reader;
+  const SourceLocation at = reader.Where(entry.key_node);
+  std::vector<int> actors;
+  reader.Visit(entry.value);
+  if (!entry.value.IsSequence()) {
+    reader.Error(reader.Where(entry.value, at),
+                 "expected a list of actors for '" + entry.key + "' in 'rounds'");
+    return actors;
+  }
+  std::vector<std::string> known;
+  for (const Actor& a : context.scenario.actors) known.push_back(a.id);
+  for (const YAML::Node& item : entry.value) {
+    const SourceLocation item_at = reader.Where(item, at);
+    const std::string id = reader.String(item, entry.key, item_at).value_or("");
+    if (id.empty()) continue;
+    const int a = context.scenario.FindActor(id);
+    if (a < 0) {
+      reader.Error(item_at, "unknown actor " + Quote(id) + " in '" + entry.key + "' of 'rounds'",
+                   UnknownNameHint(id, known, "actors"));
+    } else if (std::find(actors.begin(), actors.end(), a) != actors.end()) {
+      reader.Error(item_at, "actor " + Quote(id) + " is listed twice in '" + entry.key + "'");
+    } else {
+      actors.push_back(a);
+    }
+  }
+  return actors;
+}
+
+// `costs: [{move: ACTOR.MOVE, when: PREDICATE, cost: C}, ...]`.
+bool ReadCosts(LoadContext& context, const Entry& entry, RoundsSpec& spec) {
+  Reader& reader = context.reader;
+  const SourceLocation at = reader.Where(entry.key_node);
+  reader.Visit(entry.value);
+  if (!entry.value.IsSequence()) {
+    reader.Error(reader.Where(entry.value, at),
+                 "expected a list of {move, when, cost} for 'costs' in 'rounds'",
+                 "e.g. costs: [{move: usa.snap_back, when: \"sanctions < 0.5\", cost: 0.3}]");
+    return false;
+  }
+  bool ok = true;
+  const PredicateNames names = context.Names(/*allow_positions=*/true);
+  for (const YAML::Node& item : entry.value) {
+    const SourceLocation item_at = reader.Where(item, at);
+    MapReader map(reader, item, "a cost in 'rounds'", item_at, {"move", "when", "cost"});
+    if (!map.ok()) {
+      ok = false;
+      continue;
+    }
+    PositionCost cost;
+    cost.location = item_at;
+    if (const Entry* move = map.Require("move")) {
+      const SourceLocation m_at = reader.Where(move->value, reader.Where(move->key_node));
+      const std::string text = reader.String(move->value, "move", m_at).value_or("");
+      const size_t dot = text.find('.');
+      const int a = dot == std::string::npos ? -1 : context.scenario.FindActor(text.substr(0, dot));
+      if (a >= 0) {
+        const std::vector<Move>& moves = context.scenario.actors[a].moves;
+        for (size_t m = 0; m < moves.size(); ++m) {
+          if (moves[m].id == text.substr(dot + 1)) cost.move = static_cast<int>(m);
+        }
+      }
+      if (a < 0 || cost.move < 0) {
+        if (!text.empty())
+          reader.Error(m_at, "unknown move " + Quote(text) + " in a cost of 'rounds'",
+                       "write ACTOR.MOVE, e.g. usa.snap_back");
+        ok = false;
+      }
+      cost.actor = a;
+    } else {
+      ok = false;
+    }
+    if (const Entry* when = map.Find("when")) {
+      if (auto p = context.ReadPredicate(when->value, names, "when", reader.Where(when->key_node))) {
+        cost.when = std::move(*p);
+      } else {
+        ok = false;
+      }
+    }
+    if (const Entry* c = map.Require("cost")) {
+      if (auto v = reader.Number(c->value, kAnyFinite, "cost", reader.Where(c->key_node))) {
+        cost.cost = *v;
+      } else {
+        ok = false;
+      }
+    } else {
+      ok = false;
+    }
+    if (ok) spec.costs.push_back(std::move(cost));
+  }
+  return ok;
+}
+
+bool HasChance(const Scenario& scenario) {
+  if (scenario.sequence) {
+    for (const Stage& s : scenario.sequence->stages) {
+      if (s.actor < 0) return true;
+    }
+  }
+  if (scenario.tree) {
+    for (const TreeNodeSpec& n : scenario.tree->nodes) {
+      if (n.chance) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
 
 void ReadRounds(LoadContext& context, const YAML::Node& value, const SourceLocation& key_at) {
   Reader& reader = context.reader;
   Scenario& scenario = context.scenario;
-  MapReader block(reader, value, "'rounds'", key_at, {"count", "discount", "carry"});
+  MapReader block(reader, value, "'rounds'", key_at, {"count", "discount", "carry", "costs", "short_run", "resolute"});
   if (!block.ok()) return;
   RoundsSpec spec;
   spec.location = key_at;
@@ -51,18 +163,31 @@ void ReadRounds(LoadContext& context, const YAML::Node& value, const SourceLocat
     }
   }
   if (!ok || !context.actors_known) return;
-  if (scenario.sequential()) {
-    reader.Error(key_at, "'rounds' needs a simultaneous stage for now; this scenario is sequential",
-                 "remove 'stages' or 'tree'");
+  if (const Entry* costs = block.Find("costs")) {
+    if (!ReadCosts(context, *costs, spec)) return;
+  }
+  if (const Entry* list = block.Find("short_run")) spec.short_run = ReadActorList(context, *list);
+  if (const Entry* list = block.Find("resolute")) {
+    spec.resolute = ReadActorList(context, *list);
+    for (int a : spec.resolute) {
+      const Actor& actor = scenario.actors[a];
+      if (!actor.resolute || !actor.types.empty()) {
+        reader.Error(reader.Where(list->key_node),
+                     "actor " + Quote(actor.id) + " in 'resolute' needs a 'resolute' block and no 'types'",
+                     "its resolute type has prior u (its unpredictability): describe the type "
+                     "under actors." + actor.id + ".resolute");
+        return;
+      }
+    }
+  }
+  if (spec.carry_positions && HasChance(scenario)) {
+    reader.Error(key_at, "'rounds' with carry: positions cannot carry a chance stage's effects",
+                 "use carry: reset, or write the chance event as an actor's move");
     return;
   }
-  if (scenario.has_types()) {
-    reader.Error(key_at, "'rounds' with private types is not supported yet",
-                 "types in rounds need the sequence-form solver; remove 'types'");
-    return;
-  }
-  // The tree has profiles^count histories: refuse it before building anything.
-  if (!context.game_too_large && context.num_profiles > 0) {
+  // A simultaneous stage's tree has profiles^count histories: refuse it before building
+  // anything (model/build_rounds.h counts those of a sequential stage, and the types).
+  if (!context.game_too_large && context.num_profiles > 0 && !scenario.sequential()) {
     const double histories = std::pow(static_cast<double>(context.num_profiles), spec.count);
     if (histories > static_cast<double>(scenario.limits.max_profiles)) {
       reader.Error(key_at,

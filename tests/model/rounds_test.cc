@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "sim/model/build_tree.h"
+#include "sim/repeated/stage_induction.h"
 #include "sim/scenario/load.h"
 #include "sim/solve/spe.h"
 
@@ -28,7 +29,9 @@ TEST(Rounds, FinitelyRepeatedPrisonersDilemmaDefectsAfterEveryHistory) {
     EXPECT_TRUE(derived.tree.Check().empty()) << "T=" << T;  // perfect recall included
     solve::SpeOptions options;
     options.analyse_threats = false;
+    options.normal_form_methods = {"enum"};  // every equilibrium of every round's subgame
     const solve::SpeResult result = solve::SolveSubgamePerfect(derived.tree, options);
+    EXPECT_EQ(result.summary.status, solve::SolveStatus::kComplete) << result.summary.message;
     ASSERT_EQ(result.equilibria.size(), 1u) << "T=" << T;  // unique
     const solve::TreeEquilibrium& eq = result.equilibria[0];
     for (int s = 0; s < derived.tree.num_infosets(); ++s) {
@@ -41,6 +44,37 @@ TEST(Rounds, FinitelyRepeatedPrisonersDilemmaDefectsAfterEveryHistory) {
     EXPECT_NEAR(eq.payoffs(0), value, 1e-9);
     EXPECT_NEAR(eq.payoffs(1), value, 1e-9);
   }
+}
+
+// T = 1..10 by backward induction on the stage (repeated/stage_induction.h): the stage PD has
+// one equilibrium (d, d), so the unique SPE defects in every round after every history. The
+// trees of T = 7..10 (up to 4^10 histories) are too large to solve node by node in a unit
+// test (T = 8 takes ~35 s); for T <= 6 the induction agrees with the tree solver above.
+TEST(Rounds, FinitelyRepeatedPrisonersDilemmaUpToTenRoundsByStageInduction) {
+  for (int T = 1; T <= 10; ++T) {
+    LoadOptions load;
+    load.overrides = {{"rounds.count", std::to_string(T)}};
+    const repeated::StageInduction induction =
+        repeated::SolveRoundsByStageInduction(LoadScenario(kPd, load));
+    ASSERT_TRUE(induction.applies && induction.unique) << induction.message;
+    EXPECT_EQ(induction.stage_equilibrium.profile.strategies[0](1), 1.0);  // d
+    EXPECT_EQ(induction.stage_equilibrium.profile.strategies[1](1), 1.0);
+    EXPECT_EQ(induction.histories, std::pow(4.0, T));
+    const double value = (1 - std::pow(0.9, T)) / (1 - 0.9);
+    EXPECT_NEAR(induction.values(0), value, 1e-9);
+    EXPECT_NEAR(induction.values(1), value, 1e-9);
+    if (T <= 6) {
+      const solve::SpeResult tree = solve::SolveSubgamePerfect(Rounds(T).tree);
+      ASSERT_EQ(tree.equilibria.size(), 1u);
+      EXPECT_NEAR(tree.equilibria[0].payoffs(0), induction.values(0), 1e-9);
+    }
+  }
+  // A stage with two equilibria (coordination) is declined: play may depend on history.
+  LoadOptions load;
+  load.overrides = {{"payoffs.c d.1", "0"}, {"payoffs.d c.0", "0"}};  // c c 3, d d 1, else 0
+  const repeated::StageInduction two = repeated::SolveRoundsByStageInduction(LoadScenario(kPd, load));
+  EXPECT_TRUE(two.applies);
+  EXPECT_FALSE(two.unique);
 }
 
 TEST(Rounds, TheRoundsOfAGameHaveOneInformationSetPerActorAndHistory) {

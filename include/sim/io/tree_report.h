@@ -23,6 +23,7 @@ struct TreeReport {
   const solve::SpeResult* result = nullptr;      // required
   const model::DerivedTree* derived = nullptr;   // scenario trees: outcome classes, positions
   std::string extra_table;                       // a section printed last (the Monte Carlo)
+  std::string extra_csv;                         // a sibling CSV table (the round table)
   std::vector<std::pair<std::string, std::string>> json_fields;  // extra fields: name, raw JSON
 };
 

@@ -20,6 +20,22 @@
 
 namespace sim::model {
 
+// What the nodes of a `rounds:` game are in round words (model/build_rounds.h): per node
+// (index = node) its 0-based round (-1 for nature's draw of the types and for leaves), the
+// public history before its round ("c,d|d,d"), the actions taken earlier in its round
+// ("in"; seen by the mover only where the stage shows them), and its type profile (index
+// into type_profiles); the nodes where a round starts (copies of the stage's root).
+struct RoundsLayout {
+  std::vector<int> round;
+  std::vector<std::string> history;
+  std::vector<std::string> partial;
+  std::vector<int> type_profile;
+  std::vector<GameTree::Node> round_starts;
+  std::vector<std::vector<int>> type_profiles;        // per profile: each actor's type, -1 untyped
+  std::vector<std::vector<std::string>> type_names;   // per actor (empty: untyped)
+  std::vector<int> player_actor;                      // per tree player: its actor
+};
+
 struct DerivedTree {
   GameTree tree;                            // players = actors, in scenario order
   std::vector<std::string> issue_names;
@@ -28,6 +44,7 @@ struct DerivedTree {
   std::vector<std::vector<double>> positions;  // final issue positions
   std::vector<int> outcome_class;              // index into outcome_names, -1 inside
   std::vector<std::vector<int>> moves;         // each actor's move on the path
+  RoundsLayout rounds;                         // `rounds:` games only (else empty)
 };
 
 // Builds the tree of a sequential scenario (`stages` or `tree`) or of a scenario with private
