@@ -266,6 +266,8 @@ Outcome ReportScenario(const CommonOptions& options, const std::string& path,
                         if (extend) extend(scenario, &report.extra_table, &report.json_fields);
                         AppendFindings(scenario, counts, 0, nullptr, &report.extra_table,
                                        &report.json_fields);
+                        AppendTreeWhy(scenario, *report.tree, *report.result, &report.extra_table,
+                                      &report.json_fields);
                         if (scenario.rounds) AppendRounds(derived, report);  // rounds_report.h
                       });
   }
@@ -446,7 +448,7 @@ Outcome RunScenario(const CommonOptions& options, const std::string& scenario_pa
   // Trees (stages, an explicit tree, types, resolute actors) get the tree Monte Carlo
   // (PreparedRun chooses: NeedsTreeMonteCarlo).
   PointResults results(1, [&](size_t) { return scenario; }, mc, cli);
-  if (results.Detached(options, RunManifest("run", options, cli, scenario_path, text, {})))
+  if (results.Detached(options, RunManifest("run", options, cli, scenario_path, text + scenario.included_text, {})))
     return Outcome::kComplete;
   ProgressBar bar(cli.progress && !cli.quiet);
   results.SetProgress([&](int64_t chunks, int64_t) {
@@ -455,7 +457,7 @@ Outcome RunScenario(const CommonOptions& options, const std::string& scenario_pa
                std::to_string(done) + "/" + std::to_string(mc.draws) + " draws");
   });
   const montecarlo::MonteCarloResult result = results.Get(0);
-  const io::Manifest manifest = MakeManifest(options, "run", scenario_path, text, mc, result);
+  const io::Manifest manifest = MakeManifest(options, "run", scenario_path, text + scenario.included_text, mc, result);
   if (options.format == "csv") {
     Emit(
         options,
@@ -506,7 +508,7 @@ void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& cli,
   CheckDrawBudget(points.size(), mc.draws, cli.max_draws);
   // The points' chunks: here, across MPI ranks, one --shard slice, or merged parts.
   PointResults results(points.size(), [&](size_t p) { return load_point(points[p]); }, mc, cli);
-  if (results.Detached(options, RunManifest("sweep", options, cli, scenario_path, text, vary))) return;
+  if (results.Detached(options, RunManifest("sweep", options, cli, scenario_path, text + first.included_text, vary))) return;
 
   // --output FILE keeps every finished point in FILE.checkpoint (core/checkpoint.h), so a
   // sweep stopped by a signal can be finished with the same command plus --resume. The
@@ -578,7 +580,7 @@ void RunSweep(const CommonOptions& options, const MonteCarloCliOptions& cli,
       }
       const montecarlo::MonteCarloResult result = results.Get(p);
       if (p == 0) {
-        manifest = MakeManifest(options, "sweep", scenario_path, text, mc, result);
+        manifest = MakeManifest(options, "sweep", scenario_path, text + first.included_text, mc, result);
         manifest.vary = vary;
         // A swept unpredictability differs between points: name the models only.
         for (std::string& model : manifest.models) model = model.substr(0, model.find(" u="));

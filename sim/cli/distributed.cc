@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "sim/cli/robustness.h"
 #include "sim/core/error.h"
 #include "sim/core/version.h"
 #include "sim/io/montecarlo_report.h"
@@ -13,18 +14,6 @@
 
 namespace sim::cli {
 namespace {
-
-// Chunks per block handed out: 16 per thread in one process (RunMonteCarlo's batches).
-// Across ranks, about 32 blocks per rank, at most 64 chunks per thread: enough blocks for the
-// queue to even out ranks that run at different speeds and points that cost different
-// amounts, as few as that allows (each block is a message through rank 0). README.md,
-// "Running on a cluster", has the cost model.
-int64_t BlockChunks(int threads, int ranks, int64_t total_chunks) {
-  if (ranks == 1) return 16 * static_cast<int64_t>(threads);
-  const int64_t per_thread =
-      std::clamp<int64_t>(total_chunks / (32 * static_cast<int64_t>(ranks) * threads), 1, 64);
-  return per_thread * threads;
-}
 
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -50,6 +39,18 @@ std::vector<std::string> Split(const std::string& text) {
 }
 
 }  // namespace
+
+// Chunks per block handed out: 16 per thread in one process (RunMonteCarlo's batches).
+// Across ranks, about 32 blocks per rank, at most 64 chunks per thread: enough blocks for the
+// queue to even out ranks that run at different speeds and points that cost different
+// amounts, as few as that allows (each block is a message through rank 0). README.md,
+// "Running on a cluster", has the cost model.
+int64_t BlockChunks(int threads, int ranks, int64_t total_chunks) {
+  if (ranks == 1) return 16 * static_cast<int64_t>(threads);
+  const int64_t per_thread =
+      std::clamp<int64_t>(total_chunks / (32 * static_cast<int64_t>(ranks) * threads), 1, 64);
+  return per_thread * threads;
+}
 
 PointResults::PointResults(size_t num_points, std::function<Scenario(size_t)> load,
                            const montecarlo::MonteCarloOptions& mc, const MonteCarloCliOptions& cli)
@@ -190,6 +191,11 @@ void RunMerge(const CommonOptions& common, const std::vector<std::string>& parts
     RunSweep(options, cli, path, Split(f["vary"]));
   } else if (f["command"] == "run") {
     RunScenario(options, path, cli);
+  } else if (f["command"] == "robustness") {
+    RobustnessCliOptions robustness;
+    number("samples", &robustness.samples);
+    number("inner_draws", &robustness.draws);
+    RunRobustness(options, cli, robustness, path);
   } else {
     throw InputError(first, "unknown command '" + f["command"] + "' in the part's manifest");
   }

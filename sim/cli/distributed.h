@@ -57,6 +57,10 @@ class PointResults {
   int64_t use_ = 0;
 };
 
+// Chunks per block handed out to a rank (or computed at once in one process), for a run of
+// `total_chunks` chunks on `ranks` ranks of `threads` threads.
+int64_t BlockChunks(int threads, int ranks, int64_t total_chunks);
+
 // The fields of a part file's manifest: everything on the command line that shapes the
 // output of `simulate SCENARIO` (command "run") or `simulate sweep` (command "sweep").
 // `scenario_text` is the scenario file's bytes as the run read them.

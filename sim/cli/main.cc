@@ -296,9 +296,8 @@ int Main(int argc, char** argv, sim::parallel::Session& session) {
     } else if (*merge) {
       if (root) sim::cli::RunMerge(options, merge_parts);
     } else if (*robustness) {
-      // One process computes a robustness run (its samples are not yet spread over ranks).
       if (montecarlo.draws > 0) robustness_options.draws = montecarlo.draws;
-      if (root) sim::cli::RunRobustness(options, montecarlo, robustness_options, robustness_path);
+      sim::cli::RunRobustness(options, montecarlo, robustness_options, robustness_path);
     } else if (*repeated) {
       if (root) sim::cli::RunRepeated(options, montecarlo, repeated_options);
     } else if (*validate) {

@@ -7,9 +7,11 @@
 #include <fstream>
 #include <cmath>
 #include <iostream>
+#include <memory>
 #include <sstream>
 #include <thread>
 
+#include "sim/cli/distributed.h"
 #include "sim/core/atomic_file.h"
 #include "sim/core/error.h"
 #include "sim/core/version.h"
@@ -17,6 +19,7 @@
 #include "sim/io/number.h"
 #include "sim/io/report.h"
 #include "sim/robustness/robustness.h"
+#include "sim/robustness/tree_why.h"
 #include "sim/robustness/why.h"
 #include "sim/scenario/load.h"
 
@@ -205,35 +208,91 @@ void RunRobustness(const CommonOptions& options, const MonteCarloCliOptions& cli
   LoadOptions load;
   for (const std::string& set : options.sets) load.overrides.push_back(ParseOverride(set));
   load.max_profiles = options.max_profiles;
-  const Scenario scenario = LoadScenario(scenario_path, load);
+  // Read and hashed once: the part files' manifest and the JSON name these bytes.
+  const std::string text = ReadScenarioFile(scenario_path);
+  const Scenario scenario = ParseScenario(text, scenario_path, load);
   robustness::Options o;
   o.samples = rob.samples;
   o.draws = rob.draws;
   o.seed = cli.seed >= 0 ? static_cast<uint64_t>(cli.seed) : scenario.montecarlo.seed;
-  o.threads = cli.threads > 0 ? cli.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  // By default the ranks of an MPI run on one machine share its hardware threads.
+  o.threads = cli.threads > 0 ? cli.threads
+                              : std::max(1, static_cast<int>(std::thread::hardware_concurrency()) /
+                                                std::max(1, parallel::ThisProcess().node_ranks));
   if (!cli.select.empty()) o.select = SelectFromKey(cli.select);
+
+  // The samples and the tipping points as chunks of sim/parallel: here, across MPI ranks,
+  // one --shard slice, or merged parts; every way gives the bytes of one process.
+  robustness::Analysis analysis(scenario, o);
+  parallel::Work work;
+  work.chunks = analysis.chunks();
+  int64_t total = 0;
+  for (int64_t c : work.chunks) total += c;
+  work.block = BlockChunks(o.threads, parallel::ThisProcess().size, total);
+  work.compute = [&](int64_t job, int64_t first, int64_t last) { return analysis.Compute(job, first, last); };
+  if (!parallel::ThisProcess().root()) {
+    parallel::Serve(work);
+    return;
+  }
+  if (!cli.shard.empty()) {
+    if (cli.merged != nullptr) throw InputError(SourceLocation{"<command line>"}, "merge takes no --shard");
+    const auto [index, count] = parallel::ParseShard(cli.shard);
+    if (options.output.empty() || options.output == "-") {
+      throw InputError(SourceLocation{"<command line>"}, "--shard needs --output PART",
+                       "each slice writes a part file; `simulate merge PART...` writes the result");
+    }
+    if (parallel::ThisProcess().size > 1) {
+      throw InputError(SourceLocation{"<command line>"}, "--shard runs in one process, not under mpiexec",
+                       "use either MPI or a job array with --shard");
+    }
+    parallel::Manifest manifest = RunManifest("robustness", options, cli, scenario_path, text + scenario.included_text, {});
+    manifest.emplace_back("samples", std::to_string(rob.samples));
+    manifest.emplace_back("inner_draws", std::to_string(rob.draws));
+    parallel::WriteShard(work, index, count, manifest, options.output);
+    return;
+  }
+
   const bool bar = cli.progress && !cli.quiet;
-  o.progress = [&](int64_t done, int64_t total) {
-    if (bar) std::cerr << "\r" << done << "/" << total << " samples" << std::flush;
+  const int64_t sample_chunks = work.chunks[0];
+  parallel::Progress progress = [&](int64_t done, int64_t all) {
+    if (!bar) return;
+    // Samples first, then the tipping points (one chunk per parameter).
+    if (done <= sample_chunks) {
+      std::cerr << "\r" << std::min(rob.samples, done * robustness::kChunkSamples) << "/" << rob.samples
+                << " samples" << std::flush;
+    } else {
+      std::cerr << "\r\033[Ktipping points: " << done - sample_chunks << "/" << all - sample_chunks
+                << " parameters" << std::flush;
+    }
   };
-  const robustness::Result result = robustness::Analyse(scenario, o);
+  std::unique_ptr<parallel::Runner> runner;
+  if (cli.merged != nullptr) {
+    if (cli.merged->chunks != work.chunks) {
+      throw InputError(SourceLocation{"<command line>"}, "the parts do not have the shape of this run",
+                       "they were computed with other arguments");
+    }
+    runner = parallel::MakeMergedRunner(cli.merged);
+  } else {
+    runner = parallel::MakeRunner(work, {}, progress);
+  }
+  std::vector<std::vector<std::string>> chunks;
+  for (size_t job = 0; job < work.chunks.size(); ++job) chunks.push_back(runner->Collect(static_cast<int64_t>(job)));
+  runner.reset();  // every rank is done; rank 0's own compute thread has stopped
+  const robustness::Result result = analysis.Finish(chunks);
   if (bar) std::cerr << "\r\033[K" << std::flush;
   auto write = [&](std::ostream& out) {
     if (options.format == "csv") {
       WriteCsv(out, result);
     } else if (options.format == "json") {
-      std::ifstream file(scenario_path, std::ios::binary);
-      std::ostringstream bytes;
-      bytes << file.rdbuf();
-      out << Json(result, io::HashText(bytes.str()));
+      out << Json(result, io::HashText(text + scenario.included_text));  // with its actor libraries
     } else {
       WriteTable(out, result);
     }
   };
   if (options.output.empty() || options.output == "-") {
-    std::ostringstream text;
-    write(text);
-    std::cout << text.str() << std::flush;
+    std::ostringstream out;
+    write(out);
+    std::cout << out.str() << std::flush;
     return;
   }
   AtomicFile file(options.output);
@@ -245,9 +304,39 @@ void AppendFindings(const Scenario& scenario, const std::vector<int64_t>* counts
                     const std::vector<solve::Equilibrium>* equilibria, std::string* extra_table,
                     std::vector<std::pair<std::string, std::string>>* json_fields) {
   std::ostringstream table;
+  // Shared actors (scenarios/actors/) and every number the scenario overrides, with its reason.
+  if (!scenario.shared_actors.empty()) {
+    table << "Shared actors:";
+    std::string shared = "[";
+    for (size_t i = 0; i < scenario.shared_actors.size(); ++i) {
+      const SharedActorUse& use = scenario.shared_actors[i];
+      table << (i ? ", " : " ") << use.actor << (use.actor == use.shared ? "" : " = " + use.shared) << " ("
+            << use.definition.file << ")";
+      shared += std::string(i ? ", " : "") + "{\"actor\": " + JsonString(use.actor) + ", \"shared\": " +
+                JsonString(use.shared) + ", \"file\": " + JsonString(use.definition.file) + "}";
+    }
+    table << "\n";
+    std::string overrides = "[";
+    for (size_t i = 0; i < scenario.actor_overrides.size(); ++i) {
+      const ActorOverride& o = scenario.actor_overrides[i];
+      std::string claims, claims_json;
+      for (size_t c = 0; c < o.claims.size(); ++c) {
+        claims += (c ? ", " : "") + o.claims[c];
+        claims_json += (c ? ", " : "") + JsonString(o.claims[c]);
+      }
+      table << "  override " << o.actor << "." << o.path << " = " << o.value << " (shared " << o.shared_value
+            << "): " << o.why << (claims.empty() ? "" : " [" + claims + "]") << "\n";
+      overrides += std::string(i ? ", " : "") + "{\"actor\": " + JsonString(o.actor) + ", \"path\": " +
+                   JsonString(o.path) + ", \"value\": " + JsonString(o.value) + ", \"shared_value\": " +
+                   JsonString(o.shared_value) + ", \"why\": " + JsonString(o.why) + ", \"claims\": [" +
+                   claims_json + "]}";
+    }
+    json_fields->emplace_back("shared_actors", shared + "]");
+    json_fields->emplace_back("actor_overrides", overrides + "]");
+  }
   if (!scenario.findings.empty()) {
     const std::vector<robustness::BaseFinding> findings = robustness::EvaluateAtBase(scenario, counts, threads, equilibria);
-    table << "Findings (at the scenario's numbers):\n";
+    table << (table.tellp() > 0 ? "\n" : "") << "Findings (at the scenario's numbers):\n";
     std::string json = "[";
     for (size_t i = 0; i < findings.size(); ++i) {
       const Finding& f = *findings[i].finding;
@@ -270,6 +359,14 @@ void AppendFindings(const Scenario& scenario, const std::vector<int64_t>* counts
     }
   }
   *extra_table += table.str();
+}
+
+void AppendTreeWhy(const Scenario& scenario, const GameTree& tree, const solve::SpeResult& result,
+                   std::string* extra_table, std::vector<std::pair<std::string, std::string>>* json_fields) {
+  const robustness::TreeWhyReport why = robustness::ExplainTreeEquilibria(tree, result, &scenario);
+  if (why.equilibria.empty()) return;
+  *extra_table += (extra_table->empty() ? "" : "\n") + robustness::TreeWhyTable(tree, why);
+  json_fields->emplace_back("why", robustness::TreeWhyJson(tree, why));
 }
 
 }  // namespace sim::cli

@@ -10,7 +10,9 @@
 
 #include "sim/cli/commands.h"
 #include "sim/scenario/scenario.h"
+#include "sim/game/tree.h"
 #include "sim/solve/solution.h"
+#include "sim/solve/spe.h"
 
 namespace sim::cli {
 
@@ -29,5 +31,10 @@ void RunRobustness(const CommonOptions& options, const MonteCarloCliOptions& mon
 void AppendFindings(const Scenario& scenario, const std::vector<int64_t>* counts, int threads,
                     const std::vector<solve::Equilibrium>* equilibria, std::string* extra_table,
                     std::vector<std::pair<std::string, std::string>>* json_fields);
+
+// Why each equilibrium of a tree scenario holds (robustness/tree_why.h), appended to its
+// report: a table section and the JSON field "why".
+void AppendTreeWhy(const Scenario& scenario, const GameTree& tree, const solve::SpeResult& result,
+                   std::string* extra_table, std::vector<std::pair<std::string, std::string>>* json_fields);
 
 }  // namespace sim::cli

@@ -33,6 +33,8 @@ enum Tag : int { kBlock = 1, kStop = 2, kResult = 3, kError = 4 };
 constexpr int kDepth = 3;  // blocks in flight per rank other than 0
 
 bool g_mpi = false;
+// When MPI_Init began and ended (for SIM_MPI_STATS: the start-up a run pays before any work).
+std::chrono::steady_clock::time_point g_init_start, g_init_end;
 
 // Whether an MPI launcher started this process (Hydra/PMI of MPICH and Slurm, PMIx, Open MPI).
 bool StartedByLauncher() {
@@ -217,6 +219,7 @@ class MpiRunner final : public Runner {
   void Start() {
     if (started_) return;
     started_ = true;
+    started_at_ = Clock::now();
     for (int d = 0; d < kDepth; ++d)
       for (int rank = 1; rank < size_; ++rank) Dispatch(rank);
     local_ = std::thread([this] { ComputeLocally(); });
@@ -339,12 +342,21 @@ class MpiRunner final : public Runner {
       std::fprintf(stderr, "mpi stats: rank %d: %d blocks, busy %.3f s\n", r, count_[r], busy_[r]);
     std::fprintf(stderr, "mpi stats: busiest rank %.3f s (ideal %.3f s); a static split would have "
                  "kept its busiest rank %.3f s\n", dynamic, total / size_, static_split);
+    // Where rank 0's time went: MPI_Init, then the set-up before the queue starts (reading
+    // the scenario, preparing the first point), then the queue until the last result.
+    const auto seconds = [](Clock::time_point a, Clock::time_point b) {
+      return std::chrono::duration<double>(b - a).count();
+    };
+    std::fprintf(stderr, "mpi stats: rank 0: MPI_Init %.3f s, then set-up %.3f s, then the queue %.3f s\n",
+                 seconds(g_init_start, g_init_end), seconds(g_init_end, started_at_),
+                 seconds(started_at_, Clock::now()));
   }
 
   const Work& work_;
   Progress progress_;
   const int size_;
   const Clock::time_point created_ = Clock::now();
+  Clock::time_point started_at_ = created_;
   std::mutex stats_mutex_;
   std::vector<double> seconds_, busy_;
   std::vector<int> count_;
@@ -368,7 +380,9 @@ bool MpiCompiledIn() { return true; }
 Session::Session(int* argc, char*** argv) {
   if (!StartedByLauncher()) return;
   int provided = 0;
+  g_init_start = std::chrono::steady_clock::now();
   MPI_Init_thread(argc, argv, MPI_THREAD_FUNNELED, &provided);
+  g_init_end = std::chrono::steady_clock::now();
   g_mpi = true;
   Place place;
   MPI_Comm_rank(MPI_COMM_WORLD, &place.rank);

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <cstring>
+#include <string_view>
 #include <exception>
 #include <thread>
 
@@ -174,28 +176,162 @@ std::vector<std::string> NeededDominance(SampleSolver& solver, const Scenario& s
 
 }  // namespace
 
-Result Analyse(const Scenario& scenario, const Options& options) {
+// The state of a run between its chunks and its result.
+struct Analysis::State {
+  State(const Scenario& scenario, const Options& options)
+      : scenario(scenario), options(options), numbers(RangedNumbers(this->scenario)),
+        plan(detail::MakePlan(scenario, numbers, options)), nf(scenario.findings.size()),
+        np(plan.numbers.size()), lhs(options.seed, options.samples, np) {}
+
+  Scenario scenario;  // plan.base points here
+  Options options;
+  std::vector<RangedNumber> numbers;
+  Plan plan;
+  size_t nf, np;
+  LatinHypercube lhs;
+  Result result;
+  std::vector<SampleSolver> workers;
+  std::vector<bool> at_base;
+  int64_t sample_chunks = 0;
+};
+
+// Chunk results as bytes: little-endian 64-bit words (an int, or a double's bits), so any
+// process merges them to the same bits.
+namespace {
+
+void PutWord(uint64_t w, std::string* out) {
+  for (int b = 0; b < 8; ++b) out->push_back(static_cast<char>((w >> (8 * b)) & 0xFF));
+}
+void PutDouble(double x, std::string* out) {
+  uint64_t w;
+  std::memcpy(&w, &x, sizeof w);
+  PutWord(w, out);
+}
+void PutText(const std::string& text, std::string* out) {
+  PutWord(text.size(), out);
+  *out += text;
+}
+
+class Bytes {
+ public:
+  explicit Bytes(std::string_view bytes) : bytes_(bytes) {}
+  uint64_t Word() {
+    if (at_ + 8 > bytes_.size()) throw Error("a robustness chunk result is truncated");
+    uint64_t w = 0;
+    for (int b = 0; b < 8; ++b) w |= static_cast<uint64_t>(static_cast<unsigned char>(bytes_[at_ + b])) << (8 * b);
+    at_ += 8;
+    return w;
+  }
+  int64_t Int() { return static_cast<int64_t>(Word()); }
+  double Double() {
+    const uint64_t w = Word();
+    double x;
+    std::memcpy(&x, &w, sizeof x);
+    return x;
+  }
+  std::string Text() {
+    const uint64_t n = Word();
+    if (n > bytes_.size() - at_) throw Error("a robustness chunk result is truncated");
+    std::string text(bytes_.substr(at_, n));
+    at_ += n;
+    return text;
+  }
+  void End() const {
+    if (at_ != bytes_.size()) throw Error("a robustness chunk result has bytes left over");
+  }
+
+ private:
+  std::string_view bytes_;
+  size_t at_ = 0;
+};
+
+std::string SerializeTally(const Tally& t) {
+  std::string out;
+  for (int64_t h : t.holds) PutWord(static_cast<uint64_t>(h), &out);
+  for (const montecarlo::Correlation& c : t.correlation) {
+    double state[5];
+    c.State(state);
+    PutWord(static_cast<uint64_t>(c.count()), &out);
+    for (double x : state) PutDouble(x, &out);
+  }
+  for (char f : t.forced) PutWord(f != 0, &out);
+  for (const std::vector<char>& moves : t.always_dominated)
+    for (char d : moves) PutWord(d != 0, &out);
+  PutWord(static_cast<uint64_t>(t.samples), &out);
+  PutWord(static_cast<uint64_t>(t.unsolved), &out);
+  return out;
+}
+
+// Into `t`, which has the run's shape (Reset).
+void DeserializeTally(std::string_view bytes, Tally* t) {
+  Bytes in(bytes);
+  for (int64_t& h : t->holds) h = in.Int();
+  for (montecarlo::Correlation& c : t->correlation) {
+    const int64_t n = in.Int();
+    double state[5];
+    for (double& x : state) x = in.Double();
+    c = montecarlo::Correlation::FromState(n, state);
+  }
+  for (char& f : t->forced) f = in.Word() != 0;
+  for (std::vector<char>& moves : t->always_dominated)
+    for (char& d : moves) d = in.Word() != 0;
+  t->samples = in.Int();
+  t->unsolved = in.Int();
+  in.End();
+}
+
+std::string SerializeTipping(const std::vector<Tipping>& low, const std::vector<Tipping>& high) {
+  std::string out;
+  for (const std::vector<Tipping>* side : {&low, &high}) {
+    for (const Tipping& t : *side) {
+      PutWord(t.value.has_value(), &out);
+      PutDouble(t.value.value_or(0.0), &out);
+      PutText(t.other_side, &out);
+    }
+  }
+  return out;
+}
+
+void DeserializeTipping(std::string_view bytes, size_t nf, std::vector<Tipping>* low, std::vector<Tipping>* high) {
+  Bytes in(bytes);
+  for (std::vector<Tipping>* side : {low, high}) {
+    side->assign(nf, Tipping());
+    for (Tipping& t : *side) {
+      const bool has = in.Word() != 0;
+      const double value = in.Double();
+      if (has) t.value = value;
+      t.other_side = in.Text();
+    }
+  }
+  in.End();
+}
+
+}  // namespace
+
+Analysis::Analysis(const Scenario& scenario, const Options& options) {
   SIM_CHECK(options.samples > 0 && options.threads >= 1, "samples and threads must be positive");
   if (scenario.findings.empty()) {
     throw InputError(SourceLocation{scenario.path, 1, 1}, "the scenario has no findings to test",
                      "add a findings: block (scenarios/README.md, \"Findings and ranges\")");
   }
-  Scenario copy = scenario;
-  std::vector<RangedNumber> numbers = RangedNumbers(copy);
-  if (numbers.empty()) {
-    throw InputError(SourceLocation{scenario.path, 1, 1}, "no number of the scenario is ranged",
-                     "name ranges in a ranges: block, or give it a default: rule");
+  {
+    Scenario copy = scenario;
+    if (RangedNumbers(copy).empty()) {
+      throw InputError(SourceLocation{scenario.path, 1, 1}, "no number of the scenario is ranged",
+                       "name ranges in a ranges: block, or give it a default: rule");
+    }
   }
-  const Plan plan = detail::MakePlan(scenario, numbers, options);
-  const size_t nf = scenario.findings.size(), np = plan.numbers.size();
+  s_ = std::make_unique<State>(scenario, options);
+  State& s = *s_;
+  s.plan.base = &s.scenario;
 
-  Result result;
+  Result& result = s.result;
   result.scenario = scenario.path;
   result.samples = options.samples;
   result.seed = options.seed;
-  result.draws = plan.needs_montecarlo ? options.draws : 0;
-  result.select = SelectKey(plan.select);
-  for (const RangedNumber& n : plan.numbers) {
+  result.draws = s.plan.needs_montecarlo ? options.draws : 0;
+  result.select = SelectKey(s.plan.select);
+  for (const RangedNumber& n : s.plan.numbers) {
     Parameter p;
     p.path = n.path;
     p.distribution = n.distribution.ToString();
@@ -210,80 +346,117 @@ Result Analyse(const Scenario& scenario, const Options& options) {
   }
 
   const int threads = static_cast<int>(std::max<int64_t>(1, options.threads));
-  std::vector<SampleSolver> workers;
-  workers.reserve(threads);
-  for (int t = 0; t < threads; ++t) workers.emplace_back(plan);
+  s.workers.reserve(threads);
+  for (int t = 0; t < threads; ++t) s.workers.emplace_back(s.plan);
 
   // The base point.
   GameFacts base_facts;
-  workers[0].Solve(&base_facts, true);
-  const std::vector<bool> at_base = EvaluateAll(scenario, base_facts);
-  const std::string base_equilibria = workers[0].DescribeEquilibria(base_facts);
+  s.workers[0].Solve(&base_facts, true);
+  s.at_base = EvaluateAll(s.scenario, base_facts);
+  result.findings.resize(s.nf);
+  const std::string base_equilibria = s.workers[0].DescribeEquilibria(base_facts);
+  for (FindingResult& f : result.findings) f.base_equilibria = base_equilibria;
 
-  // The samples, in chunks merged in chunk order.
-  LatinHypercube lhs(options.seed, options.samples, np);
-  Parallel(workers, static_cast<int64_t>(np), [&](SampleSolver&, int64_t j) { lhs.Build(static_cast<size_t>(j)); });
-  const int64_t num_chunks = (options.samples + kChunkSamples - 1) / kChunkSamples;
-  const int64_t batch = 16 * static_cast<int64_t>(threads);
-  std::vector<Tally> tallies(batch);
-  Tally total;
-  total.Reset(nf, np, scenario);
-  for (int64_t first = 0; first < num_chunks; first += batch) {
-    const int64_t last = std::min(num_chunks, first + batch);
-    Parallel(workers, last - first, [&](SampleSolver& worker, int64_t item) {
-      Tally& tally = tallies[item];
-      tally.Reset(nf, np, scenario);
-      const int64_t chunk = first + item;
-      const int64_t begin = chunk * kChunkSamples, end = std::min(options.samples, begin + kChunkSamples);
-      GameFacts facts;
-      std::vector<double> u(np);
-      std::vector<char> has, all;
-      for (int64_t i = begin; i < end; ++i) {
-        for (size_t j = 0; j < np; ++j) {
-          u[j] = lhs(i, j);
-          worker.Set(j, detail::Quantile(plan.numbers[j].distribution, u[j]));
-        }
-        worker.Solve(&facts, true);
-        ++tally.samples;
-        tally.unsolved += facts.equilibrium_outcomes.empty();
-        for (size_t a = 0; a < tally.always_dominated.size(); ++a)
-          for (size_t m = 0; m < tally.always_dominated[a].size(); ++m)
-            tally.always_dominated[a][m] = tally.always_dominated[a][m] &&
-                                           a < facts.dominated.size() && facts.dominated[a][m];
-        const bool region = worker.Region(facts, &has, &all);
-        for (size_t f = 0; f < nf; ++f) {
-          const FindingPredicate& pred = scenario.findings[f].holds;
-          const bool holds = Evaluate(pred, facts);
-          tally.holds[f] += holds;
-          for (size_t j = 0; j < np; ++j) tally.correlation[f * np + j].Add(u[j], holds ? 1.0 : 0.0);
-          if (tally.forced[f]) {
-            const std::optional<bool> forced = region ? EvaluateForced(pred, facts, has, all) : std::nullopt;
-            tally.forced[f] = forced.has_value() && *forced;
-          }
+  // The samples' strata.
+  Parallel(s.workers, static_cast<int64_t>(s.np),
+           [&](SampleSolver&, int64_t j) { s.lhs.Build(static_cast<size_t>(j)); });
+  s.sample_chunks = (options.samples + kChunkSamples - 1) / kChunkSamples;
+}
+
+Analysis::~Analysis() = default;
+
+std::vector<int64_t> Analysis::chunks() const {
+  std::vector<int64_t> out{s_->sample_chunks};
+  if (s_->options.tipping) out.push_back(static_cast<int64_t>(s_->np));
+  return out;
+}
+
+std::vector<std::string> Analysis::Compute(int64_t job, int64_t first, int64_t last) {
+  State& s = *s_;
+  const std::vector<int64_t> shape = chunks();
+  SIM_CHECK(job >= 0 && job < static_cast<int64_t>(shape.size()) && 0 <= first && first <= last &&
+                last <= shape[job],
+            "robustness chunks out of the run");
+  std::vector<std::string> out(last - first);
+  const size_t nf = s.nf, np = s.np;
+  if (job == 1) {
+    // Tipping points: chunk j is parameter j, both sides, every finding.
+    Parallel(s.workers, last - first, [&](SampleSolver& worker, int64_t item) {
+      const size_t j = static_cast<size_t>(first + item);
+      std::vector<Tipping> low, high;
+      TippingPoints(worker, s.plan, s.result.parameters[j], j, s.at_base, &low, &high);
+      out[item] = SerializeTipping(low, high);
+    });
+    return out;
+  }
+  const Options& options = s.options;
+  Parallel(s.workers, last - first, [&](SampleSolver& worker, int64_t item) {
+    Tally tally;
+    tally.Reset(nf, np, s.scenario);
+    const int64_t chunk = first + item;
+    const int64_t begin = chunk * kChunkSamples, end = std::min(options.samples, begin + kChunkSamples);
+    GameFacts facts;
+    std::vector<double> u(np);
+    std::vector<char> has, all;
+    for (int64_t i = begin; i < end; ++i) {
+      for (size_t j = 0; j < np; ++j) {
+        u[j] = s.lhs(i, j);
+        worker.Set(j, detail::Quantile(s.plan.numbers[j].distribution, u[j]));
+      }
+      worker.Solve(&facts, true);
+      ++tally.samples;
+      tally.unsolved += facts.equilibrium_outcomes.empty();
+      for (size_t a = 0; a < tally.always_dominated.size(); ++a)
+        for (size_t m = 0; m < tally.always_dominated[a].size(); ++m)
+          tally.always_dominated[a][m] = tally.always_dominated[a][m] &&
+                                         a < facts.dominated.size() && facts.dominated[a][m];
+      const bool region = worker.Region(facts, &has, &all);
+      for (size_t f = 0; f < nf; ++f) {
+        const FindingPredicate& pred = s.scenario.findings[f].holds;
+        const bool holds = Evaluate(pred, facts);
+        tally.holds[f] += holds;
+        for (size_t j = 0; j < np; ++j) tally.correlation[f * np + j].Add(u[j], holds ? 1.0 : 0.0);
+        if (tally.forced[f]) {
+          const std::optional<bool> forced = region ? EvaluateForced(pred, facts, has, all) : std::nullopt;
+          tally.forced[f] = forced.has_value() && *forced;
         }
       }
-      worker.ResetToBase();
-    });
-    for (int64_t chunk = first; chunk < last; ++chunk) total.Merge(tallies[chunk - first]);
-    if (options.progress) options.progress(std::min(options.samples, last * kChunkSamples), options.samples);
+    }
+    worker.ResetToBase();
+    out[item] = SerializeTally(tally);
+  });
+  return out;
+}
+
+Result Analysis::Finish(const std::vector<std::vector<std::string>>& results) {
+  State& s = *s_;
+  const Scenario& scenario = s.scenario;
+  const size_t nf = s.nf, np = s.np;
+  const std::vector<int64_t> shape = chunks();
+  SIM_CHECK(results.size() == shape.size(), "a robustness result needs every job");
+  for (size_t job = 0; job < shape.size(); ++job)
+    SIM_CHECK(static_cast<int64_t>(results[job].size()) == shape[job], "a robustness result needs every chunk");
+  Tally total, chunk;
+  total.Reset(nf, np, scenario);
+  chunk.Reset(nf, np, scenario);
+  for (const std::string& bytes : results[0]) {
+    DeserializeTally(bytes, &chunk);
+    total.Merge(chunk);
   }
+  Result result = std::move(s.result);
   result.unsolved_samples = total.unsolved;
 
-  // Tipping points: parameters in parallel, each written to its own slot.
   std::vector<std::vector<Tipping>> low(np), high(np);
-  if (options.tipping) {
-    Parallel(workers, static_cast<int64_t>(np), [&](SampleSolver& worker, int64_t j) {
-      TippingPoints(worker, plan, result.parameters[j], static_cast<size_t>(j), at_base, &low[j], &high[j]);
-    });
-  }
+  if (s.options.tipping)
+    for (size_t j = 0; j < np; ++j) DeserializeTipping(results[1][j], nf, &low[j], &high[j]);
 
   // Selection rules, for findings that read the Monte Carlo.
   std::vector<std::vector<std::pair<SelectRule, bool>>> by_rule(nf);
-  if (plan.needs_montecarlo) {
+  if (s.plan.needs_montecarlo) {
     for (const std::string& key : SelectKeys()) {
       const SelectRule rule = *SelectFromKey(key);
       GameFacts facts;
-      workers[0].Solve(&facts, true, rule);
+      s.workers[0].Solve(&facts, true, rule);
       for (size_t f = 0; f < nf; ++f)
         if (scenario.findings[f].holds.NeedsMonteCarlo())
           by_rule[f].emplace_back(rule, Evaluate(scenario.findings[f].holds, facts));
@@ -298,25 +471,24 @@ Result Analyse(const Scenario& scenario, const Options& options) {
 
   for (size_t f = 0; f < nf; ++f) {
     const Finding& finding = scenario.findings[f];
-    FindingResult r;
+    FindingResult& r = result.findings[f];
     r.name = finding.name;
     r.text = finding.holds.text;
     r.claims = finding.claims;
     r.preference = finding.preference;
-    r.base_holds = at_base[f];
-    r.base_equilibria = base_equilibria;
+    r.base_holds = s.at_base[f];
     r.holds = total.holds[f];
     r.samples = total.samples;
     r.interval = montecarlo::WilsonInterval(r.holds, r.samples);
     for (size_t j = 0; j < np; ++j) r.sensitivity.push_back(total.correlation[f * np + j].value());
-    if (options.tipping) {
+    if (s.options.tipping) {
       for (size_t j = 0; j < np; ++j) {
         r.tipping_low.push_back(low[j][f]);
         r.tipping_high.push_back(high[j][f]);
       }
     }
     r.by_construction = r.holds == r.samples && total.forced[f] && !dominated_moves.empty();
-    if (r.by_construction) r.dominated_moves = NeededDominance(workers[0], scenario, finding, total.always_dominated);
+    if (r.by_construction) r.dominated_moves = NeededDominance(s.workers[0], scenario, finding, total.always_dominated);
     std::string holds_under, fails_under;
     for (const auto& [rule, holds] : by_rule[f]) {
       std::string& list = holds ? holds_under : fails_under;
@@ -325,9 +497,23 @@ Result Analyse(const Scenario& scenario, const Options& options) {
     r.depends_on_selection = !holds_under.empty() && !fails_under.empty();
     if (r.depends_on_selection)
       r.selection_detail = "holds under " + holds_under + "; fails under " + fails_under;
-    result.findings.push_back(std::move(r));
   }
   return result;
+}
+
+Result Analyse(const Scenario& scenario, const Options& options) {
+  Analysis analysis(scenario, options);
+  const std::vector<int64_t> shape = analysis.chunks();
+  std::vector<std::vector<std::string>> results(shape.size());
+  const int64_t batch = 16 * static_cast<int64_t>(std::max(1, options.threads));
+  for (size_t job = 0; job < shape.size(); ++job) {
+    for (int64_t first = 0; first < shape[job]; first += batch) {
+      const int64_t last = std::min(shape[job], first + batch);
+      for (std::string& r : analysis.Compute(static_cast<int64_t>(job), first, last)) results[job].push_back(std::move(r));
+      if (job == 0 && options.progress) options.progress(std::min(options.samples, last * kChunkSamples), options.samples);
+    }
+  }
+  return analysis.Finish(results);
 }
 
 std::vector<BaseFinding> EvaluateAtBase(const Scenario& scenario, const std::vector<int64_t>* counts,

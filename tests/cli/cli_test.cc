@@ -188,3 +188,20 @@ TEST(Cli, EveryBadInputFileExitsTwoWithALocatedError) {
 }
 
 }  // namespace
+
+namespace {
+
+// Shared actors (issue #15 item 1): the report and its JSON list the shared actors a scenario
+// takes and every number it overrides, with the shared value and the stated reason.
+TEST(Cli, ReportListsSharedActorsAndOverridesWithTheirReasons) {
+  RunResult table = Simulate({"scenarios/detente_sequential.yaml"});
+  ASSERT_EQ(table.status, 0) << table.err;
+  EXPECT_THAT(table.out, ::testing::HasSubstr("Shared actors: usa (scenarios/actors/usa.yaml)"));
+  EXPECT_THAT(table.out, ::testing::HasSubstr("override usa.stakes.sanctions.ideal = 0.8 (shared 0.5): "));
+  RunResult json = Simulate({"scenarios/detente_sequential.yaml", "--format", "json"});
+  ASSERT_EQ(json.status, 0) << json.err;
+  EXPECT_THAT(json.out, ::testing::HasSubstr("{\"actor\": \"usa\", \"path\": \"stakes.sanctions.ideal\", "
+                                             "\"value\": \"0.8\", \"shared_value\": \"0.5\""));
+}
+
+}  // namespace

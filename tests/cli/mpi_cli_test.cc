@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // `mpiexec -n K simulate ...` (MPI builds): for K = 1, 2 and 3 (3 oversubscribes this
 // 2-core machine) and with threads inside the ranks, a sweep, a Monte Carlo, a tree Monte
-// Carlo and a tree sweep write the bytes of one process (the chunk tallies are merged on
+// Carlo, a tree sweep and robustness runs write the bytes of one process (the chunk tallies are merged on
 // rank 0 in chunk order, sim/parallel/runner.h), also with more ranks than blocks of work;
 // rank 0 alone writes and reports errors; a rank killed midway fails the whole run with no
 // output file, and --resume then finishes it under MPI to the same bytes.
@@ -89,6 +89,22 @@ TEST(Mpi, TreeMonteCarloIsByteIdenticalOnAnyNumberOfRanks) {
 TEST(Mpi, TreeSweepIsByteIdenticalOnAnyNumberOfRanks) {
   ExpectSameBytesOnAnyRanks({"sweep", "scenarios/peace_2025_types.yaml", "--vary",
                              "actors.usa.unpredictability=0:0.5:3", "--draws", "3000"});
+}
+
+TEST(Mpi, RobustnessIsByteIdenticalOnAnyNumberOfRanks) {
+  // Its samples (chunks of 256) and its tipping points (one chunk per ranged number) are
+  // spread over the ranks; rank 0 merges them in chunk order (issues 13 and 16).
+  ExpectSameBytesOnAnyRanks({"robustness", "scenarios/detente.yaml", "--samples", "1500", "--seed", "4",
+                             "--format", "csv"});
+}
+
+TEST(Mpi, RobustnessWithAnInnerMonteCarloIsByteIdenticalOnAnyNumberOfRanks) {
+  ExpectSameBytesOnAnyRanks({"robustness", "scenarios/baltic_deterrence.yaml", "--samples", "200",
+                             "--draws", "200", "--format", "json"});
+}
+
+TEST(Mpi, TreeRobustnessIsByteIdenticalOnAnyNumberOfRanks) {
+  ExpectSameBytesOnAnyRanks({"robustness", "scenarios/detente_sequential.yaml", "--samples", "600"});
 }
 
 TEST(Mpi, MoreRanksThanGridPointsAndBlocks) {

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // `simulate robustness` and the findings/ranges blocks through the CLI (issue 13): located
 // errors with exit 2 for each kind of bad block, byte-identical output at 1 and 2 threads,
-// the CSV contract, and the findings section of `simulate SCENARIO`.
+// the CSV contract, the findings section of `simulate SCENARIO`, and why each equilibrium
+// holds on a tree.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -106,6 +107,46 @@ TEST(RobustnessCli, ScenarioReportSaysWhetherEachFindingHolds) {
   const RunResult json = Simulate({path, "--format", "json"});
   EXPECT_THAT(json.out, HasSubstr("\"findings\": [{\"name\": \"row_plays_a\""));
   EXPECT_THAT(json.out, HasSubstr("\"why\": [{\"profile\": \"row.a + col.c\""));
+}
+
+// Entry in two stages (Selten 1978), payoffs (entrant, incumbent); the incumbent moves after
+// either entry decision and sees it: out, fight (1, 3); out, accommodate (1, 2); in, fight
+// (-1, -1); in, accommodate (2, 1). Backward induction: the incumbent would fight after out
+// (3 > 2, off the path) and accommodates after in (1 > -1); so the entrant enters (2 > 1).
+constexpr const char* kEntry = R"(scenario: entry
+actors:
+  entrant: {moves: {out: {description: stay out of the market}, in: {}}}
+  incumbent: {moves: [fight, accommodate]}
+payoffs:
+  out, fight: [1, 3]
+  out, accommodate: [1, 2]
+  in, fight: [-1, -1]
+  in, accommodate: [2, 1]
+stages:
+  - actor: entrant
+  - actor: incumbent
+)";
+
+TEST(RobustnessCli, TreeReportSaysWhyEachPlayerKeepsItsMoveOnAndOffThePath) {
+  const std::string path = WriteFile("entry_why.yaml", kEntry).string();
+  const RunResult r = Simulate({path});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("     entrant at entrant (on the path): plays in, worth 2; best other move out gives 1 "
+                               "(margin 1)\n"));
+  EXPECT_THAT(r.out, HasSubstr("     incumbent at incumbent@in (on the path): plays accommodate, worth 1; best other "
+                               "move fight gives -1 (margin 2)\n"));
+  EXPECT_THAT(r.out, HasSubstr("     incumbent at incumbent@out (off the path): plays fight, worth 3; best other move "
+                               "accommodate gives 2 (margin 1)\n"));
+  // Margins 1 on and off the path: the one on the path is named, with the move's description.
+  EXPECT_THAT(r.out, HasSubstr("weakest: entrant keeps in at entrant: moving to out (stay out of the market) would "
+                               "give it 1 instead of 2, a loss of 1\n"));
+  const RunResult json = Simulate({"solve", path, "--format", "json"});
+  ASSERT_EQ(json.status, 0) << json.err;
+  EXPECT_THAT(json.out, HasSubstr("{\"player\": \"incumbent\", \"infoset\": \"incumbent@out\", \"on_path\": false, "
+                                  "\"belief\": {\"incumbent@out\": 1}, \"plays\": {\"fight\": 1}, \"value\": 3, "
+                                  "\"best_deviation\": \"accommodate\", \"deviation_value\": 2, \"margin\": 1, "
+                                  "\"checked\": true}"));
+  EXPECT_THAT(json.out, HasSubstr("\"weakest\": {\"player\": \"entrant\", \"infoset\": \"entrant\", \"margin\": 1}"));
 }
 
 TEST(RobustnessCli, AScenarioWithoutFindingsIsRefused) {

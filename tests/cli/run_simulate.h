@@ -73,4 +73,12 @@ inline std::filesystem::path WriteFile(const std::string& name, const std::strin
   return path;
 }
 
+// Copies the shared actor libraries (scenarios/actors/) next to a shipped scenario copied into
+// `dir`, so that its `include: [actors/...]` resolves there as it does in scenarios/.
+inline void CopySharedActors(const std::filesystem::path& dir) {
+  std::filesystem::copy(std::filesystem::path(SIM_SOURCE_DIR) / "scenarios" / "actors", dir / "actors",
+                        std::filesystem::copy_options::recursive |
+                            std::filesystem::copy_options::skip_existing);
+}
+
 }  // namespace sim::test

@@ -66,6 +66,11 @@ TEST(Shard, TreeSweepSlicesMergeToTheBytesOfOneProcess) {
                 "tree");
 }
 
+TEST(Shard, RobustnessSlicesMergeToTheBytesOfOneProcess) {
+  // 1,200 samples (5 chunks) and 30 tipping-point chunks (one per ranged number).
+  ShardAndMerge({"robustness", "scenarios/detente.yaml", "--samples", "1200", "--format", "json"}, "robust");
+}
+
 TEST(Shard, MoreSlicesThanBlocksStillMerge) {
   // 2 points of 1 chunk: slice 3 holds nothing, and is still required.
   ShardAndMerge({"sweep", "scenarios/detente.yaml", "--vary", "actors.usa.unpredictability=0:1:2",

@@ -161,6 +161,7 @@ TEST(TreeCli, LogitOnATreePlaysTheAgentQreInEveryDraw) {
   const std::string text = Slurp(fs::path(SIM_SOURCE_DIR) / "scenarios" / "detente_sequential.yaml") +
                            "\nmontecarlo:\n  model: logit\n";
   const fs::path file = WriteFile("detente_logit.yaml", text);
+  sim::test::CopySharedActors(TempDir());
   RunResult table = Simulate({file.string(), "--draws", "400", "--set",
                               "actors.usa.unpredictability=0.3"});
   ASSERT_EQ(table.status, 0) << table.err;
@@ -183,6 +184,7 @@ TEST(TreeCli, TypeModelOnDetenteSequentialRunsTheSameOnOneAndTwoThreads) {
   const std::string text = Slurp(fs::path(SIM_SOURCE_DIR) / "scenarios" / "detente_sequential.yaml") +
                            "\nmontecarlo:\n  model: type\n";
   const fs::path file = WriteFile("detente_type.yaml", text);
+  sim::test::CopySharedActors(TempDir());
   for (const char* actor : {"usa", "russia"}) {
     std::string out[2];
     for (int t = 0; t < 2; ++t) {

@@ -160,6 +160,7 @@ TEST_F(OutputSafety, OutputThroughASymlinkWritesItsTarget) {
 // Item 2: `-o scenario.yaml` used to overwrite the scenario with the report.
 TEST_F(OutputSafety, OutputNamingAnInputIsRefused) {
   fs::copy_file(kDetente, dir_ / "s.yaml");
+  fs::copy(kSource / "scenarios/actors", dir_ / "actors", fs::copy_options::recursive);  // its include
   fs::copy_file(kSource / "tests/data/weakly_dominant_l_shape.nfg", dir_ / "g.nfg");
   fs::create_symlink("s.yaml", dir_ / "alias.csv");
   const std::string scenario = Slurp(dir_ / "s.yaml"), game = Slurp(dir_ / "g.nfg");
@@ -233,6 +234,8 @@ TEST_F(OutputSafety, StaleTemporariesOfDeadWritersAreRemoved) {
 // Item 8: the scenario is read once per run, so a pipe works (it used to be read again
 // and found empty), and the manifest hashes the bytes the run used.
 TEST_F(OutputSafety, ScenarioFromAPipeIsReadOnce) {
+  // A piped scenario's includes are relative to the working folder (here dir_).
+  fs::copy(kSource / "scenarios/actors", dir_ / "actors", fs::copy_options::recursive);
   for (const std::string& args :
        {std::string("/dev/stdin"), std::string("/dev/stdin --draws 200 -q"),
         std::string("sweep /dev/stdin --vary actors.usa.unpredictability=0:0.5:3 --draws 200 -q "

@@ -95,6 +95,27 @@ TEST(Override, ChangesOnlyThePathNotOtherUsesOfAnAlias) {
   EXPECT_EQ(s.actors[1].stakes[0].ideal, 0.5);
 }
 
+TEST(Override, LoadingTheSameTextAgainSeesNoEarlierOverride) {
+  // A sweep parses its text once and loads it per point with other overrides (load.cc keeps
+  // the parsed tree for 16 loads): no load may change what the next one reads, including
+  // nodes reached through an alias, names, created keys and loads that fail.
+  for (int i = 0; i < 40; ++i) {
+    const std::string value = std::to_string(0.01 * i);
+    const std::string ideal = "actors.usa.stakes.sanctions.ideal=" + value;
+    const std::string move = "actors.russia.moves.1=move" + std::to_string(i);
+    Scenario s = WithSets({ideal.c_str(), move.c_str(), "actors.usa.moves.hold.cost=0.05"});
+    EXPECT_EQ(s.actors[0].stakes[0].ideal, std::stod(value));
+    EXPECT_EQ(s.actors[1].moves[1].id, "move" + std::to_string(i));
+    EXPECT_THAT(SetError({"actors.usa.unpredictability=2"}), ::testing::HasSubstr("must be in [0, 1]"));
+    Scenario plain = WithSets({});
+    EXPECT_EQ(plain.actors[0].stakes[0].ideal, 0.5);
+    EXPECT_EQ(plain.actors[1].stakes[0].ideal, 0.5);
+    EXPECT_EQ(plain.actors[1].moves[1].id, "deescalate");
+    EXPECT_EQ(plain.actors[0].moves[0].cost, 0.0);
+    EXPECT_EQ(plain.actors[0].unpredictability, 0.0);
+  }
+}
+
 TEST(Override, LaterOverridesWin) {
   Scenario s = WithSets({"actors.usa.unpredictability=0.4", "actors.usa.unpredictability=0.6"});
   EXPECT_EQ(s.actors[0].unpredictability, 0.6);

@@ -36,21 +36,29 @@ double SwingValue(const Loaded& g) {
   return best_usa("court_both") - best_usa("court_china");
 }
 
-// R4 (D3.3, D1.6, D4.4): whatever the others do and whatever the thaw, joining a
-// containment of China is never Russia's best reply, and in no equilibrium do Russia–China
-// relations fall below amity.
+// R4 (D3.3, D1.6, D4.4), derived from what each side will pay: joining a containment of China
+// is Russia's best reply exactly when Washington offers the reverse Nixon (full relief and a
+// privileged relationship, only against containment), never otherwise; Washington never
+// offers it in equilibrium (its price, Congress's full relief, exceeds what it gains), so in
+// no equilibrium does Russia join or Russia-China relations fall below amity.
 TEST(ChinaTriangle, R4RussiaNeverJoinsContainmentOfChina) {
   for (double thaw : kThaws) {
     const Loaded g = AtThaw(thaw);
-    const int russia = g.Actor("russia");
+    const int russia = g.Actor("russia"), usa = g.Actor("usa");
+    int offered = 0;
     for (int64_t i = 0; i < g.game().num_profiles(); ++i) {
       const PureProfile p = g.game().ProfileAt(i);
       if (p[russia] != 0) continue;  // each profile of the others once
-      EXPECT_FALSE(g.IsBestReply(p, "russia", "join_containment")) << "thaw " << thaw;
+      const bool reverse_nixon = g.MoveName(usa, p[usa]) == "reverse_nixon";
+      EXPECT_EQ(g.IsBestReply(p, "russia", "join_containment"), reverse_nixon) << "thaw " << thaw;
+      offered += reverse_nixon;
     }
+    EXPECT_EQ(offered, 4);  // one per move of China
     const std::vector<PureProfile> equilibria = g.PureEquilibria();
     ASSERT_FALSE(equilibria.empty()) << "thaw " << thaw;
     for (const PureProfile& e : equilibria) {
+      EXPECT_NE(g.MoveName(usa, e[usa]), "reverse_nixon") << "thaw " << thaw;
+      EXPECT_NE(g.MoveName(russia, e[russia]), "join_containment") << "thaw " << thaw;
       EXPECT_GE(g.Position(e, "russia_china"), 0.5) << "thaw " << thaw << " " << g.Outcome(e);
     }
   }

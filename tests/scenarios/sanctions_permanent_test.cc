@@ -1,53 +1,47 @@
 // SPDX-License-Identifier: MIT
 // Expected result R8 of the domain brief on scenarios/sanctions_permanent.yaml: once
 // Congress has written the sanctions into law, Moscow stops courting the president for
-// relief; without Congress's resolve, relief would be an equilibrium.
+// relief. Congress codifies because it foresees relief otherwise (codifying has a net cost,
+// so it is not a dominant move): without a president willing to ease there is no law, and
+// without Congress's stake relief comes.
 #include <gtest/gtest.h>
-
-#include <algorithm>
 
 #include "tests/scenarios/scenario_testing.h"
 
 namespace sim::scenario_testing {
 namespace {
 
-// R8 (D4.2, D4.6): in every equilibrium Congress codifies, sanctions stay in force and
-// Moscow weathers them instead of courting Trump.
+// R8 (D4.2, D4.6): in the subgame-perfect equilibrium Congress codifies, the president keeps
+// the sanctions and Moscow weathers them instead of courting Trump.
 TEST(SanctionsPermanent, R8MoscowStopsExpectingReliefFromTrump) {
-  const Loaded g = Load("sanctions_permanent.yaml");
-  const std::vector<PureProfile> equilibria = g.PureEquilibria();
-  ASSERT_FALSE(equilibria.empty());
-  for (const PureProfile& e : equilibria) {
-    EXPECT_EQ(g.MoveName(g.Actor("congress"), e[g.Actor("congress")]), "codify");
-    EXPECT_EQ(g.MoveName(g.Actor("russia"), e[g.Actor("russia")]), "weather");
-    EXPECT_GE(g.Position(e, "sanctions"), 1.0);
-    EXPECT_EQ(g.Outcome(e), "permanent_sanctions");
-  }
+  const SolvedTree solved = SolveTree("sanctions_permanent.yaml");
+  ASSERT_EQ(solved.result.equilibria.size(), 1u);
+  EXPECT_DOUBLE_EQ(solved.MoveProbability("congress", "codify"), 1.0);
+  EXPECT_DOUBLE_EQ(solved.MoveProbability("russia", "weather"), 1.0);
+  EXPECT_DOUBLE_EQ(solved.outcomes.at("permanent_sanctions"), 1.0);
 }
 
-// R8: Congress is the mechanism. A Congress that leaves sanctions to the president (no
-// stake in them, no reward for toughness) makes relief-for-courtship an equilibrium.
-TEST(SanctionsPermanent, R8WithoutCongressReliefWouldBeAnEquilibrium) {
-  const Loaded g = Load("sanctions_permanent.yaml",
-                        {"actors.congress.stakes.sanctions.salience=0",
-                         "actors.congress.stakes.ties.salience=0", "actors.congress.terms.0.value=0"});
-  const std::vector<std::string> outcomes = g.EquilibriumOutcomes();
-  EXPECT_NE(std::find(outcomes.begin(), outcomes.end(), "relief"), outcomes.end());
-  const PureProfile open = g.Profile({{"president", "ease"}, {"congress", "leave_to_president"},
-                                      {"russia", "weather"}});
-  EXPECT_EQ(g.BestReplies(open, "russia"), std::vector<std::string>{"court_president"});
+// The mechanism is anticipation, not a free law: facing a president with no wish to ease (no
+// stake in sanctions or ties), Congress saves the cost and leaves policy to him.
+TEST(SanctionsPermanent, R8CongressCodifiesOnlyBecauseItForeseesRelief) {
+  const SolvedTree solved = SolveTree("sanctions_permanent.yaml",
+                                      {"actors.president.stakes.sanctions.salience=0",
+                                       "actors.president.stakes.ties.salience=0"});
+  ASSERT_EQ(solved.result.equilibria.size(), 1u);
+  EXPECT_DOUBLE_EQ(solved.MoveProbability("congress", "leave_to_president"), 1.0);
+  EXPECT_DOUBLE_EQ(solved.outcomes.at("permanent_sanctions"), 1.0);
 }
 
-// R8 is not knife-edge: with any one salience 25% lower or higher, every equilibrium still
-// keeps the sanctions and has Moscow weathering them.
-TEST(SanctionsPermanent, R8SurvivesAQuarterChangeInAnySalience) {
-  ForEachSalienceScaling("sanctions_permanent.yaml", [](const Loaded& g, const std::string& set) {
-    const std::vector<PureProfile> equilibria = g.PureEquilibria();
-    EXPECT_FALSE(equilibria.empty()) << set;
-    for (const PureProfile& e : equilibria) {
-      EXPECT_EQ(g.Outcome(e), "permanent_sanctions") << set;
-    }
-  });
+// R8: Congress is the mechanism. A Congress with no stake in sanctions and no reward for
+// toughness leaves them to the president, and relief for courtship follows.
+TEST(SanctionsPermanent, R8WithoutCongressReliefFollows) {
+  const SolvedTree solved = SolveTree("sanctions_permanent.yaml",
+                                      {"actors.congress.stakes.sanctions.salience=0",
+                                       "actors.congress.stakes.ties.salience=0",
+                                       "actors.congress.terms.0.value=0"});
+  ASSERT_EQ(solved.result.equilibria.size(), 1u);
+  EXPECT_DOUBLE_EQ(solved.MoveProbability("russia", "court_president"), 1.0);
+  EXPECT_DOUBLE_EQ(solved.outcomes.at("relief"), 1.0);
 }
 
 }  // namespace

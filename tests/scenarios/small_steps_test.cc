@@ -24,7 +24,7 @@ TEST(SmallSteps, R5SmallStepsAreTheBestSelfEnforcingDeal) {
     EXPECT_LE(e.payoffs(g.Actor("usa")), g.Payoff(steps, "usa") + 1e-12);
     EXPECT_LE(e.payoffs(g.Actor("russia")), g.Payoff(steps, "russia") + 1e-12);
     EXPECT_LT(g.ExpectedPosition(e.profile, "relief"), 0.5);
-    EXPECT_LT(g.ExpectedPosition(e.profile, "ukraine"), 0.5);
+    EXPECT_LT(g.ExpectedPosition(e.profile, "ukraine_settlement"), 0.5);
   }
 }
 
@@ -44,6 +44,25 @@ TEST(SmallSteps, R5GrandBargainIsUnrealizableUnderDistrust) {
     EXPECT_NE(outcome, "grand_bargain");
     EXPECT_NE(outcome, "one_sided_concession");
   }
+}
+
+// R5 in the sequence the file plays (Washington first, Moscow answers): the path is returned
+// small steps, and Washington makes no grand offer because Moscow would pocket it (its answer
+// off the path), not because the offer could never pay: the test above shows the bargain
+// leaves both better off.
+TEST(SmallSteps, R5WashingtonForeseesThatAGrandOfferWouldBePocketed) {
+  const SolvedTree solved = SolveTree("small_steps.yaml");
+  ASSERT_EQ(solved.result.equilibria.size(), 1u);
+  EXPECT_DOUBLE_EQ(solved.MoveProbability("usa", "small_step"), 1.0);
+  EXPECT_DOUBLE_EQ(solved.MoveProbability("russia", "quick_win"), 1.0);
+  EXPECT_DOUBLE_EQ(solved.outcomes.at("small_steps"), 1.0);
+  // Forced to offer (every other US move made prohibitively costly), Washington is exploited.
+  const SolvedTree forced = SolveTree("small_steps.yaml", {"actors.usa.moves.stand_pat.cost=1",
+                                                           "actors.usa.moves.small_step.cost=1",
+                                                           "actors.usa.moves.confront.cost=1"});
+  EXPECT_DOUBLE_EQ(forced.MoveProbability("usa", "grand_offer"), 1.0);
+  EXPECT_DOUBLE_EQ(forced.MoveProbability("russia", "grand_offer"), 0.0);
+  EXPECT_DOUBLE_EQ(forced.outcomes.at("one_sided_concession"), 1.0);
 }
 
 // R5 (D3.8): Moscow avoids public confrontation: retaliating is strictly dominated.

@@ -45,6 +45,23 @@ TEST(UkraineBuffer, R3RussiaKeepsTheBufferInEveryEquilibrium) {
   }
 }
 
+// R3 derived in the sequence the file plays (Washington first): relief up front would be
+// answered by dropping the ceasefire (no snap-back once relief is given, D1.4, D1.5), so no
+// subgame-perfect equilibrium gives it, and Russia keeps the buffer on every path.
+TEST(UkraineBuffer, R3WashingtonForeseesThatUpfrontReliefIsExploited) {
+  const SolvedTree solved = SolveTree("ukraine_buffer.yaml");
+  ASSERT_FALSE(solved.result.equilibria.empty());
+  EXPECT_DOUBLE_EQ(solved.MoveProbability("usa", "relief_upfront"), 0.0);
+  EXPECT_EQ(solved.outcomes.count("relief_pocketed"), 0u);
+  EXPECT_EQ(solved.outcomes.count("handover"), 0u);
+  // Off the path: after relief up front Moscow escalates.
+  const SolvedTree forced = SolveTree("ukraine_buffer.yaml", {"actors.usa.moves.uphold.cost=1",
+                                                              "actors.usa.moves.arm_kyiv.cost=1",
+                                                              "actors.usa.moves.relief_for_delivery.cost=1"});
+  EXPECT_DOUBLE_EQ(forced.MoveProbability("usa", "relief_upfront"), 1.0);
+  EXPECT_DOUBLE_EQ(forced.MoveProbability("russia", "drop_ceasefire"), 1.0);
+}
+
 // D1.4: if Kyiv refuses Minsk elections, Moscow drops the ceasefire when sanctions are not
 // upheld, but not when they are (or when Kyiv gets arms).
 TEST(UkraineBuffer, D14CeasefireCollapsesOnlyWhenSanctionsAreNotUpheld) {

@@ -21,6 +21,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -108,6 +109,31 @@ struct Result {
 // Runs the analysis. `scenario` must be valid (LoadScenario) and have findings. Throws
 // InputError when it has no findings or nothing to range.
 Result Analyse(const Scenario& scenario, const Options& options);
+
+// The same analysis cut into jobs of fixed chunks whose results are bytes, so the chunks can
+// run anywhere (threads, MPI ranks, --shard parts: sim/parallel) and be merged in order to
+// the bits Analyse gives. Job 0: the samples, kChunkSamples per chunk (a mergeable tally);
+// job 1 (when options.tipping): the tipping points, one chunk per ranged parameter.
+class Analysis {
+ public:
+  // Solves the base point and builds the Latin hypercube; throws what Analyse throws.
+  Analysis(const Scenario& scenario, const Options& options);
+  ~Analysis();
+  Analysis(const Analysis&) = delete;
+  Analysis& operator=(const Analysis&) = delete;
+
+  std::vector<int64_t> chunks() const;  // per job, its number of chunks
+  // The results of chunks [first, last) of `job`, on options.threads threads. One call at a
+  // time; the bytes do not depend on where or on how many threads they were computed.
+  std::vector<std::string> Compute(int64_t job, int64_t first, int64_t last);
+  // The result from every job's chunk results in chunk order (results[job][chunk]). Throws
+  // sim::Error when a result is not of this run's shape. Call once.
+  Result Finish(const std::vector<std::vector<std::string>>& results);
+
+ private:
+  struct State;
+  std::unique_ptr<State> s_;
+};
 
 // The findings at the scenario's own numbers (for `simulate SCENARIO`): per finding, holds.
 // `montecarlo` gives p()/selected() when the run already has a Monte Carlo (outcome counts in

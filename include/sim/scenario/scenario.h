@@ -190,6 +190,24 @@ struct ExplicitTree {
   SourceLocation location;          // the `tree` key
 };
 
+// An actor taken from a shared definition (scenarios/actors/, `include:` + `shared:`).
+struct SharedActorUse {
+  std::string actor;        // the scenario's actor id
+  std::string shared;       // the library's actor id
+  SourceLocation definition;  // where the library defines it
+};
+
+// A shared number the scenario changes (`override:`), with its stated reason.
+struct ActorOverride {
+  std::string actor;         // the scenario's actor id
+  std::string path;          // under the actor: unpredictability, stakes.ISSUE.ideal|salience
+  std::string value;         // as the scenario writes it
+  std::string shared_value;  // as the library writes it
+  std::string why;
+  std::vector<std::string> claims;
+  SourceLocation location;
+};
+
 struct Scenario {
   std::string path;         // file it was loaded from
   std::string id;           // `scenario:` key, defaults to the file stem
@@ -212,6 +230,12 @@ struct Scenario {
   Ranges ranges;
   std::optional<RepeatedSpec> repeated;  // `repeated:` (simulate repeated)
   std::optional<RoundsSpec> rounds;      // `rounds:`: the stage played count times, as a tree
+  // Shared actors (`include:`): the library files read, their bytes (part of what a run's
+  // result depends on, so hashed with the scenario's), the actors taken and the overrides.
+  std::vector<std::string> includes;
+  std::string included_text;
+  std::vector<SharedActorUse> shared_actors;
+  std::vector<ActorOverride> actor_overrides;
 
   int FindIssue(const std::string& id) const;  // -1 if absent
   int FindActor(const std::string& id) const;  // -1 if absent
