@@ -156,9 +156,14 @@ Outcome ReportTree(const CommonOptions& options, const std::string& path, const 
                 const std::function<void(io::TreeReport&)>& extend = {}) {
   solve::SpeOptions spe;
   if (options.max_equilibria > 0) spe.max_equilibria = options.max_equilibria;
-  const bool sequence = methods.size() == 1 && methods[0] == "sequence-lcp";
+  const bool sequence =
+      methods.size() == 1 && (methods[0] == "sequence-lcp" || methods[0] == "sequence-enum");
   // sequence-lcp: --max-equilibria N tries N starting points of Lemke's path.
   if (sequence && options.max_equilibria > 0) spe.sequence_starts = options.max_equilibria;
+  // sequence-enum: every extreme equilibrium, within --max-seconds / --max-equilibria.
+  spe.sequence_all = sequence && methods[0] == "sequence-enum";
+  spe.sequence_enum_limits.max_seconds = options.max_seconds;
+  spe.sequence_enum_limits.max_equilibria = options.max_equilibria;
   // "logit" and "qre" solve the tree itself (agent QRE, solve/tree_logit.h), alone.
   const bool agent_qre = std::any_of(methods.begin(), methods.end(), [](const std::string& m) {
     return m == "logit" || m == "qre";
@@ -175,7 +180,7 @@ Outcome ReportTree(const CommonOptions& options, const std::string& path, const 
     const solve::SolverInfo* info = solve::FindSolver(m);
     if (info == nullptr || !info->solve_normal_form) {
       throw InputError({"<command line>", 0, 0}, "unknown method '" + m + "' for a game tree",
-                       "available: spe, sequence-lcp (2 players), or a normal-form method for "
+                       "available: spe, sequence-lcp, sequence-enum (2 players), or a normal-form method for "
                        "the strategic form: " +
                            JoinWords(solve::SolverNames()));
     }
@@ -320,6 +325,68 @@ Outcome ReportNfg(const CommonOptions& options, const std::string& path,
   report.dominance = solve::EliminateStrictlyDominated(game);
   report.pareto = solve::ParetoEfficientProfiles(game, /*max_comparisons=*/200'000'000);
   report.security = solve::PureSecurityLevels(game);
+  EmitGameReport(options, report);
+  return OutcomeOf(report.results);
+}
+
+// A Gambit .efg without perfect recall: Nash equilibria in mixed strategies of its reduced
+// strategic form (as Gambit does), when that form fits the limits; otherwise the located
+// perfect-recall refusal, with the form's size. Behaviour strategies may not suffice
+// without perfect recall (Kuhn 1953), so no tree solver applies.
+Outcome ReportImperfectRecall(const CommonOptions& options, const std::string& path,
+                              const GameTree& tree, const Diagnostic& problem,
+                              const std::vector<std::string>& methods) {
+  StrategicFormLimits limits;
+  std::string too_large;
+  // Plans are counted for perfect recall; without it, bound them by the unreduced count.
+  for (int p = 0; p < tree.num_players() && too_large.empty(); ++p) {
+    long double pure = 1.0L;
+    for (int set : tree.PlayerInfoSets(p)) pure *= tree.infoset(set).actions.size();
+    if (pure > static_cast<long double>(limits.max_strategies)) {
+      too_large = "player '" + tree.player_name(p) + "' has up to " +
+                  io::FormatRoundTrip(static_cast<double>(pure)) + " pure strategies (limit " +
+                  std::to_string(limits.max_strategies) + ")";
+    }
+  }
+  ReducedStrategicForm form;
+  if (too_large.empty()) {
+    try {
+      form = ToStrategicForm(tree, GameTree::kNoNode, {}, limits);
+    } catch (const Error& e) {
+      too_large = e.what();
+    }
+  }
+  if (!too_large.empty()) {
+    throw InputError(problem.location,
+                     problem.message + "; its strategic form, solved instead when it fits, is too large: " +
+                         too_large,
+                     problem.hint);
+  }
+  const std::string note =
+      "the game lacks perfect recall (" + problem.ToString().substr(0, problem.ToString().find('\n')) +
+      "): solved in mixed strategies of its reduced strategic form; behaviour strategies may not "
+      "suffice without perfect recall";
+  for (const std::string& m : methods) {
+    const solve::SolverInfo* info = solve::FindSolver(m);
+    if (info == nullptr || !info->solve_normal_form) {
+      throw InputError({"<command line>", 0, 0},
+                       "method '" + m + "' does not apply to a tree without perfect recall",
+                       "it is solved through its strategic form: " + JoinWords(solve::SolverNames()));
+    }
+  }
+  io::GameReport report;
+  report.source = path;
+  report.title = tree.title().empty() ? path : tree.title();
+  report.game = &form.game;
+  const solve::SolveOptions solve_options = MakeSolveOptions(options);
+  solve::SolveResult merged =
+      methods.empty() ? solve::SolveWithDefaults(form.game, solve_options, &report.results)
+                      : solve::SolveWithMethods(form.game, methods, solve_options, &report.results);
+  report.equilibria = std::move(merged.equilibria);
+  report.notes.push_back("Note: " + note + ".");
+  report.csv_notes.push_back(note);
+  report.json_fields.push_back({"perfect_recall", "false"});
+  report.json_fields.push_back({"note", io::JsonString(note)});
   EmitGameReport(options, report);
   return OutcomeOf(report.results);
 }
@@ -654,7 +721,12 @@ Outcome RunSolve(const CommonOptions& options, const std::string& game_path,
   CheckOutputIsNoInput(options, game_path);
   if (IsNfgPath(game_path)) return ReportNfg(options, game_path, methods);
   if (IsEfg(game_path)) {
-    const GameTree tree = io::ReadEfgFile(game_path, EfgLimits(options));
+    TreeLimits limits = EfgLimits(options);
+    limits.require_perfect_recall = false;
+    const GameTree tree = io::ReadEfgFile(game_path, limits);
+    if (auto problem = tree.RecallProblem()) {
+      return ReportImperfectRecall(options, game_path, tree, *problem, methods);
+    }
     return ReportTree(options, game_path, tree.title(), tree, nullptr, methods);
   }
   return ReportScenario(

@@ -11,6 +11,7 @@
 #include "sim/core/version.h"
 #include "sim/io/montecarlo_report.h"
 #include "sim/io/number.h"
+#include "sim/scenario/load.h"
 
 namespace sim::cli {
 namespace {
@@ -163,7 +164,15 @@ void RunMerge(const CommonOptions& common, const std::vector<std::string>& parts
                      "merge with the version that computed them");
   }
   const std::string& path = f["scenario"];
-  if (io::HashText(ReadFile(path)) != f["scenario_hash"]) {
+  // The parts hash the scenario with the actor libraries it includes (scenarios/actors/).
+  const std::string scenario_text = ReadFile(path);
+  std::string included;
+  try {
+    included = ParseScenario(scenario_text, path).included_text;
+  } catch (const InputError&) {
+    // A scenario that no longer loads cannot match: the hash of its bytes alone tells.
+  }
+  if (io::HashText(scenario_text + included) != f["scenario_hash"]) {
     throw InputError(SourceLocation{path}, "the scenario changed since the parts were computed (or is not here)",
                      "run merge in the directory the shards ran in, with the same scenario file");
   }

@@ -422,7 +422,8 @@ DiagnosticSink GameTree::Diagnose(const TreeLimits& limits) const {
       if (set_sequence[set] < 0) {
         set_sequence[set] = own[player];
         set_first[set] = n;
-      } else if (set_sequence[set] != own[player] && !reported[set]) {
+      } else if (set_sequence[set] != own[player] && !reported[set] &&
+                 limits.require_perfect_recall) {
         reported[set] = true;
         sink.Error(where(n), "nodes " + label(set_first[set]) + " and " + label(n) +
                                  " are in one information set of player '" +
@@ -457,5 +458,13 @@ DiagnosticSink GameTree::Diagnose(const TreeLimits& limits) const {
 }
 
 void GameTree::Validate(const TreeLimits& limits) const { Diagnose(limits).ThrowIfAny(); }
+
+std::optional<Diagnostic> GameTree::RecallProblem() const {
+  TreeLimits limits;
+  limits.max_nodes = num_nodes();
+  const std::vector<Diagnostic> problems = Check(limits);
+  if (problems.empty()) return std::nullopt;
+  return problems.front();
+}
 
 }  // namespace sim

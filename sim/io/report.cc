@@ -423,6 +423,11 @@ void WriteSolveCsv(std::ostream& out, const GameReport& r) {
       }
     }
   }
+  // Sibling block after a blank line (as the tree CSV's): what the reader must know.
+  if (!r.csv_notes.empty()) {
+    out << "\nnote\n";
+    for (const std::string& note : r.csv_notes) out << CsvField(note) << '\n';
+  }
 }
 
 std::string JsonString(const std::string& text) {

@@ -363,6 +363,7 @@ Plan MakePlan(const Scenario& scenario, const MonteCarloOptions& options) {
   }
   plan.num_outcomes = scenario.outcomes.size() + 2;  // + "other", "unsolved"
   plan.spe.analyse_threats = false;  // the report's business, not the draws'
+  plan.spe.describe = false;         // draws need behaviour and payoffs only
   plan.spe.normal_form_methods = options.methods;
   switch (options.select) {
     case SelectRule::kUniform: break;

@@ -66,6 +66,13 @@ const std::vector<SolverInfo>& BuiltinSolvers() {
        "information sets",
        [](const GameTraits& t) { return t.sequential && t.num_players == 2; }, {},
        SolveTreeSequenceLcp},
+      {"sequence-enum",
+       "every extreme Nash equilibrium of a 2-player game tree with chance and information "
+       "sets (perfect recall), exactly: vertex enumeration of the sequence-form "
+       "best-response polyhedra, linear in the tree where the strategic form is exponential; "
+       "--max-seconds and --max-equilibria as budgets (exit 3 when one stops it)",
+       [](const GameTraits& t) { return t.sequential && t.num_players == 2; }, {},
+       SolveTreeSequenceEnum},
   };
   return solvers;
 }

@@ -7,11 +7,19 @@
 #include <random>
 
 #include "sim/core/error.h"
+#include "sim/solve/sparse_lemke.h"
 
 namespace sim::solve {
 namespace {
 
 using Node = GameTree::Node;
+
+// Up to this dimension the path keeps a dense basis inverse (and an end basis that does
+// not certify is re-solved in rationals); above it, a sparse LU of the basis.
+constexpr int kDenseDimension = 300;
+// When the sparse path fails (floating point), the dense one is tried up to this dimension
+// (its basis inverse: 8 MB).
+constexpr int kDenseFallback = 1024;
 
 // The LCP  w = M z + q >= 0, z >= 0, w.z = 0  with z = (x, y, p, q) (Koller, Megiddo & von
 // Stengel 1996, with payoffs shifted negative so that the sets' equalities relax to
@@ -203,6 +211,20 @@ class Lemke {
   std::vector<int> basis_, pos_, nz_;
 };
 
+// The covering vector of the sparse path: d (1, or the start's jitter) on the sequence rows
+// and the two root constraints, and a tiny one on the other constraint rows. Their
+// perturbation asks every information set to carry a little mass (children above parent),
+// which removes the structural degeneracy of sets the plans leave unreached; the tiny cover
+// makes that perturbation feasible at z0 = 1 and lets the path keep the plans' equalities
+// otherwise. (A cover of 1 on those rows let plans lose mass by z0 at every set, and paths
+// stalled on degenerate vertices at a fixed z0.)
+std::vector<double> SparseCover(const Lcp& l, const std::vector<double>& d) {
+  std::vector<double> cover(d.begin(), d.end());
+  for (int i = l.P(); i < l.dim; ++i) cover[i] = 1e-6;
+  cover[l.P()] = cover[l.Q()] = 1.0;
+  return cover;
+}
+
 // The best rational approximation of v with denominator at most max_den (continued fractions).
 Rational Approximate(double v, int64_t max_den) {
   if (v <= 0) return Rational(0);
@@ -378,6 +400,33 @@ LocalBehaviour ExactBehaviour(const SequenceForm& form, const std::array<std::ve
   return b;
 }
 
+// The equilibrium the completed behaviour `b` gives, checked exactly on the sequence form.
+SequenceEquilibrium FromBehaviour(const GameTree& tree, const SequenceForm& form,
+                                  const LocalBehaviour& b) {
+  // Completion may change unreached sets only; the check before it stays valid for the
+  // reached part, and the completed profile's values are re-checked here.
+  const SequenceCheck check = CheckSequenceForm(form, PlansOf(form, b));
+  SequenceEquilibrium eq;
+  eq.behaviour.actions.assign(tree.num_infosets(), Eigen::VectorXd());
+  for (int p = 0; p < 2; ++p) {
+    const SequenceForm::Side& sd = form.side[p];
+    for (int h = 0; h < sd.num_infosets(); ++h) {
+      Eigen::VectorXd v(sd.num_actions(h));
+      for (int a = 0; a < sd.num_actions(h); ++a) v(a) = RationalToDouble(b[p][h][a]);
+      eq.behaviour.actions[sd.infosets[h]] = std::move(v);
+    }
+  }
+  eq.payoffs = Eigen::Vector2d(RationalToDouble(check.payoffs[0]),
+                               RationalToDouble(check.payoffs[1]));
+  eq.regret = RationalToDouble(check.regret);
+  eq.exact_certified = sgn(check.regret) == 0;
+  eq.exact.assign(tree.num_infosets(), {});
+  for (int p = 0; p < 2; ++p) {
+    for (int h = 0; h < form.side[p].num_infosets(); ++h) eq.exact[form.side[p].infosets[h]] = b[p][h];
+  }
+  return eq;
+}
+
 }  // namespace
 
 SequenceLcpResult SolveSequenceLcp(const GameTree& tree, Node root,
@@ -398,22 +447,46 @@ SequenceLcpResult SolveSequenceLcp(const GameTree& tree, Node root,
     if (start > 0) {
       for (double& v : d) v = jitter(rng);
     }
-    Lemke lemke(lcp, d);
-    int64_t pivots = 0;
-    const bool ok = lemke.Run(max_pivots, pivots);
-    result.pivots += pivots;
-    if (!ok) {
-      ++failures;
-      continue;
-    }
     std::array<std::vector<double>, 2> x;
-    for (int j = 0; j < lcp.n1; ++j) x[0].push_back(lemke.Z(lcp.X() + j));
-    for (int j = 0; j < lcp.n2; ++j) x[1].push_back(lemke.Z(lcp.Y() + j));
+    std::vector<int> end_basis;
+    bool dense = lcp.dim <= kDenseDimension;
+    if (!dense) {
+      std::vector<double> sign(lcp.dim, 1.0);
+      std::fill(sign.begin() + lcp.P(), sign.end(), -1.0);
+      const std::vector<double> cover = SparseCover(lcp, d);
+      const detail::SparseLemkeResult sparse =
+          detail::RunSparseLemke({lcp.dim, &lcp.neg_m, &lcp.q, &cover, &sign}, max_pivots);
+      result.pivots += sparse.pivots;
+      if (sparse.solved) {
+        ++result.sparse_paths;
+        x[0].assign(sparse.z.begin() + lcp.X(), sparse.z.begin() + lcp.X() + lcp.n1);
+        x[1].assign(sparse.z.begin() + lcp.Y(), sparse.z.begin() + lcp.Y() + lcp.n2);
+        end_basis = sparse.basis;
+      } else if (lcp.dim <= kDenseFallback) {
+        dense = true;  // floating point lost the sparse path: the dense one may not
+      } else {
+        ++failures;
+        continue;
+      }
+    }
+    if (dense) {
+      Lemke lemke(lcp, d);
+      int64_t pivots = 0;
+      const bool ok = lemke.Run(max_pivots, pivots);
+      result.pivots += pivots;
+      if (!ok) {
+        ++failures;
+        continue;
+      }
+      for (int j = 0; j < lcp.n1; ++j) x[0].push_back(lemke.Z(lcp.X() + j));
+      for (int j = 0; j < lcp.n2; ++j) x[1].push_back(lemke.Z(lcp.Y() + j));
+      end_basis = lemke.basis();
+    }
     // Exact certificate: small-denominator fractions, then the exact basis, then the doubles.
     LocalBehaviour b = RoundBehaviour(form, x, 1'000'000);
     SequenceCheck check = CompleteAndCheck(form, b);
-    if (sgn(check.regret) != 0 && lcp.dim <= 300) {
-      if (auto exact = ExactPlan(form, lcp, lemke.basis(), d)) {
+    if (sgn(check.regret) != 0 && lcp.dim <= kDenseDimension) {
+      if (auto exact = ExactPlan(form, lcp, end_basis, d)) {
         LocalBehaviour eb = ExactBehaviour(form, *exact);
         SequenceCheck ec = CompleteAndCheck(form, eb);
         if (ec.regret < check.regret) b = std::move(eb), check = std::move(ec);
@@ -424,23 +497,7 @@ SequenceLcpResult SolveSequenceLcp(const GameTree& tree, Node root,
       SequenceCheck dc = CompleteAndCheck(form, db);
       if (dc.regret < check.regret) b = std::move(db), check = std::move(dc);
     }
-    // Completion may change unreached sets only; the check before it stays valid for the
-    // reached part, and the completed profile's values are re-checked here.
-    check = CheckSequenceForm(form, PlansOf(form, b));
-    SequenceEquilibrium eq;
-    eq.behaviour.actions.assign(tree.num_infosets(), Eigen::VectorXd());
-    for (int p = 0; p < 2; ++p) {
-      const SequenceForm::Side& sd = form.side[p];
-      for (int h = 0; h < sd.num_infosets(); ++h) {
-        Eigen::VectorXd v(sd.num_actions(h));
-        for (int a = 0; a < sd.num_actions(h); ++a) v(a) = RationalToDouble(b[p][h][a]);
-        eq.behaviour.actions[sd.infosets[h]] = std::move(v);
-      }
-    }
-    eq.payoffs = Eigen::Vector2d(RationalToDouble(check.payoffs[0]),
-                                 RationalToDouble(check.payoffs[1]));
-    eq.regret = RationalToDouble(check.regret);
-    eq.exact_certified = sgn(check.regret) == 0;
+    SequenceEquilibrium eq = FromBehaviour(tree, form, b);
     bool repeat = false;
     for (const SequenceEquilibrium& seen : result.equilibria) {
       bool same = true;
@@ -451,10 +508,6 @@ SequenceLcpResult SolveSequenceLcp(const GameTree& tree, Node root,
         else if (u.size() > 0) same = (u - v).cwiseAbs().maxCoeff() <= 1e-9;
       }
       repeat = repeat || same;
-    }
-    eq.exact.assign(tree.num_infosets(), {});
-    for (int p = 0; p < 2; ++p) {
-      for (int h = 0; h < form.side[p].num_infosets(); ++h) eq.exact[form.side[p].infosets[h]] = b[p][h];
     }
     if (!repeat) result.equilibria.push_back(std::move(eq));
   }
@@ -477,6 +530,13 @@ SequenceLcpResult SolveSequenceLcp(const GameTree& tree, Node root,
                      std::to_string(failures) + " path(s) stopped)";
   }
   return result;
+}
+
+SequenceEquilibrium EquilibriumFromPlans(const GameTree& tree, const SequenceForm& form,
+                                         const ExactRealisationPlans& plans) {
+  LocalBehaviour b = ExactBehaviour(form, {plans[0], plans[1]});
+  CompleteAndCheck(form, b);
+  return FromBehaviour(tree, form, b);
 }
 
 }  // namespace sim::solve

@@ -119,7 +119,12 @@ class Decomposition {
           b.actions[i] = PointMass(static_cast<int>(tree_.infoset(i).actions.size()), 0);
         }
       }
-      TreeEquilibrium eq = Describe(tree_, std::move(b));
+      TreeEquilibrium eq;
+      if (options_.describe) {
+        eq = Describe(tree_, std::move(b));
+      } else {
+        eq.behaviour = std::move(b);
+      }
       eq.payoffs = pool_[id].value;
       eq.exact = !Uncertified(id) && eq.regret <= 1e-12 * PayoffScale(tree_);
       if (eq.exact && !used_.empty()) eq.regret = 0.0;  // certified subgame by subgame
@@ -540,9 +545,46 @@ SpeResult SolveNashViaStrategicForm(const GameTree& tree, const SpeOptions& opti
   return result;
 }
 
+namespace {
+
+// sequence-enum: every extreme equilibrium of the sequence form, each certified exactly.
+SequenceLcpResult EnumerateViaSequenceForm(const GameTree& tree, const SpeOptions& options) {
+  if (tree.num_players() != 2) {
+    throw Error("sequence-enum needs a 2-player tree (this one has " +
+                std::to_string(tree.num_players()) + " players)");
+  }
+  const SequenceForm form = ToSequenceForm(tree, tree.root(), {}, options.sequence_form_limits);
+  const SequenceEnumeration all = EnumerateSequenceForm(form, options.sequence_enum_limits);
+  SequenceLcpResult found;
+  found.dimension = form.dimension();
+  int uncertified = 0;
+  for (const ExactRealisationPlans& plans : all.equilibria) {
+    found.equilibria.push_back(EquilibriumFromPlans(tree, form, plans));
+    uncertified += !found.equilibria.back().exact_certified;
+  }
+  found.message = "vertex enumeration of the sequence-form polyhedra (" +
+                  std::to_string(all.vertices[0]) + " + " + std::to_string(all.vertices[1]) +
+                  " vertices, " + std::to_string(all.bases[0]) + " + " +
+                  std::to_string(all.bases[1]) + " bases): " +
+                  std::to_string(all.equilibria.size()) + " extreme equilibria";
+  if (!all.complete) {
+    found.status = SolveStatus::kPartial;
+    found.message += ", incomplete: stopped by " + all.stopped_by;
+  } else {
+    found.message += ", all of them (every equilibrium is a mixture of extreme ones)";
+  }
+  if (uncertified > 0) {  // cannot happen for exact vertices; never hidden if it does
+    found.status = SolveStatus::kFailed;
+    found.message += "; " + std::to_string(uncertified) + " not certified exactly";
+  }
+  return found;
+}
+
+}  // namespace
+
 SpeResult SolveNashViaSequenceForm(const GameTree& tree, const SpeOptions& options) {
   SpeResult result;
-  result.summary.method = "sequence-lcp";
+  result.summary.method = options.sequence_all ? "sequence-enum" : "sequence-lcp";
   result.strategy_names = BehaviourStrategyNames(tree);
   result.num_subgames = 1;
   SequenceLcpOptions lcp;
@@ -550,7 +592,11 @@ SpeResult SolveNashViaSequenceForm(const GameTree& tree, const SpeOptions& optio
   lcp.limits = options.sequence_form_limits;
   SequenceLcpResult found;
   try {
-    found = SolveSequenceLcp(tree, tree.root(), {}, lcp);
+    if (options.sequence_all) {
+      found = EnumerateViaSequenceForm(tree, options);
+    } else {
+      found = SolveSequenceLcp(tree, tree.root(), {}, lcp);
+    }
   } catch (const Error& e) {
     result.summary.status = SolveStatus::kFailed;
     result.summary.message = e.what();
@@ -558,7 +604,7 @@ SpeResult SolveNashViaSequenceForm(const GameTree& tree, const SpeOptions& optio
   }
   result.summary.status = found.status;
   result.summary.message =
-      found.status != SolveStatus::kComplete
+      found.status != SolveStatus::kComplete || options.sequence_all
           ? found.message
           : "Lemke's algorithm on the sequence form (dimension " +
                 std::to_string(found.dimension) + ", " + std::to_string(found.pivots) +
@@ -640,6 +686,20 @@ SolveResult SolveTreeSequenceLcp(const GameTree& tree, const SolveOptions& optio
                                  const OnEquilibrium& on_equilibrium) {
   SpeOptions spe;
   spe.sequence_starts = std::max(1, options.max_equilibria);
+  SolveResult result = SolveNashViaSequenceForm(tree, spe).summary;
+  if (on_equilibrium) {
+    for (const Equilibrium& eq : result.equilibria) on_equilibrium(eq);
+  }
+  return result;
+}
+
+SolveResult SolveTreeSequenceEnum(const GameTree& tree, const SolveOptions& options,
+                                  const OnEquilibrium& on_equilibrium) {
+  SpeOptions spe;
+  spe.sequence_all = true;
+  spe.sequence_enum_limits.max_bases = options.max_iterations;
+  spe.sequence_enum_limits.max_seconds = options.max_seconds;
+  spe.sequence_enum_limits.max_equilibria = options.max_equilibria;
   SolveResult result = SolveNashViaSequenceForm(tree, spe).summary;
   if (on_equilibrium) {
     for (const Equilibrium& eq : result.equilibria) on_equilibrium(eq);

@@ -208,10 +208,6 @@ TEST(TreeCli, BadTreesExitTwoWithALocatedMessage) {
       {"tests/data/bad/tree_probabilities_sum.efg",
        "tree_probabilities_sum.efg:2:12: error: probabilities at chance node 'nature' sum to "
        "5/6, not exactly 1"},
-      {"tests/data/bad/tree_imperfect_recall.efg",
-       "tree_imperfect_recall.efg:7:1: error: nodes 'after L' and 'after R' are in one "
-       "information set of player 'driver', who reached them by different moves of its own: "
-       "the game lacks perfect recall"},
       {"tests/data/bad/tree_unknown_player.efg",
        "tree_unknown_player.efg:2:10: error: player 3 does not exist"},
       {"tests/data/bad/tree_truncated.efg",

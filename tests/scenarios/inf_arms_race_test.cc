@@ -21,15 +21,31 @@ TEST(InfArmsRace, D43ArmsRaceIsSelfEnforcingOnceWashingtonLeaves) {
 }
 
 // D4.3: leaving first puts the blame on Washington, and Moscow counts that as a gain: in the
-// arms race the blame lies with the United States, and Russia is better off there than if
-// it had built under a treaty Washington kept.
+// arms race the blame lies with the United States (a Russian deployment under a treaty
+// Washington keeps leaves it disputed), and Russia would be worse off in the race if leaving
+// first brought Washington no blame.
 TEST(InfArmsRace, D43WithdrawingFirstPutsTheBlameOnWashington) {
   const Loaded g = Load("inf_arms_race.yaml");
   const PureProfile race = g.Profile({{"usa", "withdraw"}, {"russia", "build"}});
   const PureProfile cheat = g.Profile({{"usa", "stay_in"}, {"russia", "build"}});
   EXPECT_GT(g.Position(race, "blame"), 0.5);
   EXPECT_LT(g.Position(cheat, "blame"), 0.5);
-  EXPECT_GT(g.Payoff(race, "russia"), g.Payoff(cheat, "russia"));
+  const Loaded no_blame = Load("inf_arms_race.yaml", {"actors.usa.moves.withdraw.effects.blame=0"});
+  EXPECT_GT(g.Payoff(race, "russia"), no_blame.Payoff(race, "russia"));
+}
+
+// D4.3: the treaty is probably already dead, and why is derived: with the violation dispute
+// unsettled, a deployment under the treaty costs Moscow little blame, so Moscow builds while
+// Washington stays in, and "both keep the treaty" is no equilibrium. The mechanism: pin the
+// blame on Moscow (the first edition's -0.3) and the treaty holds again as an equilibrium.
+TEST(InfArmsRace, D43TreatyDiesBecauseAViolationIsNotPinnedOnMoscow) {
+  const Loaded g = Load("inf_arms_race.yaml");
+  const PureProfile treaty = g.Profile({{"usa", "stay_in"}, {"russia", "restrain"}});
+  EXPECT_FALSE(g.IsEquilibrium(treaty));
+  EXPECT_EQ(g.BestReplies(treaty, "russia"), std::vector<std::string>{"build"});
+  const Loaded pinned =
+      Load("inf_arms_race.yaml", {"actors.russia.moves.build.conditional.0.effects.blame=-0.3"});
+  EXPECT_TRUE(pinned.IsEquilibrium(pinned.Profile({{"usa", "stay_in"}, {"russia", "restrain"}})));
 }
 
 // D4.3 is not knife-edge: the arms race stays an equilibrium with any one salience 25% lower

@@ -17,6 +17,8 @@
 #include "sim/solve/exact_check.h"
 #include "sim/solve/sequence_lcp.h"
 #include "sim/solve/spe.h"
+#include "tests/solve/random_tree.h"
+#include "tests/bench/card_trees.h"
 
 namespace sim::solve {
 namespace {
@@ -41,65 +43,6 @@ ExactProfile ExactMixed(const ReducedStrategicForm& form,
   }
   return mixed;
 }
-
-// A random 2-player tree with perfect recall: every move is seen by its mover and, with
-// probability 1/2, by the other player; a player's information set is what it has seen.
-struct RandomTreeBuilder {
-  std::mt19937 rng;
-  GameTree tree{{"P1", "P2"}};
-  std::map<std::pair<int, std::string>, int> sets;
-  int count = 0;
-
-  explicit RandomTreeBuilder(unsigned seed) : rng(seed) {}
-
-  GameTree::Node Build(int depth, std::string seen0, std::string seen1) {
-    std::uniform_int_distribution<int> coin(0, 99);
-    const std::string name = "n" + std::to_string(count++);
-    if (depth == 0 || (depth < 3 && coin(rng) < 15)) {
-      std::uniform_int_distribution<int> pay(-3, 3);
-      return tree.AddTerminal(name, {static_cast<double>(pay(rng)), static_cast<double>(pay(rng))});
-    }
-    if (coin(rng) < 20) {
-      static const std::vector<std::vector<Rational>> kChance = {
-          {Rational(1, 2), Rational(1, 2)},
-          {Rational(1, 3), Rational(2, 3)},
-          {Rational(1, 3), Rational(1, 3), Rational(1, 3)}};
-      const std::vector<Rational>& probs = kChance[coin(rng) % 3];
-      std::vector<std::string> actions;
-      std::vector<Probability> p;
-      for (size_t a = 0; a < probs.size(); ++a) {
-        actions.push_back("c" + std::to_string(a));
-        p.push_back(Probability::Exact(probs[a]));
-      }
-      const GameTree::Node n = tree.AddChance(name, actions, p);
-      const bool see0 = coin(rng) < 60, see1 = coin(rng) < 60;
-      for (size_t a = 0; a < probs.size(); ++a) {
-        const std::string m = "|" + name + actions[a];
-        tree.AddMove(n, static_cast<int>(a), Build(depth - 1, see0 ? seen0 + m : seen0 + "|?",
-                                                   see1 ? seen1 + m : seen1 + "|?"));
-      }
-      return n;
-    }
-    const int player = coin(rng) % 2;
-    const std::string& key = player == 0 ? seen0 : seen1;
-    const int k = 2 + static_cast<int>(std::hash<std::string>{}(key) % 2);
-    auto [it, fresh] = sets.try_emplace({player, key}, -1);
-    if (fresh) {
-      std::vector<std::string> actions;
-      for (int a = 0; a < k; ++a) actions.push_back("a" + std::to_string(a));
-      it->second = tree.AddInfoSet(player, actions, "h" + std::to_string(sets.size()));
-    }
-    const GameTree::Node n = tree.AddNode(NodeKind::kDecision, name, it->second);
-    const bool others_see = coin(rng) < 50;
-    for (int a = 0; a < k; ++a) {
-      const std::string own = "|" + key + "#" + std::to_string(a);
-      const std::string other = others_see ? "|" + std::to_string(player) + "#" + std::to_string(a) : "";
-      tree.AddMove(n, a, Build(depth - 1, player == 0 ? seen0 + own : seen0 + other,
-                               player == 1 ? seen1 + own : seen1 + other));
-    }
-    return n;
-  }
-};
 
 TEST(SequenceLcp, RandomTreesGiveExactNashEquilibriaOfTheStrategicForm) {
   int with_sets = 0, checked = 0;
@@ -310,6 +253,85 @@ TEST(SequenceLcp, NeverCallsAnUncertifiedEndComplete) {
     for (const SequenceEquilibrium& eq : r.equilibria) EXPECT_TRUE(eq.exact_certified);
   } else {
     EXPECT_FALSE(r.message.empty());
+  }
+}
+
+// Issue #17's random card games (a private card for player 1, rounds of simultaneous moves)
+// above dimension 300 run on the sparse LU path. Property: the equilibrium it ends at is a
+// Nash equilibrium of the sequence form, re-checked here in rational arithmetic from the
+// reported exact behaviour (regret exactly 0; independent of the solver's own check).
+TEST(SequenceLcp, SparsePathGivesExactEquilibriaOfLargeRandomTrees) {
+  for (unsigned seed = 1; seed <= 3; ++seed) {
+    const GameTree tree = bench::RandomCardTree({3, 4, 2, 2}, seed);  // 1,534 nodes
+    const SequenceLcpResult r = SolveSequenceLcp(tree, tree.root(), {});
+    ASSERT_GT(r.dimension, 300);
+    ASSERT_EQ(r.status, SolveStatus::kComplete) << r.message;
+    ASSERT_EQ(r.equilibria.size(), 1u);
+    EXPECT_EQ(r.sparse_paths, 1) << "seed " << seed;
+    const SequenceEquilibrium& eq = r.equilibria[0];
+    EXPECT_TRUE(eq.exact_certified);
+    const SequenceForm form = ToSequenceForm(tree);
+    ExactRealisationPlans plans;
+    for (int p = 0; p < 2; ++p) {
+      const SequenceForm::Side& sd = form.side[p];
+      plans[p].assign(sd.num_sequences(), Rational(0));
+      plans[p][0] = 1;
+      for (int h = 0; h < sd.num_infosets(); ++h) {
+        const std::vector<Rational>& b = eq.exact[sd.infosets[h]];
+        ASSERT_EQ(static_cast<int>(b.size()), sd.num_actions(h));
+        for (int a = 0; a < sd.num_actions(h); ++a) {
+          plans[p][sd.first[h] + a] = plans[p][sd.parent[h]] * b[a];
+        }
+      }
+    }
+    const SequenceCheck check = CheckSequenceForm(form, plans);
+    EXPECT_EQ(sgn(check.regret), 0) << "seed " << seed;
+  }
+}
+
+}  // namespace
+}  // namespace sim::solve
+
+namespace sim::solve {
+namespace {
+
+// Issue #17's "memory without bound" (tim, caro2, palf3 grew past 16 GB through their
+// strategic forms; montyhal stopped at enum's 128-strategy cap): a 2-player subgame with
+// information sets is solved on its sequence form, never through its strategic form. Here
+// player A sees one of 10 cards and bids high or low (2^10 = 1024 reduced strategies), B
+// sees only the bid and calls or folds: spe solves it by sequence-lcp, exactly.
+TEST(SequenceLcp, SpeSolvesAWideSubgameWithoutItsStrategicForm) {
+  GameTree tree({"A", "B"});
+  std::vector<std::string> cards;
+  std::vector<Probability> probs;
+  for (int k = 0; k < 10; ++k) {
+    cards.push_back("card" + std::to_string(k));
+    probs.push_back(Probability::Exact(Rational(1, 10)));
+  }
+  const GameTree::Node deal = tree.AddChance("deal", cards, probs);
+  const int after_high = tree.AddInfoSet(1, {"call", "fold"}, "after high");
+  const int after_low = tree.AddInfoSet(1, {"call", "fold"}, "after low");
+  for (int k = 0; k < 10; ++k) {
+    const GameTree::Node a = tree.AddDecision(0, "A" + std::to_string(k), {"high", "low"});
+    tree.AddMove(deal, k, a);
+    for (int bid = 0; bid < 2; ++bid) {
+      const std::string name = "A" + std::to_string(k) + (bid ? "low" : "high");
+      const GameTree::Node b = tree.AddNode(NodeKind::kDecision, name, bid ? after_low : after_high);
+      tree.AddMove(a, bid, b);
+      const double stake = bid ? 1 : 2;
+      const double win = k >= 5 ? stake : -stake;  // high cards win a call
+      tree.AddMove(b, 0, tree.AddTerminal(name + "c", {win, -win}));
+      tree.AddMove(b, 1, tree.AddTerminal(name + "f", {1, -1}));
+    }
+  }
+  tree.set_root(deal);
+  tree.Validate();
+  const SpeResult r = SolveSubgamePerfect(tree);
+  ASSERT_FALSE(r.equilibria.empty()) << r.summary.message;
+  EXPECT_NE(r.summary.message.find("sequence-lcp"), std::string::npos) << r.summary.message;
+  for (const TreeEquilibrium& eq : r.equilibria) {
+    EXPECT_TRUE(eq.exact);
+    EXPECT_EQ(eq.regret, 0.0);
   }
 }
 

@@ -30,8 +30,8 @@ Rational ExactOutcomePayoff(const GameTree& tree, int outcome, int player);
 
 // Limits for ToSequenceForm (exceeding one throws sim::Error naming the size).
 struct SequenceFormLimits {
-  // Sequences of both players plus their information sets (the LCP's dimension). The
-  // Lemke solver keeps a dense basis inverse of this dimension (8 bytes per entry squared).
+  // Sequences of both players plus their information sets (the LCP's dimension). Lemke's
+  // path is O(dimension) pivots or more, each O(dimension) at least: this bounds the time.
   int64_t max_dimension = 6'000;
 };
 

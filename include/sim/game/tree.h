@@ -80,6 +80,10 @@ struct Outcome {
 // Limits that keep hostile inputs from exhausting memory or time.
 struct TreeLimits {
   int64_t max_nodes = 1'000'000;
+  // false: accept a tree without perfect recall (Check no longer reports it). Only the
+  // strategic form of such a tree is meaningful (mixed strategies; behaviour strategies
+  // may not suffice, Kuhn 1953); every solver but the strategic-form route assumes recall.
+  bool require_perfect_recall = true;
 };
 
 // A finite extensive-form game.
@@ -151,6 +155,9 @@ class GameTree {
   DiagnosticSink Diagnose(const TreeLimits& limits = {}) const;
   // Throws InputError with every diagnostic of Check(), if any.
   void Validate(const TreeLimits& limits = {}) const;
+  // For a tree valid under require_perfect_recall = false: the first perfect-recall
+  // problem (located at the node), or nullopt when the tree has perfect recall.
+  std::optional<Diagnostic> RecallProblem() const;
 
   // ---- inspection (valid trees) ----
   const std::string& title() const { return title_; }

@@ -28,6 +28,7 @@ struct GameReport {
   std::optional<std::vector<int64_t>> pareto;    // Pareto-efficient pure profiles (unset: skipped)
   std::vector<solve::SecurityLevel> security;
   std::vector<std::string> notes;                // extra lines for the table footer
+  std::vector<std::string> csv_notes;            // the CSV's sibling block "note" (one per row)
   std::string extra_table;                       // sections printed before the notes (Monte Carlo)
   std::vector<std::pair<std::string, std::string>> json_fields;  // extra fields: name, raw JSON
 };

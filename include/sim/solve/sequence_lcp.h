@@ -5,7 +5,10 @@
 // 14). The LCP's dimension is the number of sequences plus information sets, linear in the
 // tree, so games whose strategic form is astronomically large solve in milliseconds.
 //
-// Lemke's path runs in floating point with a lexicographic ratio test; every equilibrium
+// Up to dimension 300 the path keeps a dense basis inverse with a lexicographic ratio test;
+// above it, a sparse LU of the basis with eta updates (O(dimension + LU) per pivot, memory
+// linear in the form) and a perturbation of q instead (sim/solve/sparse_lemke.h); when that
+// path fails in floating point, the dense one is tried up to dimension 1,024. Every equilibrium
 // it ends at is then made exact: its behaviour probabilities are rounded to the nearest
 // fractions of small denominator and re-checked in rational arithmetic on the sequence form
 // (CheckSequenceForm), and if that check fails the end basis is re-solved in rationals. An
@@ -49,6 +52,7 @@ struct SequenceLcpResult {
   std::vector<SequenceEquilibrium> equilibria;  // distinct ones, in the order found
   int64_t dimension = 0;
   int64_t pivots = 0;
+  int sparse_paths = 0;  // paths that ended on the sparse LU (dimension above 300)
 };
 
 // Equilibria of the subgame at `root` (whole tree by default; `frontier` as for
@@ -59,5 +63,11 @@ struct SequenceLcpResult {
 SequenceLcpResult SolveSequenceLcp(const GameTree& tree, GameTree::Node root,
                                    const std::map<GameTree::Node, Eigen::VectorXd>& frontier,
                                    const SequenceLcpOptions& options = {});
+
+// The equilibrium that exact realisation plans of `form` (a tree's sequence form) describe:
+// behaviour at every set the plans reach, a best response at the others (as above), its
+// exact regret on the sequence form (exact_certified when 0).
+SequenceEquilibrium EquilibriumFromPlans(const GameTree& tree, const SequenceForm& form,
+                                         const ExactRealisationPlans& plans);
 
 }  // namespace sim::solve

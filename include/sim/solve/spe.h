@@ -22,6 +22,7 @@
 #include "sim/game/sequence_form.h"
 #include "sim/game/strategic_form.h"
 #include "sim/game/tree.h"
+#include "sim/solve/sequence_enum.h"
 #include "sim/solve/solution.h"
 
 namespace sim::solve {
@@ -45,6 +46,15 @@ struct SpeOptions {
   // strategic form. One equilibrium per covering vector: the list is not exhaustive.
   int sequence_starts = 1;
   SequenceFormLimits sequence_form_limits;
+  // SolveNashViaSequenceForm: every extreme equilibrium by vertex enumeration of the
+  // sequence-form polyhedra (solve/sequence_enum.h, method "sequence-enum") instead of
+  // Lemke's path, within these budgets.
+  bool sequence_all = false;
+  SequenceEnumLimits sequence_enum_limits;
+  // false: each TreeEquilibrium carries its behaviour, payoffs and `exact` (from the
+  // subgames' certificates) only, without reach, path, beliefs or the assessment's regrets
+  // (a fifth of a small tree's solve; the Monte Carlo needs none of them).
+  bool describe = true;
 };
 
 // One equilibrium of a tree with what a report shows about it.
@@ -115,8 +125,9 @@ SpeResult SolveNashViaStrategicForm(const GameTree& tree, const SpeOptions& opti
 
 // One Nash equilibrium (or several, options.sequence_starts covering vectors) of a 2-player
 // tree with perfect recall by Lemke's algorithm on its sequence form, without subgame
-// refinement (method "sequence-lcp"). Status kFailed with the reason when the tree has
-// another number of players or its sequence form exceeds the limits.
+// refinement (method "sequence-lcp"); with options.sequence_all every extreme equilibrium
+// (method "sequence-enum", kPartial when a budget stopped it). Status kFailed with the reason
+// when the tree has another number of players or its sequence form exceeds the limits.
 SpeResult SolveNashViaSequenceForm(const GameTree& tree, const SpeOptions& options = {});
 
 // Per player, the names of its behaviour strategies "NODE:ACTION", in the order of
@@ -135,5 +146,11 @@ SolveResult SolveTreeSpe(const GameTree& tree, const SolveOptions& options,
 // options.max_equilibria starting points (at least 1).
 SolveResult SolveTreeSequenceLcp(const GameTree& tree, const SolveOptions& options,
                                  const OnEquilibrium& on_equilibrium);
+
+// The registry's entry point for "sequence-enum": SolveNashViaSequenceForm with
+// sequence_all, options.max_iterations bases per polyhedron, options.max_seconds and
+// options.max_equilibria as budgets.
+SolveResult SolveTreeSequenceEnum(const GameTree& tree, const SolveOptions& options,
+                                  const OnEquilibrium& on_equilibrium);
 
 }  // namespace sim::solve
