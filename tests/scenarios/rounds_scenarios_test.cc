@@ -55,10 +55,10 @@ double Plays(const Solved& s, int round, const std::string& history, const std::
 TEST(DetenteRounds, ReliefWithoutContractHoldsAboveTheDiscountAndSnapBackThresholds) {
   const Solved base = Solve("detente_rounds.yaml");
   ASSERT_EQ(base.result.equilibria.size(), 1u);
-  EXPECT_EQ(Plays(base, 1, "", "russia", "deescalate"), 1);
-  EXPECT_EQ(Plays(base, 1, "deescalate", "usa", "relief"), 1);
-  EXPECT_EQ(Plays(base, 2, "deescalate,relief", "russia", "wait"), 1);
-  EXPECT_EQ(Plays(base, 2, "deescalate,relief|wait", "usa", "hold"), 1);
+  EXPECT_EQ(Plays(base, 1, "", "moscow", "deescalate"), 1);
+  EXPECT_EQ(Plays(base, 1, "deescalate", "washington", "relief"), 1);
+  EXPECT_EQ(Plays(base, 2, "deescalate,relief", "moscow", "wait"), 1);
+  EXPECT_EQ(Plays(base, 2, "deescalate,relief|wait", "washington", "hold"), 1);
   for (const auto& [discount, cost, holds] :
        std::vector<std::tuple<std::string, std::string, bool>>{{"0.11", "0.3", true},
                                                                {"0.09", "0.3", false},
@@ -66,7 +66,7 @@ TEST(DetenteRounds, ReliefWithoutContractHoldsAboveTheDiscountAndSnapBackThresho
                                                                {"0.9", "0.96", false}}) {
     const Solved s = Solve("detente_rounds.yaml",
                            {{"rounds.discount", discount}, {"rounds.costs.0.cost", cost}});
-    EXPECT_EQ(Plays(s, 1, "", "russia", "deescalate"), holds ? 1 : 0)
+    EXPECT_EQ(Plays(s, 1, "", "moscow", "deescalate"), holds ? 1 : 0)
         << "discount " << discount << ", snap-back surcharge " << cost;
   }
 }
@@ -80,12 +80,12 @@ TEST(ReputationRounds, ExpectationsFallAfterAnObservedHold) {
   EXPECT_LT(eq.regret, 1e-7);
   EXPECT_LT(eq.sequential_regret, 1e-7);
   const int normal = 0, resolute = 1;
-  EXPECT_NEAR(Plays(s, 1, "", "russia", "deescalate"), 1, 1e-6);
-  EXPECT_NEAR(Plays(s, 1, "deescalate", "usa", "relief", normal), 1, 1e-6);
-  EXPECT_NEAR(Plays(s, 1, "deescalate", "usa", "hold", resolute), 1, 1e-6);
+  EXPECT_NEAR(Plays(s, 1, "", "moscow", "deescalate"), 1, 1e-6);
+  EXPECT_NEAR(Plays(s, 1, "deescalate", "washington", "relief", normal), 1, 1e-6);
+  EXPECT_NEAR(Plays(s, 1, "deescalate", "washington", "hold", resolute), 1, 1e-6);
   // After relief Moscow knows the dealmaker and goes on; after a hold it stops.
-  EXPECT_NEAR(Plays(s, 2, "deescalate,relief", "russia", "deescalate"), 1, 1e-6);
-  EXPECT_NEAR(Plays(s, 2, "deescalate,hold", "russia", "wait"), 1, 1e-6);
+  EXPECT_NEAR(Plays(s, 2, "deescalate,relief", "moscow", "deescalate"), 1, 1e-6);
+  EXPECT_NEAR(Plays(s, 2, "deescalate,hold", "moscow", "wait"), 1, 1e-6);
   bool fell = false;
   for (const RoundBelief& b : s.play.beliefs) {
     if (b.type != resolute) continue;
