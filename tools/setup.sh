@@ -15,6 +15,24 @@ SIM_PACKAGES=(cmake g++ make ninja-build libeigen3-dev libboost-graph-dev libyam
 
 sim_log() { echo "[sim] $*" >&2; }
 
+# The sanitizer tree (build-asan/), shared by tools/test and tools/fuzz so that CI compiles
+# the project twice, not three times: clang-14 with AddressSanitizer and UBSan (which in clang
+# includes float-cast-overflow), and the library coverage-instrumented for libFuzzer
+# (fuzzer-no-link; only the fuzz targets link libFuzzer's main). The tests run in the same
+# tree: measured on spe_test and robustness_test, the coverage counters cost 0-20% of run time,
+# where a separate fuzz build cost 290 s of CI's 1,512. -O1 -gline-tables-only: line numbers in
+# the reports at a fraction of -g's compile time.
+SIM_SANITIZER_PACKAGES="clang-14 libclang-rt-14-dev"
+SIM_SANITIZER_DIR="${SIM_SANITIZER_DIR:-$SIM_ROOT/build-asan}"
+sim_sanitizer_build() {  # sim_sanitizer_build: configure (once) and build SIM_SANITIZER_DIR
+  local flags="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all"
+  flags+=" -fno-omit-frame-pointer -gline-tables-only -O1"
+  SIM_BUILD_DIR="$SIM_SANITIZER_DIR" SIM_BUILD_TYPE=Sanitize sim_build \
+    -DCMAKE_CXX_COMPILER=clang++-14 -DSIM_BUILD_FUZZERS=ON -DSIM_BUILD_TESTS=ON \
+    -DSIM_BUILD_BENCHMARKS=OFF "-DCMAKE_CXX_FLAGS=$flags" \
+    "-DCMAKE_EXE_LINKER_FLAGS=-fsanitize=address,undefined"
+}
+
 sim_install_packages() {
   local wanted=("${SIM_PACKAGES[@]}" ${SIM_EXTRA_PACKAGES:-}) missing=() pkg
   for pkg in "${wanted[@]}"; do

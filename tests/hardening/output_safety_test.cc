@@ -259,7 +259,7 @@ TEST_F(OutputSafety, ScenarioFromAPipeIsReadOnce) {
 // without an active exception"). The threads that start do the work; the result does not
 // depend on the thread count (README).
 TEST_F(OutputSafety, ThreadsThatCannotStartAreDoneWithout) {
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#if SIM_SANITIZED
   GTEST_SKIP() << "a sanitizer's shadow memory does not fit under ulimit -v";
 #else
   const std::string args = Quote(kDetente) + " --draws 100000 -q --format csv --threads ";
