@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "sim/robustness/tree_why.h"
 
+#include "sim/robustness/why_format.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -16,30 +18,9 @@ constexpr double kPlayed = 1e-9;  // a probability above this is play, as in why
 constexpr size_t kAllSetsUpTo = 40;  // the table lists every set of an equilibrium up to this
 constexpr size_t kShownOffPath = 20;  // beyond, the sets on the path and this many off it
 
-std::string Short(double v) {  // 3 significant decimals for people, exact in JSON
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.3g", std::fabs(v) < 5e-13 ? 0.0 : v);
-  return buffer;
-}
-std::string Exact(double v) {
-  char buffer[32];
-  auto r = std::to_chars(buffer, buffer + sizeof buffer, v);
-  return std::string(buffer, r.ptr);
-}
-std::string Json(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    if (static_cast<unsigned char>(c) < 0x20) {
-      char buffer[8];
-      std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
-      out += buffer;
-      continue;
-    }
-    out += c;
-  }
-  return out + "\"";
-}
+using why_format::Exact;
+using why_format::Json;
+using why_format::Short;
 
 // The description of `player`'s move `action` in the scenario, or "".
 std::string Description(const Scenario* scenario, const std::string& player, const std::string& action) {

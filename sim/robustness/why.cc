@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "sim/robustness/why.h"
 
+#include "sim/robustness/why_format.h"
+
 #include <charconv>
 #include <cmath>
 
@@ -11,30 +13,9 @@
 namespace sim::robustness {
 namespace {
 
-std::string Short(double v) {  // 3 significant decimals for sentences, exact in JSON
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.3g", std::fabs(v) < 5e-13 ? 0.0 : v);
-  return buffer;
-}
-std::string Exact(double v) {
-  char buffer[32];
-  auto r = std::to_chars(buffer, buffer + sizeof buffer, v);
-  return std::string(buffer, r.ptr);
-}
-std::string Json(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    if (static_cast<unsigned char>(c) < 0x20) {
-      char buffer[8];
-      std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
-      out += buffer;
-      continue;
-    }
-    out += c;
-  }
-  return out + "\"";
-}
+using why_format::Exact;
+using why_format::Json;
+using why_format::Short;
 
 // Payoff of `actor` playing `move` against the others' strategies of `profile`.
 double DeviationPayoff(const NormalFormGame& game, const MixedProfile& profile, int actor, int move) {
