@@ -10,6 +10,7 @@
 #include "sim/montecarlo/random.h"
 #include "sim/montecarlo/run.h"
 #include "sim/montecarlo/run_tree.h"
+#include "sim/robustness/tree_dominance.h"
 #include "sim/solve/tree_logit.h"
 #include "sim/solve/pure.h"
 #include "sim/solve/registry.h"
@@ -141,7 +142,7 @@ void SampleSolver::Solve(GameFacts* facts, bool with_montecarlo, std::optional<S
     spe_ = rounds_types ? solve::SolveAgentLogit(tree_.tree, {}) : solve::SolveSubgamePerfect(tree_.tree, spe);
     for (const solve::TreeEquilibrium& eq : spe_.equilibria)
       facts->equilibrium_outcomes.push_back(model::DescribePlay(tree_, eq.reach).modal_outcome);
-    facts->dominated.clear();
+    facts->dominated = DominatedTreeMoves(tree_, scenario_, DominatedTreeActions(tree_.tree));
   } else {
     model::RederiveGame(scenario_, &derived_);
     if (!plan_.fast_bimatrix || !montecarlo::detail::SolveNondegenerateBimatrix(derived_.game, &equilibria_)) {
@@ -205,11 +206,14 @@ void SampleSolver::UseEquilibria(const std::vector<solve::Equilibrium>& equilibr
 bool SampleSolver::Region(const GameFacts& facts, std::vector<char>* has, std::vector<char>* all) const {
   has->assign(plan_.num_outcomes, 0);
   all->assign(plan_.num_outcomes, 1);
-  if (plan_.tree) return false;
   bool any = false;
   for (const auto& moves : facts.dominated)
     for (char d : moves) any |= d != 0;
   if (!any) return false;
+  if (plan_.tree) {
+    TreeRegion(tree_, scenario_, facts.dominated, plan_.num_outcomes, has, all);
+    return true;
+  }
   const NormalFormGame& game = derived_.game;
   const int n = game.num_players();
   std::vector<int> moves(n, 0);

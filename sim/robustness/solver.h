@@ -45,8 +45,9 @@ class SampleSolver {
   void Solve(GameFacts* facts, bool with_montecarlo, std::optional<SelectRule> select = {});
   // The same with these equilibria of the current strategic game instead of solving it.
   void UseEquilibria(const std::vector<solve::Equilibrium>& equilibria, GameFacts* facts);
-  // Region of undominated profiles (after Solve on a strategic game): per outcome, whether
-  // some / every undominated profile is it. False when no move is dominated.
+  // Region of undominated profiles (after Solve): per outcome, whether some / every profile
+  // that plays no dominated move is it (on a tree: some / every leaf that play without a
+  // dominated move reaches, tree_dominance.h). False when no move is dominated.
   bool Region(const GameFacts& facts, std::vector<char>* has, std::vector<char>* all) const;
   // The equilibria of the last Solve, in words: "usa.hold + russia.status_quo -> standoff; ...".
   std::string DescribeEquilibria(const GameFacts& facts) const;

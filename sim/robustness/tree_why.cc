@@ -8,6 +8,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "sim/model/build_tree.h"
+#include "sim/scenario/findings.h"
 #include "sim/solve/assessment.h"
 #include "sim/solve/beliefs.h"
 
@@ -50,13 +52,80 @@ std::string Belief(const GameTree& tree, const InfoSet& set, const SetIncentive&
   return out;
 }
 
+bool SameShape(const GameTree& a, const GameTree& b) {
+  if (a.num_nodes() != b.num_nodes() || a.num_infosets() != b.num_infosets()) return false;
+  for (int s = 0; s < a.num_infosets(); ++s)
+    if (a.infoset(s).actions.size() != b.infoset(s).actions.size()) return false;
+  return true;
+}
+
+// The margin of set w.infoset against w.deviation in `tree` (the shape of the tree w was
+// computed on) with `play` held: beliefs by Bayes' rule where play reaches the set,
+// `off_path` elsewhere. NaN when the set has no beliefs.
+double MarginAt(const GameTree& tree, const BehaviourProfile& play, const std::vector<Eigen::VectorXd>& off_path,
+                const SetIncentive& w) {
+  const std::vector<Eigen::VectorXd> beliefs = solve::BayesBeliefs(tree, play, &off_path);
+  const std::vector<Eigen::VectorXd> values = solve::ActionValuesGivenBeliefs(tree, play, beliefs);
+  const Eigen::VectorXd& v = values[w.infoset];
+  if (v.size() <= w.deviation) return NAN;
+  return play.actions[w.infoset].dot(v) - v(w.deviation);
+}
+
+// The lever of each explained equilibrium (tree_why.h): per ranged number, the tree rebuilt
+// at base -+ 1e-4 of the number's range, as why.cc does for games.
+void AddLevers(const GameTree& tree, const solve::SpeResult& result, const Scenario& scenario,
+               const std::vector<std::vector<Eigen::VectorXd>>& beliefs, TreeWhyReport* report) {
+  if (std::none_of(report->equilibria.begin(), report->equilibria.end(),
+                   [](const TreeEquilibriumWhy& why) { return why.weakest >= 0; }))
+    return;
+  Scenario copy = scenario;
+  const std::vector<RangedNumber> numbers = RangedNumbers(copy);
+  std::vector<double> best_effect(report->equilibria.size(), 0.0);
+  for (const RangedNumber& number : numbers) {
+    Scenario trial = scenario;
+    const NumberLookup lookup = FindNumber(trial, number.path);
+    if (!lookup.slot) continue;
+    const auto [lo, hi] = number.distribution.Support();
+    const double width = std::isfinite(hi - lo) ? hi - lo : 1.0;
+    const double h = 1e-4 * width;
+    GameTree moved[2];
+    bool same = true;
+    for (int side = 0; side < 2 && same; ++side) {
+      *lookup.slot->value = number.base + (side ? h : -h);
+      moved[side] = model::BuildSequentialGame(trial).tree;
+      same = SameShape(tree, moved[side]);
+    }
+    if (!same) continue;  // the number changes the tree's shape (a type's prior, say)
+    for (size_t e = 0; e < report->equilibria.size(); ++e) {
+      TreeEquilibriumWhy& why = report->equilibria[e];
+      if (why.weakest < 0) continue;
+      const SetIncentive& w = why.sets[why.weakest];
+      const BehaviourProfile& play = result.equilibria[e].behaviour;
+      const double derivative =
+          (MarginAt(moved[1], play, beliefs[e], w) - MarginAt(moved[0], play, beliefs[e], w)) / (2 * h);
+      const double effect = std::fabs(derivative) * width;
+      if (!std::isfinite(effect) || !(effect > best_effect[e] * (1 + 1e-9)) || !(effect > 1e-12)) continue;
+      best_effect[e] = effect;
+      Lever lever;
+      lever.path = number.path;
+      lever.derivative = derivative;
+      lever.low = lo;
+      lever.high = hi;
+      const double zero = number.base - w.margin / derivative;
+      if (zero >= lo && zero <= hi) lever.breaks_at = zero;
+      why.lever = lever;
+    }
+  }
+}
+
 }  // namespace
 
 TreeWhyReport ExplainTreeEquilibria(const GameTree& tree, const solve::SpeResult& result, const Scenario* scenario) {
   TreeWhyReport report;
+  std::vector<std::vector<Eigen::VectorXd>> all_beliefs;
   for (const solve::TreeEquilibrium& eq : result.equilibria) {
     // Beliefs everywhere: the assessment's (Bayes on the path, tremble limit off it).
-    std::vector<Eigen::VectorXd> beliefs = eq.assessment_beliefs;
+    std::vector<Eigen::VectorXd>& beliefs = all_beliefs.emplace_back(eq.assessment_beliefs);
     if (beliefs.size() != static_cast<size_t>(tree.num_infosets()))
       beliefs = solve::Assess(tree, eq.behaviour).beliefs;
     const std::vector<Eigen::VectorXd> values = solve::ActionValuesGivenBeliefs(tree, eq.behaviour, beliefs);
@@ -117,6 +186,7 @@ TreeWhyReport ExplainTreeEquilibria(const GameTree& tree, const solve::SpeResult
     }
     report.equilibria.push_back(std::move(why));
   }
+  if (scenario != nullptr) AddLevers(tree, result, *scenario, all_beliefs, &report);
   return report;
 }
 
@@ -159,6 +229,7 @@ std::string TreeWhyTable(const GameTree& tree, const TreeWhyReport& report) {
     if (hidden > 0)
       out += "     (" + std::to_string(hidden) + " more sets off the path, with wider margins: the JSON has every set)\n";
     out += "     weakest: " + why.sentence + "\n";
+    if (why.lever) out += why_format::LeverLine(*why.lever);
   }
   return out + "\n";
 }
@@ -193,7 +264,9 @@ std::string TreeWhyJson(const GameTree& tree, const TreeWhyReport& report) {
     } else {
       out += "null";
     }
-    out += ", \"sentence\": " + Json(why.sentence) + "}";
+    out += ", \"sentence\": " + Json(why.sentence);
+    if (why.lever) out += ", \"lever\": " + why_format::LeverJson(*why.lever);
+    out += "}";
   }
   return out + "]";
 }

@@ -139,13 +139,7 @@ std::string WhyTable(const WhyReport& report) {
     const EquilibriumWhy& why = report.equilibria[e];
     out += "  " + std::to_string(e + 1) + ". " + why.profile + " -> " + why.outcome + "\n";
     out += "     weakest: " + why.sentence + "\n";
-    if (why.lever) {
-      const Lever& l = *why.lever;
-      out += "     moved most by " + l.path + " (margin changes " + Short(l.derivative) + " per unit";
-      out += l.breaks_at ? "; at that rate it breaks near " + Short(*l.breaks_at) + ", inside [" + Short(l.low) +
-                               ", " + Short(l.high) + "])\n"
-                         : "; it does not break inside [" + Short(l.low) + ", " + Short(l.high) + "])\n";
-    }
+    if (why.lever) out += why_format::LeverLine(*why.lever);
   }
   return out + "\n";
 }
@@ -164,10 +158,7 @@ std::string WhyJson(const WhyReport& report) {
     }
     out += "], \"weakest_actor\": " + (why.weakest >= 0 ? std::to_string(why.players[why.weakest].actor) : "null") +
            ", \"sentence\": " + Json(why.sentence);
-    if (why.lever) {
-      out += ", \"lever\": {\"path\": " + Json(why.lever->path) + ", \"derivative\": " + Exact(why.lever->derivative) +
-             ", \"breaks_at\": " + (why.lever->breaks_at ? Exact(*why.lever->breaks_at) : "null") + "}";
-    }
+    if (why.lever) out += ", \"lever\": " + why_format::LeverJson(*why.lever);
     out += "}";
   }
   return out + "]";

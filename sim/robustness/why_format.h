@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <string>
 
+#include "sim/robustness/why.h"
+
 namespace sim::robustness::why_format {
 
 // 3 significant decimals for sentences (a value within 5e-13 of 0 prints as 0).
@@ -36,6 +38,19 @@ inline std::string Json(const std::string& s) {
     out += c;
   }
   return out + "\"";
+}
+
+// The table line of a lever: "     moved most by PATH (margin changes D per unit; ...)\n".
+inline std::string LeverLine(const Lever& l) {
+  std::string out = "     moved most by " + l.path + " (margin changes " + Short(l.derivative) + " per unit";
+  return out + (l.breaks_at ? "; at that rate it breaks near " + Short(*l.breaks_at) + ", inside [" + Short(l.low) +
+                                  ", " + Short(l.high) + "])\n"
+                            : "; it does not break inside [" + Short(l.low) + ", " + Short(l.high) + "])\n");
+}
+// The JSON object of a lever.
+inline std::string LeverJson(const Lever& l) {
+  return "{\"path\": " + Json(l.path) + ", \"derivative\": " + Exact(l.derivative) +
+         ", \"breaks_at\": " + (l.breaks_at ? Exact(*l.breaks_at) : "null") + "}";
 }
 
 }  // namespace sim::robustness::why_format

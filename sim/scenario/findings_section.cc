@@ -75,15 +75,6 @@ void ReadFindings(LoadContext& context, const YAML::Node& value, const SourceLoc
           reader.Error(where, parsed.error->message, parsed.error->hint);
         } else {
           finding.holds = std::move(parsed.predicate);
-          for (const auto& node : finding.holds.postfix) {
-            if (node.op == FindingPredicate::Op::kDominated && context.scenario.tree_game()) {
-              reader.Error(reader.Where(holds->value, h_at),
-                           "dominated(ACTOR.MOVE) applies to simultaneous scenarios only",
-                           "on a game tree, state what the subgame-perfect equilibria do instead: "
-                           "none(OUTCOME), every(OUTCOME)");
-              break;
-            }
-          }
         }
       }
     }

@@ -31,7 +31,7 @@ TEST(RobustnessCli, EveryKindOfBadFindingsOrRangesIsLocatedAndExitsTwo) {
       {"ranges_default_kind", "10:13: error: unknown key 'salinece' in 'ranges.default'"},
       {"ranges_default_width", "10:19: error: expected a positive half-width for 'cost'"},
       {"ranges_three_numbers", "10:32: error: a range is [lo, hi], got 3 numbers"},
-      {"findings_dominated_on_tree", "11:23: error: dominated(ACTOR.MOVE) applies to simultaneous scenarios only"},
+      {"findings_dominated_unknown_move", "11:34: error: unknown move 'russia.stya'"},
   };
   for (const BadCase& c : cases) {
     const std::string path = std::string("tests/data/bad/") + c.file + ".yaml";

@@ -13,7 +13,9 @@
 //  - some(O): some equilibrium is O. every(O): there is an equilibrium and all are O.
 //    none(O): no equilibrium is O.
 //  - dominated(A.M): move M of actor A is removed by iterated elimination of moves strictly
-//    dominated by a pure move (solve::EliminateStrictlyDominated); simultaneous games only.
+//    dominated by a pure move (solve::EliminateStrictlyDominated); on a tree, removed by
+//    iterated conditional dominance at every information set where A may make it
+//    (robustness/tree_dominance.h).
 //  - p(O): the Monte Carlo's probability of outcome O (the scenario's montecarlo settings);
 //    selected(O): O is the Monte Carlo's most probable outcome (lowest index on ties).
 // Formats live in the CLI; this module prints nothing.
@@ -35,7 +37,7 @@ namespace sim::robustness {
 // What a finding predicate is evaluated over.
 struct GameFacts {
   std::vector<int> equilibrium_outcomes;     // the outcome each equilibrium "is"
-  std::vector<std::vector<char>> dominated;  // [actor][move]; empty on trees
+  std::vector<std::vector<char>> dominated;  // [actor][move]
   std::vector<double> probability;           // Monte Carlo, per outcome; empty if not run
   int selected = -1;                         // Monte Carlo's most probable outcome
 };

@@ -7,6 +7,11 @@
 // A deviation that does not pay has a margin >= 0; the weakest margin is said in words.
 // Values are the mover's payoff from the set on (what its earlier moves gave is the same for
 // every move there, so it is left out, as in solve/beliefs.h).
+// The lever, as for simultaneous games (why.h): the ranged number that moves the weakest
+// margin most, by central differences on the tree rebuilt with that number moved, the
+// equilibrium's behaviour and the weakest set's deviation held fixed, beliefs by Bayes' rule
+// where the moved tree's play reaches the set and the assessment's off the path; the largest
+// |derivative| x the number's range wins (file order on ties).
 #pragma once
 
 #include <string>
@@ -15,6 +20,7 @@
 #include <Eigen/Core>
 
 #include "sim/game/tree.h"
+#include "sim/robustness/why.h"
 #include "sim/scenario/scenario.h"
 #include "sim/solve/spe.h"
 
@@ -38,6 +44,7 @@ struct TreeEquilibriumWhy {
   std::vector<SetIncentive> sets;  // players in order, each player's sets ascending
   int weakest = -1;                // index into sets: the smallest margin (on the path first on ties)
   std::string sentence;            // the weakest margin in plain words
+  std::optional<Lever> lever;      // with a scenario whose tree has ranged numbers
 };
 
 struct TreeWhyReport {
@@ -45,7 +52,8 @@ struct TreeWhyReport {
 };
 
 // Explains result.equilibria of `tree`. `scenario` (may be null) gives the moves'
-// descriptions for the sentence. O(equilibria x nodes x players).
+// descriptions for the sentence and, when `tree` is model::BuildSequentialGame(*scenario),
+// the levers over RangedNumbers(*scenario). O(numbers x equilibria x nodes x players).
 TreeWhyReport ExplainTreeEquilibria(const GameTree& tree, const solve::SpeResult& result,
                                     const Scenario* scenario = nullptr);
 
