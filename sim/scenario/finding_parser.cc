@@ -135,6 +135,11 @@ class Parser {
     auto [ptr, ec] = std::from_chars(text_.data() + pos_, text_.data() + end, v);
     if (end == pos_ || ec != std::errc() || ptr != text_.data() + end || !std::isfinite(v))
       Fail(at, "expected p(OUTCOME) or a finite number", std::string("forms: ") + kForms);
+    // The other side is a probability (Comparison refuses two numbers): a number outside
+    // [0, 1] would make the finding always true or always false.
+    if (v < 0 || v > 1)
+      Fail(at, "a probability is compared with " + std::string(text_.substr(pos_, end - pos_)) + ", outside [0, 1]",
+           "p(OUTCOME) lies in [0, 1]: compare it with a number in [0, 1]");
     pos_ = end;
     *value = v;
     return -1;

@@ -32,6 +32,21 @@ TEST(RobustnessCli, EveryKindOfBadFindingsOrRangesIsLocatedAndExitsTwo) {
       {"ranges_default_width", "10:19: error: expected a positive half-width for 'cost'"},
       {"ranges_three_numbers", "10:32: error: a range is [lo, hi], got 3 numbers"},
       {"findings_dominated_unknown_move", "11:34: error: unknown move 'russia.stya'"},
+      {"findings_unknown_actor", "10:34: error: unknown actor 'rusia'"},
+      {"findings_not_a_map", "10:3: error: expected a map for 'findings', got a sequence"},
+      {"findings_bad_name", "10:3: error: invalid finding name 'deal holds!'"},
+      {"findings_unknown_key", "10:16: error: unknown key 'hold' in finding 'deal_holds'"},
+      {"findings_claims_not_list", "10:24: error: expected a list of claim ids for 'claims', got 'R1'"},
+      {"findings_unbalanced", "10:51: error: expected ')' : a '(' is not closed"},
+      {"findings_trailing", "10:35: error: unexpected 'n' after a complete finding"},
+      {"findings_probability_range", "10:34: error: a probability is compared with 1.5, outside [0, 1]"},
+      {"findings_duplicate", "11:3: error: duplicate key 'deal_holds' (first at 10:3)"},
+      {"ranges_not_a_map", "10:3: error: expected a map for 'ranges', got a sequence"},
+      {"ranges_default_not_a_map", "10:12: error: expected a map for 'ranges.default', got '25%'"},
+      {"ranges_lo_not_below_hi", "10:32: error: a range needs lo < hi, got [1, 0.5]"},
+      {"ranges_not_a_number", "10:33: error: expected a number for 'lo', got 'low'"},
+      {"ranges_bad_distribution", "10:32: error: expected a distribution for 'issues.sanctions.status_quo'"},
+      {"ranges_duplicate", "11:3: error: duplicate key 'issues.sanctions.status_quo' (first at 10:3)"},
   };
   for (const BadCase& c : cases) {
     const std::string path = std::string("tests/data/bad/") + c.file + ".yaml";
