@@ -93,6 +93,21 @@ TEST(RobustnessCli, SameSeedGivesTheSameBytesAtOneAndTwoThreads) {
   }
 }
 
+// The same on a tree (subgame-perfect equilibria per sample, tree dominance for the flags):
+// detente_sequential, whose no_ukraine_concession is flagged by construction (Russia's
+// concessions are dominated at each of its decision points in every sample).
+TEST(RobustnessCli, TreeScenarioGivesTheSameBytesAtOneAndTwoThreads) {
+  std::string out[2];
+  for (int t = 0; t < 2; ++t) {
+    const RunResult r = Simulate({"robustness", "scenarios/detente_sequential.yaml", "--samples", "300", "--threads",
+                                  t ? "2" : "1", "--format", "csv", "--quiet"});
+    ASSERT_EQ(r.status, 0) << r.err;
+    out[t] = r.out;
+  }
+  EXPECT_EQ(out[0], out[1]);
+  EXPECT_THAT(out[0], HasSubstr("\nno_ukraine_concession,flag,,by_construction,,,300\n"));
+}
+
 TEST(RobustnessCli, CsvHasTheContractColumnsAndEmptyValuesWhereNothingTips) {
   const std::string path = WriteFile("threshold_csv.yaml", kScenario).string();
   const std::string output = (TempDir() / "robust.csv").string();
