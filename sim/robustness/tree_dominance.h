@@ -14,9 +14,12 @@
 // equilibrium may play anything); rounds repeat until nothing changes, and a set always
 // keeps an action. In every Nash equilibrium (so every subgame-perfect and sequential one) a
 // removed action has probability 0 at every set the play reaches: if i played a at a
-// reached I, playing b there instead would pay more. The bounds ignore that a player must
-// choose alike at the nodes of one set, so this finds dominance that a check over the
-// reduced strategic form would find, or less, never more.
+// reached I, playing b there instead would pay more. This is conditional dominance
+// (Shimoji & Watson 1998): it conditions on reaching I, so it also removes moves that the
+// reduced strategic form only weakly dominates (where the others may avoid I). It is tested
+// by bounds that treat every later decision node on its own (ignoring that a player chooses
+// alike at the nodes of one set), so it may miss a dominance an exact test would find; what
+// it removes is always dominated.
 //
 // A scenario MOVE of an actor is dominated when it is removed at every information set where
 // that actor may make it (and there is one). Cost O(rounds x nodes x players).
