@@ -78,6 +78,33 @@ TEST(TreeDominance, AMoveBestAtOneNodeOfItsSetAndWorstAtAnotherIsNotDominated) {
   EXPECT_THAT(moves[1], ElementsAre(0, 0));
 }
 
+TEST(TreeDominance, RemovalIteratesFromTheLastMoverBack) {
+  // A leader plays safe or risky, then the follower grabs or shares: safe gives (1, 1) if
+  // grabbed, (1, 0) if shared; risky (0, 2) if grabbed, (2, 1) if shared. Round 1: share
+  // gives the follower less after either move (0 < 1, 1 < 2), removed. Round 2: at most
+  // risky now gives the leader 0 (grabbed) < 1, the least safe gives: removed. Round 1 alone
+  // would keep it (shared, risky gives 2 > 1).
+  const Scenario s = ParseScenario(R"Y(
+actors:
+  leader: {moves: [safe, risky]}
+  follower: {moves: [grab, share]}
+payoffs:
+  safe, grab: [1, 1]
+  safe, share: [1, 0]
+  risky, grab: [0, 2]
+  risky, share: [2, 1]
+stages:
+  - actor: leader
+  - actor: follower
+)Y",
+                                   "trust.yaml");
+  const model::DerivedTree derived = model::BuildSequentialGame(s);
+  const std::vector<std::vector<char>> moves =
+      detail::DominatedTreeMoves(derived, s, detail::DominatedTreeActions(derived.tree));
+  EXPECT_THAT(moves[0], ElementsAre(0, 1));  // leader.risky, in round 2
+  EXPECT_THAT(moves[1], ElementsAre(0, 1));  // follower.share, in round 1
+}
+
 TEST(TreeRobustness, AFollowerMoveDominatedInEverySampleMakesItsFindingHoldByConstruction) {
   const Scenario s = Follower("  wait, comply: [1, 1]\n  wait, defy: [0, 0]\n  act, comply: [0.5, 2]\n"
                               "  act, defy: [0.7, 0]\n");
