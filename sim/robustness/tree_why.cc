@@ -92,7 +92,12 @@ void AddLevers(const GameTree& tree, const solve::SpeResult& result, const Scena
     bool same = true;
     for (int side = 0; side < 2 && same; ++side) {
       *lookup.slot->value = number.base + (side ? h : -h);
-      moved[side] = model::BuildSequentialGame(trial).tree;
+      try {
+        moved[side] = model::BuildSequentialGame(trial).tree;
+      } catch (const Error&) {  // a number the builder refuses just off its base: no lever there
+        same = false;
+        break;
+      }
       same = SameShape(tree, moved[side]);
     }
     if (!same) continue;  // the number changes the tree's shape (a type's prior, say)
