@@ -108,6 +108,21 @@ TEST(RobustnessCli, TreeScenarioGivesTheSameBytesAtOneAndTwoThreads) {
   EXPECT_THAT(out[0], HasSubstr("\nno_ukraine_concession,flag,,by_construction,,,300\n"));
 }
 
+// The tree report's lever (issue 13 item 4): detente_sequential's weakest margin is the US's
+// 0.02 for holding rather than granting relief. With the loss -s (x - i)^2 (model/build_game.h,
+// s = 0.3 on sanctions) and relief moving sanctions from 1 to 0.6 unless Congress blocks it
+// (1/4), d margin / d i = 0.3 (2 (1 - i) - 2 (3/4 (0.6 - i) + 1/4 (1 - i))) = 0.18 for every i,
+// so the margin is linear in i and breaks at 0.8 - 0.02 / 0.18 = 0.6889: R3's tipping point.
+TEST(RobustnessCli, TreeReportNamesTheNumberThatMovesTheWeakestMarginMost) {
+  const RunResult table = Simulate({"scenarios/detente_sequential.yaml"});
+  ASSERT_EQ(table.status, 0) << table.err;
+  EXPECT_THAT(table.out, HasSubstr("     moved most by actors.usa.stakes.sanctions.ideal (margin changes 0.18 per "
+                                   "unit; at that rate it breaks near 0.689, inside [0.5, 1])\n"));
+  const RunResult json = Simulate({"solve", "scenarios/detente_sequential.yaml", "--format", "json"});
+  ASSERT_EQ(json.status, 0) << json.err;
+  EXPECT_THAT(json.out, HasSubstr("\"lever\": {\"path\": \"actors.usa.stakes.sanctions.ideal\", \"derivative\": 0.17"));
+}
+
 TEST(RobustnessCli, CsvHasTheContractColumnsAndEmptyValuesWhereNothingTips) {
   const std::string path = WriteFile("threshold_csv.yaml", kScenario).string();
   const std::string output = (TempDir() / "robust.csv").string();
