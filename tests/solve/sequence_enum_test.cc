@@ -57,7 +57,10 @@ struct Compared {
 
 TEST(SequenceEnum, RandomTreesGiveEnumsEquilibriaOnTheReducedStrategicForm) {
   Compared c;
-  for (unsigned seed = 1; seed <= 110; ++seed) {
+  // Under a sanitizer the first 45 seeds (33 trees compared, 10 with information sets, 7 with
+  // equal sets in a Release run), against 110.
+  const unsigned seeds = SIM_SANITIZED ? 45 : 110;
+  for (unsigned seed = 1; seed <= seeds; ++seed) {
     RandomTreeBuilder b(seed);
     b.pay_range = 30;  // mostly generic payoffs: isolated sequence-form equilibria
     b.tree.set_root(b.Build(3 + static_cast<int>(seed % 2), "", ""));
@@ -125,9 +128,9 @@ TEST(SequenceEnum, RandomTreesGiveEnumsEquilibriaOnTheReducedStrategicForm) {
     ++c.trees;
     c.with_sets += has_set;
   }
-  EXPECT_GE(c.trees, 60);
-  EXPECT_GE(c.with_sets, 20);
-  EXPECT_GE(c.equal, 15);
+  EXPECT_GE(c.trees, SIM_SANITIZED ? 25 : 60);
+  EXPECT_GE(c.with_sets, SIM_SANITIZED ? 8 : 20);
+  EXPECT_GE(c.equal, SIM_SANITIZED ? 5 : 15);
   std::printf("compared %d trees (%d with information sets), sets equal on %d\n", c.trees,
               c.with_sets, c.equal);
 }
