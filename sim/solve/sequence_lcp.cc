@@ -20,9 +20,9 @@ constexpr int kDenseDimension = 300;
 // When the sparse path fails (floating point), the dense one is tried up to this dimension
 // (its basis inverse: 8 MB).
 constexpr int kDenseFallback = 1024;
-// The sparse path's first cover gets this many pivots per dimension before the tracing
-// covers take over (the paths that end on it end well within it on the benchmarks).
-constexpr int64_t kFirstPathPivots = 10;
+// Each tracing path of the sparse solver gets this many pivots per dimension (on the
+// benchmarks' random trees the ones that end take 1 to 2 per dimension; the others wander).
+constexpr int64_t kTracingPathPivots = 4;
 
 // The LCP  w = M z + q >= 0, z >= 0, w.z = 0  with z = (x, y, p, q) (Koller, Megiddo & von
 // Stengel 1996, with payoffs shifted negative so that the sets' equalities relax to
@@ -513,23 +513,22 @@ SequenceLcpResult SolveSequenceLcp(const GameTree& tree, Node root,
         std::vector<double> sign(lcp.dim, 1.0);
         std::vector<double> cover;
         int64_t budget = left;
-        if (path == 0) {
+        if (path == 2) {
           std::fill(sign.begin() + lcp.P(), sign.end(), -1.0);
           cover = SparseCover(lcp, d);
-          budget = std::min(left, kFirstPathPivots * static_cast<int64_t>(lcp.dim) + 1000);
         } else {
           std::vector<double> w(lcp.dim);
           for (double& v : w) v = jitter(prior_rng);
           cover = TracingCover(form, lcp, w);
-          if (path == 1) budget = left / 2;
+          budget = std::min(left, kTracingPathPivots * static_cast<int64_t>(lcp.dim) + 1000);
         }
         detail::SparseLcpInput in{lcp.dim, &lcp.neg_m, &lcp.q, &cover, &sign, {}};
         // The tracing paths may end early at a candidate the exact check certifies.
-        if (path > 0) in.accept = [&](const std::vector<double>& z) { return Certifies(form, lcp, z); };
+        if (path < 2) in.accept = [&](const std::vector<double>& z) { return Certifies(form, lcp, z); };
         sparse = detail::RunSparseLemke(in, budget);
         result.pivots += sparse.pivots;
         left -= sparse.pivots;
-        if (sparse.solved && path > 0) ++result.tracing_paths;
+        if (sparse.solved && path < 2) ++result.tracing_paths;
       }
       if (sparse.solved) {
         ++result.sparse_paths;
