@@ -20,9 +20,11 @@ constexpr int kDenseDimension = 300;
 // When the sparse path fails (floating point), the dense one is tried up to this dimension
 // (its basis inverse: 8 MB).
 constexpr int kDenseFallback = 1024;
-// Each tracing path of the sparse solver gets this many pivots per dimension (on the
-// benchmarks' random trees the ones that end take 1 to 2 per dimension; the others wander).
-constexpr int64_t kTracingPathPivots = 4;
+// The sparse solver's tracing paths: how many priors, and the pivots per dimension each gets
+// (on the benchmarks' random trees the paths that end take 0.6 to 2 per dimension, the
+// others wander far longer; 6 x 2 beat 2 x 4 and 12 x 1 on the 10,931-node trees).
+constexpr int64_t kTracingPathPivots = 2;
+constexpr int kTracingPaths = 6;
 
 // The LCP  w = M z + q >= 0, z >= 0, w.z = 0  with z = (x, y, p, q) (Koller, Megiddo & von
 // Stengel 1996, with payoffs shifted negative so that the sets' equalities relax to
@@ -500,20 +502,21 @@ SequenceLcpResult SolveSequenceLcp(const GameTree& tree, Node root,
     std::vector<int> end_basis;
     bool dense = lcp.dim <= kDenseDimension;
     if (!dense) {
-      // Up to three paths share the start's pivot budget: the cover of earlier versions
-      // first (within 10 pivots per dimension; the equilibria it ends at stay the ones
-      // reported), then von Stengel, van den Elzen & Talman's tracing cover from two jittered
-      // completely mixed priors. A uniform prior ties best responses and wanders longer.
-      // On random trees a path may wander for tens of thousands of pivots where one from
-      // another prior ends in a few thousand.
+      // The paths share the start's pivot budget: von Stengel, van den Elzen & Talman's
+      // tracing cover from kTracingPaths jittered completely mixed priors, each within
+      // kTracingPathPivots per dimension (a uniform prior ties best responses and wanders
+      // longer), then the cover of earlier versions with what is left. On random trees a
+      // path may wander for tens of thousands of pivots where one from another prior ends
+      // in a few thousand: restarts cut the heavy tail.
       detail::SparseLemkeResult sparse;
       int64_t left = max_pivots;
       std::mt19937_64 prior_rng(0x7ac1a9ULL + static_cast<uint64_t>(start));
-      for (int path = 0; path < 3 && !sparse.solved && left > 0; ++path) {
+      for (int path = 0; path <= kTracingPaths && !sparse.solved && left > 0; ++path) {
+        const bool tracing = path < kTracingPaths;
         std::vector<double> sign(lcp.dim, 1.0);
         std::vector<double> cover;
         int64_t budget = left;
-        if (path == 2) {
+        if (!tracing) {
           std::fill(sign.begin() + lcp.P(), sign.end(), -1.0);
           cover = SparseCover(lcp, d);
         } else {
@@ -524,11 +527,11 @@ SequenceLcpResult SolveSequenceLcp(const GameTree& tree, Node root,
         }
         detail::SparseLcpInput in{lcp.dim, &lcp.neg_m, &lcp.q, &cover, &sign, {}};
         // The tracing paths may end early at a candidate the exact check certifies.
-        if (path < 2) in.accept = [&](const std::vector<double>& z) { return Certifies(form, lcp, z); };
+        if (tracing) in.accept = [&](const std::vector<double>& z) { return Certifies(form, lcp, z); };
         sparse = detail::RunSparseLemke(in, budget);
         result.pivots += sparse.pivots;
         left -= sparse.pivots;
-        if (sparse.solved && path < 2) ++result.tracing_paths;
+        if (sparse.solved && tracing) ++result.tracing_paths;
       }
       if (sparse.solved) {
         ++result.sparse_paths;

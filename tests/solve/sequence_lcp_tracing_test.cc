@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
-// The sparse sequence-form Lemke's fallback (issue #17): on random card trees of the issue's
-// shape where the first covering vector's path wanders past its budget, the tracing
-// procedure's cover (von Stengel, van den Elzen & Talman 2002) ends the path. Property
+// The sparse sequence-form Lemke's tracing covers (issue #17): on random card trees of the
+// issue's shape, including those where the all-ones cover's path wandered past 50,000
+// pivots, the tracing procedure's cover (von Stengel, van den Elzen & Talman 2002) from
+// random priors ends the path. Property
 // (random games): every equilibrium reported is a Nash equilibrium of the sequence form,
 // re-checked here in rational arithmetic from the reported exact behaviour (regret exactly
 // 0), independently of the solver's own check.
@@ -55,8 +56,8 @@ bool SolvesExactly(const bench::CardTreeShape& shape, unsigned seed) {
 }
 
 // Seeds 3 and 4 of the 3,280-node trees (3 cards, 3 rounds of 3 x 3; 364 information sets)
-// ran out of 50,000 pivots before the tracing fallback (issue #17's "2 of 5 seeds fail").
-TEST(SequenceLcpTracing, EndsThePathsTheFirstCoverLost) {
+// ran out of 50,000 pivots on the all-ones cover (issue #17's "2 of 5 seeds fail").
+TEST(SequenceLcpTracing, EndsThePathsTheAllOnesCoverLost) {
   for (unsigned seed : {3u, 4u}) {
     EXPECT_TRUE(SolvesExactly({3, 3, 3, 3}, seed)) << "seed " << seed;
   }
@@ -67,7 +68,7 @@ TEST(SequenceLcpTracing, LongRandomTreesGiveExactEquilibria) {
   int tracing = 0;
   for (unsigned seed = 1; seed <= 10; ++seed) tracing += SolvesExactly({3, 3, 3, 3}, seed);
   for (unsigned seed = 1; seed <= 5; ++seed) tracing += SolvesExactly({3, 4, 2, 2}, seed);
-  EXPECT_GT(tracing, 0);  // the fallback is exercised, not only the first cover
+  EXPECT_GT(tracing, 0);  // the tracing covers are exercised
 }
 
 }  // namespace
