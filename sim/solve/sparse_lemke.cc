@@ -16,6 +16,9 @@ namespace {
 constexpr double kPerturbation = 3e-7;
 constexpr int kMaxEtas = 100;
 constexpr int kEtaFill = 20;
+// The early end (TryEnd): below this z0, at most once per so many pivots.
+constexpr double kEndZ0 = 1e-3;
+constexpr int kEndCheckEvery = 20;
 
 class SparseLemke {
  public:
@@ -42,6 +45,7 @@ class SparseLemke {
     int r = -1;
     for (int i = 0; i < n_; ++i) {
       if (qp_(i) >= 0) continue;
+      if ((*in_.d)[i] <= 0) return Fail(result, "an uncovered infeasible row");
       if (r < 0 || qp_(i) / (*in_.d)[i] < qp_(r) / (*in_.d)[r]) r = i;
     }
     if (r < 0) return Fail(result, "q >= 0");
@@ -51,6 +55,7 @@ class SparseLemke {
     for (; result.pivots < max_pivots; ++result.pivots) {
       const int entering = leaving < n_ ? leaving + n_ : leaving - n_;
       Ftran(entering);
+      if (TryEnd(entering, result)) return result;
       r = RatioTest();
       if (r < 0) return Fail(result, "a secondary ray");
       leaving = basis_[r];
@@ -73,6 +78,36 @@ class SparseLemke {
   }
 
  private:
+  // Near the end of the path (z0 small), the perturbation's degenerate ties can keep z0 in the
+  // basis for thousands of pivots. Here z0 is swapped for the entering variable at once: if
+  // the basis that gives, solved with the unperturbed q, is feasible and the caller certifies
+  // its z (exactly), the path ends there.
+  bool TryEnd(int entering, SparseLemkeResult& result) {
+    const int z0 = 2 * n_;
+    const int r0 = pos_[z0];
+    if (!in_.accept || r0 < 0 || result.pivots < next_end_check_) return false;
+    if (beta_(r0) > kEndZ0 || col_(r0) <= 1e-9) return false;
+    next_end_check_ = result.pivots + kEndCheckEvery;
+    Solve(Eigen::Map<const Eigen::VectorXd>(in_.q->data(), n_), end_);
+    const double theta = end_(r0) / col_(r0);
+    double scale = 1.0;
+    for (int i = 0; i < n_; ++i) scale = std::max(scale, std::abs(end_(i)));
+    std::vector<double> z(n_, 0.0);
+    for (int i = 0; i < n_; ++i) {
+      const double v = i == r0 ? theta : end_(i) - col_(i) * theta;
+      if (v < -1e-9 * scale) return false;
+      const int var = i == r0 ? entering : basis_[i];
+      if (var >= n_ && var < 2 * n_) z[var - n_] = std::max(0.0, v);
+    }
+    if (!in_.accept(z)) return false;
+    result.z = std::move(z);
+    result.basis = basis_;
+    result.basis[r0] = entering;
+    result.solved = true;
+    ++result.pivots;
+    return true;
+  }
+
   SparseLemkeResult& Fail(SparseLemkeResult& r, const char* why) {
     r.why = why;
     return r;
@@ -238,6 +273,8 @@ class SparseLemke {
     return true;
   }
 
+  int64_t next_end_check_ = 0;
+  Eigen::VectorXd end_;
   const SparseLcpInput& in_;
   const int n_;
   std::vector<int> basis_, pos_;

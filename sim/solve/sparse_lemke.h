@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -24,6 +25,10 @@ struct SparseLcpInput {
   // Per row, the sign of its perturbation (+1 when null): the sequence form's constraint
   // rows get -1, so that every information set carries a little mass on the path.
   const std::vector<double>* perturb_sign = nullptr;
+  // Optional: called with a candidate z near the end of the path (z0 small; the basis with z0
+  // swapped for the entering variable, on the unperturbed q); true ends the path there. The
+  // caller certifies the candidate exactly, so a wrong candidate only costs the check.
+  std::function<bool(const std::vector<double>& z)> accept;
 };
 
 struct SparseLemkeResult {

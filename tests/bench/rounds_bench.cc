@@ -33,7 +33,10 @@ void BM_SolveRoundsSequenceForm(benchmark::State& state) {
   const sim::Scenario scenario = Stage(static_cast<int>(state.range(0)));
   for (auto _ : state) {
     const sim::model::DerivedTree d = sim::model::BuildSequentialGame(scenario);
-    const sim::solve::SpeResult r = sim::solve::SolveNashViaSequenceForm(d.tree);
+    // Measured above the CLI's sequence-form limit (which refuses 4 rounds up front).
+    sim::solve::SpeOptions options;
+    options.sequence_form_limits.max_dimension = 1'000'000;
+    const sim::solve::SpeResult r = sim::solve::SolveNashViaSequenceForm(d.tree, options);
     if (r.equilibria.empty()) state.SkipWithError(r.summary.message.c_str());
     else {
       const sim::model::RoundsPlay play = sim::model::DescribeRounds(d, r.equilibria[0].behaviour,

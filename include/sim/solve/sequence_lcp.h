@@ -7,10 +7,14 @@
 //
 // Up to dimension 300 the path keeps a dense basis inverse with a lexicographic ratio test;
 // above it, a sparse LU of the basis with eta updates (O(dimension + LU) per pivot, memory
-// linear in the form) and a perturbation of q instead (sim/solve/sparse_lemke.h); when that
-// path fails in floating point, the dense one is tried up to dimension 1,024. Every equilibrium
-// it ends at is then made exact: its behaviour probabilities are rounded to the nearest
-// fractions of small denominator and re-checked in rational arithmetic on the sequence form
+// linear in the form) and a perturbation of q instead (sim/solve/sparse_lemke.h). There the
+// path starts from the tracing procedure's covering vector (von Stengel, van den Elzen &
+// Talman 2002, Econometrica 70: Lemke's path from a completely mixed prior), restarted from
+// up to 6 random priors within 2 pivots per dimension each and ending early where the basis
+// without z0 gives a plan the exact check certifies; then the all-ones cover with the rest of
+// the budget; when all fail, the dense path is tried up to dimension 1,024. Every
+// equilibrium it ends at is then made exact: its behaviour probabilities are rounded to the
+// nearest fractions of small denominator and re-checked in rational arithmetic on the sequence form
 // (CheckSequenceForm), and if that check fails the end basis is re-solved in rationals. An
 // equilibrium is reported `exact` only when its regret is exactly 0.
 //
@@ -53,6 +57,7 @@ struct SequenceLcpResult {
   int64_t dimension = 0;
   int64_t pivots = 0;
   int sparse_paths = 0;  // paths that ended on the sparse LU (dimension above 300)
+  int tracing_paths = 0;  // of those, the ones that ended on a tracing cover (a fallback)
 };
 
 // Equilibria of the subgame at `root` (whole tree by default; `frontier` as for
