@@ -333,9 +333,10 @@ Outcome ReportNfg(const CommonOptions& options, const std::string& path,
 // strategic form (as Gambit does), when that form fits the limits; otherwise the located
 // perfect-recall refusal, with the form's size. Behaviour strategies may not suffice
 // without perfect recall (Kuhn 1953), so no tree solver applies.
-Outcome ReportImperfectRecall(const CommonOptions& options, const std::string& path,
-                              const GameTree& tree, const Diagnostic& problem,
-                              const std::vector<std::string>& methods) {
+// The reduced strategic form through which a tree without perfect recall (`problem`, its
+// first recall problem) is solved; when it does not fit, the located recall problem with the
+// form's size (InputError). `solve` and `validate` accept the same trees.
+ReducedStrategicForm ImperfectRecallForm(const GameTree& tree, const Diagnostic& problem) {
   StrategicFormLimits limits;
   std::string too_large;
   // Plans are counted for perfect recall; without it, bound them by the unreduced count.
@@ -362,6 +363,13 @@ Outcome ReportImperfectRecall(const CommonOptions& options, const std::string& p
                          too_large,
                      problem.hint);
   }
+  return form;
+}
+
+Outcome ReportImperfectRecall(const CommonOptions& options, const std::string& path,
+                              const GameTree& tree, const Diagnostic& problem,
+                              const std::vector<std::string>& methods) {
+  const ReducedStrategicForm form = ImperfectRecallForm(tree, problem);
   const std::string note =
       "the game lacks perfect recall (" + problem.ToString().substr(0, problem.ToString().find('\n')) +
       "): solved in mixed strategies of its reduced strategic form; behaviour strategies may not "
@@ -800,9 +808,20 @@ int RunValidate(const CommonOptions& options, const std::vector<std::string>& pa
     try {
       // Gambit files are checked by reading them, with the same limits as `solve`.
       if (IsEfg(path)) {
-        const GameTree tree = io::ReadEfgFile(path, EfgLimits(options));
+        // Without perfect recall, accepted as `solve` accepts it: when its strategic form fits.
+        TreeLimits limits = EfgLimits(options);
+        limits.require_perfect_recall = false;
+        const GameTree tree = io::ReadEfgFile(path, limits);
+        std::string recall;
+        if (auto problem = tree.RecallProblem()) {
+          const ReducedStrategicForm form = ImperfectRecallForm(tree, *problem);
+          recall = "; lacks perfect recall: solved in mixed strategies of its reduced strategic form, ";
+          for (int p = 0; p < form.game.num_players(); ++p)
+            recall += (p ? " x " : "") + std::to_string(form.game.num_strategies(p));
+          recall += " strategies";
+        }
         out << path << ": ok (Gambit game tree: " << tree.num_players() << " players, "
-            << tree.num_nodes() << " nodes)\n";
+            << tree.num_nodes() << " nodes" << recall << ")\n";
         continue;
       }
       if (IsNfgPath(path)) {

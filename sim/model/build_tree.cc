@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <span>
 
 #include "sim/core/rational.h"
 #include "sim/game/bayesian.h"
@@ -14,6 +15,47 @@ namespace sim::model {
 namespace {
 
 using Node = GameTree::Node;
+
+// A leaf's meaning from the moves on its path (each >= 0: an actor that did not move plays
+// its first move) and the summed effects of the chance branches on the path, written into
+// `positions` (one per issue) and `payoffs` (one per actor) without allocating; `delta` is
+// scratch of one per issue. BuildSequentialGame and RederiveTree both evaluate leaves here,
+// so a re-derived leaf is the built one bit for bit.
+void EvaluateLeafInto(const Scenario& scenario, std::span<const int> moves,
+                      std::span<const double> chance_delta, std::span<double> delta,
+                      std::span<double> positions, std::span<double> payoffs,
+                      int* outcome_class) {
+  // x = clamp(status quo + (move effects + chance effects)). The deltas are summed first
+  // so that an effect and the chance branch that undoes it cancel exactly (0.4 - 0.4 = 0),
+  // which keeps strict comparisons such as "sanctions < 1" honest.
+  std::copy(chance_delta.begin(), chance_delta.end(), delta.begin());
+  for (size_t a = 0; a < scenario.actors.size(); ++a) {
+    const Move& move = scenario.actors[a].moves[moves[a]];
+    for (const Effect& e : move.effects) delta[e.issue] += e.delta;
+    for (const ConditionalEffect& c : move.conditional_effects) {
+      // Conditions look at moves only (never positions).
+      if (!c.condition.Evaluate(std::span<const double>(delta), moves)) continue;
+      for (const Effect& e : c.effects) delta[e.issue] += e.delta;
+    }
+  }
+  for (size_t k = 0; k < delta.size(); ++k) {
+    positions[k] = std::clamp(scenario.issues[k].status_quo + delta[k], 0.0, 1.0);
+  }
+  if (scenario.payoff_table) {
+    int64_t index = 0, stride = 1;
+    for (size_t a = 0; a < scenario.actors.size(); ++a) {
+      index += moves[a] * stride;
+      stride *= static_cast<int64_t>(scenario.actors[a].moves.size());
+    }
+    const std::vector<double>& row = scenario.payoff_table->payoffs[index];
+    std::copy(row.begin(), row.end(), payoffs.begin());
+  } else {
+    for (size_t a = 0; a < payoffs.size(); ++a) {
+      payoffs[a] = Utility(scenario, static_cast<int>(a), positions, moves);
+    }
+  }
+  *outcome_class = ClassifyOutcome(scenario, positions, moves);
+}
 
 struct LeafValue {
   std::vector<double> positions;
@@ -27,38 +69,12 @@ struct LeafValue {
 LeafValue EvaluateLeaf(const Scenario& scenario, std::vector<int> moves,
                        const std::vector<double>& chance_delta) {
   for (int& m : moves) m = std::max(m, 0);
-  // x = clamp(status quo + (move effects + chance effects)). The deltas are summed first
-  // so that an effect and the chance branch that undoes it cancel exactly (0.4 - 0.4 = 0),
-  // which keeps strict comparisons such as "sanctions < 1" honest.
-  std::vector<double> delta = chance_delta;
-  for (size_t a = 0; a < scenario.actors.size(); ++a) {
-    const Move& move = scenario.actors[a].moves[moves[a]];
-    for (const Effect& e : move.effects) delta[e.issue] += e.delta;
-    for (const ConditionalEffect& c : move.conditional_effects) {
-      // Conditions look at moves only (never positions).
-      if (!c.condition.Evaluate(delta, std::span<const int>(moves))) continue;
-      for (const Effect& e : c.effects) delta[e.issue] += e.delta;
-    }
-  }
   LeafValue leaf;
   leaf.positions.resize(scenario.issues.size());
-  for (size_t k = 0; k < delta.size(); ++k) {
-    leaf.positions[k] = std::clamp(scenario.issues[k].status_quo + delta[k], 0.0, 1.0);
-  }
   leaf.payoffs.resize(scenario.actors.size());
-  if (scenario.payoff_table) {
-    int64_t index = 0, stride = 1;
-    for (size_t a = 0; a < scenario.actors.size(); ++a) {
-      index += moves[a] * stride;
-      stride *= static_cast<int64_t>(scenario.actors[a].moves.size());
-    }
-    leaf.payoffs = scenario.payoff_table->payoffs[index];
-  } else {
-    for (size_t a = 0; a < leaf.payoffs.size(); ++a) {
-      leaf.payoffs[a] = Utility(scenario, static_cast<int>(a), leaf.positions, moves);
-    }
-  }
-  leaf.outcome_class = ClassifyOutcome(scenario, leaf.positions, moves);
+  std::vector<double> delta(chance_delta.size());
+  EvaluateLeafInto(scenario, moves, chance_delta, delta, leaf.positions, leaf.payoffs,
+                   &leaf.outcome_class);
   leaf.moves = std::move(moves);
   return leaf;
 }
@@ -83,10 +99,12 @@ class TreeBuilder {
     out_.positions.resize(n);
     out_.outcome_class.resize(n, -1);
     out_.moves.resize(n);
+    out_.chance_effects.resize(n);
     for (auto& [node, leaf] : leaves_) {
       out_.positions[node] = std::move(leaf.positions);
       out_.outcome_class[node] = leaf.outcome_class;
       out_.moves[node] = std::move(leaf.moves);
+      out_.chance_effects[node] = std::move(leaf.chance_delta);
     }
     return std::move(out_);
   }
@@ -96,6 +114,7 @@ class TreeBuilder {
     std::vector<double> positions;
     int outcome_class;
     std::vector<int> moves;
+    std::vector<double> chance_delta;
   };
 
   // Builds the subtree for stages s.. and returns its root. `path` names the choices so far.
@@ -186,7 +205,7 @@ class TreeBuilder {
   Node AddLeaf(const std::string& name) {
     LeafValue leaf = EvaluateLeaf(scenario_, moves_, chance_delta_);
     const Node node = out_.tree.AddTerminal(name, leaf.payoffs);
-    leaves_[node] = {leaf.positions, leaf.outcome_class, leaf.moves};
+    leaves_[node] = {leaf.positions, leaf.outcome_class, leaf.moves, chance_delta_};
     return node;
   }
 
@@ -514,6 +533,28 @@ DerivedTree BuildSequentialGame(const Scenario& scenario) {
   }
   if (!scenario.sequential()) return BuildWithTypes(AsSimultaneousStages(scenario), typed, 0);
   return BuildWithTypes(scenario, typed, 0);
+}
+
+bool CanRederiveTree(const Scenario& scenario) {
+  if (!scenario.sequence || scenario.tree || scenario.rounds) return false;
+  return std::none_of(scenario.actors.begin(), scenario.actors.end(),
+                      [](const Actor& a) { return !a.types.empty(); });
+}
+
+void RederiveTree(const Scenario& scenario, DerivedTree* derived) {
+  SIM_CHECK(CanRederiveTree(scenario), "RederiveTree needs a scenario of stages without types");
+  GameTree& tree = derived->tree;
+  const size_t issues = scenario.issues.size(), actors = scenario.actors.size();
+  thread_local std::vector<double> delta;  // scratch: no allocation once warmed up
+  delta.resize(issues);
+  for (Node n = 0; n < static_cast<Node>(tree.num_nodes()); ++n) {
+    if (tree.kind(n) != NodeKind::kTerminal) continue;
+    SIM_CHECK(derived->chance_effects[n].size() == issues && derived->positions[n].size() == issues,
+              "RederiveTree: the tree was not built from stages of this scenario");
+    const std::span<double> payoffs(tree.mutable_outcome_payoffs(tree.node(n).outcome), actors);
+    EvaluateLeafInto(scenario, derived->moves[n], derived->chance_effects[n], delta,
+                     derived->positions[n], payoffs, &derived->outcome_class[n]);
+  }
 }
 
 TreeMeaning DescribePlay(const DerivedTree& derived, const std::vector<double>& reach) {

@@ -17,6 +17,7 @@
 #include "sim/montecarlo/random.h"
 #include "sim/montecarlo/tremble_tree.h"
 #include "sim/solve/spe.h"
+#include "sim/solve/spe_perfect.h"
 #include "sim/solve/tree_logit.h"
 
 namespace sim::montecarlo {
@@ -38,36 +39,60 @@ Node Child(const GameTree& tree, Node n, int action) {
 }
 
 // One draw's solved game: the tree of the draw, its trembled form, and its SPEs with the
-// payoff-dominance flag of each.
+// payoff-dominance flag of each. A worker keeps one across its draws: the tree is built once
+// and re-derived in place (model::RederiveTree), the trembled tree re-weighted
+// (ReweightTransforms), and a trembled tree of perfect information solved by
+// solve::PerfectInformationSpe in reused buffers, so that a draw allocates nothing.
 struct Solved {
   model::DerivedTree derived;
+  bool built = false;           // `derived` holds a tree RederiveTree can refresh
   TrembledTree trembled;
   std::vector<double> tremble;  // the trembles `trembled` was built with
   std::vector<double> types;    // and the erratic-type priors
   std::vector<double> resolute;  // and the resolute-type priors (model::WithResoluteTypes)
+  std::vector<double> draw_tremble, draw_types, draw_resolute;  // this draw's (scratch)
+  // Perfect-information trembled trees (the common case: every set a singleton once the
+  // transforms separate the copies): `spe` holds the SPEs and `kept` the indices of those
+  // kept (TreatsCopiesAlike); `equilibria` is then empty.
+  bool pure = false;
+  bool pure_shape = false;  // `spe` is prepared for the shape of `trembled`
+  solve::PerfectInformationSpe spe;
+  std::vector<int> kept;
   std::vector<solve::TreeEquilibrium> equilibria;
   std::vector<char> payoff_dominant;
   bool qre = false;         // some actor plays logit: `equilibria` holds the draw's agent QRE
   bool qre_failed = false;  // ... whose trace failed (no profile: the draw is "unsolved")
+
+  int count() const { return pure ? static_cast<int>(kept.size()) : static_cast<int>(equilibria.size()); }
+  // Equilibrium e's expected payoff of `player` from the root.
+  double payoff(int e, int player) const {
+    return pure ? spe.payoffs(kept[e])[player] : equilibria[e].payoffs(player);
+  }
 };
 
 // Harsanyi & Selten's payoff dominance over the SPEs' expected payoffs (the same criterion
 // as solve::LabelEquilibria on a normal form): strictly better for every player than every
-// other equilibrium, by more than the tolerance; a lone equilibrium qualifies.
-std::vector<char> PayoffDominant(const std::vector<solve::TreeEquilibrium>& equilibria) {
-  std::vector<char> flags(equilibria.size(), 0);
+// other equilibrium, by more than the tolerance; a lone equilibrium qualifies. Into
+// out->payoff_dominant (storage reused).
+void PayoffDominant(Solved* out, int players) {
+  const int count = out->count();
+  out->payoff_dominant.assign(count, 0);
   double scale = 1;
-  for (const solve::TreeEquilibrium& e : equilibria) scale = std::max(scale, e.payoffs.cwiseAbs().maxCoeff());
-  const double tolerance = 1e-9 * scale;
-  for (size_t i = 0; i < equilibria.size(); ++i) {
-    bool dominant = true;
-    for (size_t j = 0; j < equilibria.size() && dominant; ++j) {
-      if (i == j) continue;
-      dominant = ((equilibria[i].payoffs - equilibria[j].payoffs).array() > tolerance).all();
-    }
-    flags[i] = dominant;
+  for (int e = 0; e < count; ++e) {
+    double largest = std::abs(out->payoff(e, 0));
+    for (int p = 1; p < players; ++p) largest = std::max(largest, std::abs(out->payoff(e, p)));
+    scale = std::max(scale, largest);
   }
-  return flags;
+  const double tolerance = 1e-9 * scale;
+  for (int i = 0; i < count; ++i) {
+    bool dominant = true;
+    for (int j = 0; j < count && dominant; ++j) {
+      if (i == j) continue;
+      for (int p = 0; p < players && dominant; ++p)
+        dominant = out->payoff(i, p) - out->payoff(j, p) > tolerance;
+    }
+    out->payoff_dominant[i] = dominant;
+  }
 }
 
 struct Plan {
@@ -82,6 +107,7 @@ struct Plan {
   bool by_payoff_dominance = false;
   bool always_fallback = false;    // risk-dominant, qre-limit: not defined on trees
   bool any_resolute = false;       // some actor's model is resolute: types added per draw
+  bool rederive = false;           // draws re-derive one tree in place (model::RederiveTree)
   size_t num_outcomes = 0;         // including "other" and "unsolved"
 };
 
@@ -126,6 +152,27 @@ bool TreatsCopiesAlike(const TrembledTree& t, const solve::TreeEquilibrium& eq) 
       return false;
   }
   return true;
+}
+
+// The same for equilibrium e of a perfect-information solve (pure: alike is the same action).
+bool TreatsCopiesAlike(const TrembledTree& t, const solve::PerfectInformationSpe& spe, int e) {
+  for (size_t s = 0; s < t.set_class.size(); ++s) {
+    const int c = t.set_class[s];
+    if (c == static_cast<int>(s) || t.tree.infoset(c).player == kChancePlayer) continue;
+    if (spe.action(e, static_cast<int>(s)) != spe.action(e, c)) return false;
+  }
+  return true;
+}
+
+// GameTree::PathPayoffs(n)(player) without allocating: the outcome at n, then those above.
+double PathPayoff(const GameTree& tree, Node n, int player) {
+  const int o = tree.node(n).outcome;
+  double v = o >= 0 ? tree.outcome(o).payoffs[player] : 0.0;
+  for (Node up = tree.Parent(n); up != GameTree::kNoNode; up = tree.Parent(up)) {
+    const int u = tree.node(up).outcome;
+    v += u >= 0 ? tree.outcome(u).payoffs[player] : 0.0;
+  }
+  return v;
 }
 
 // The logit model on trees: when some actor plays logit with u > 0 in this draw, the draw's
@@ -177,6 +224,14 @@ bool SolveAgentQre(const Scenario& scenario, const Plan& plan, Solved* out) {
   return true;
 }
 
+// Whether a and b are positive for the same players (the transforms' shapes agree).
+bool SamePositive(const std::vector<double>& a, const std::vector<double>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if ((a[i] > 0) != (b[i] > 0)) return false;
+  return true;
+}
+
 // Build, tremble, solve. The trembled tree separates the copies of perfect-information
 // nodes so that backward induction applies (tremble_tree.h, kSeparateSingletons); of its
 // SPEs, those that play alike at copies their mover cannot tell apart are the SPEs of the
@@ -184,36 +239,68 @@ bool SolveAgentQre(const Scenario& scenario, const Plan& plan, Solved* out) {
 // made the enumeration stop before any of them, all are kept).
 void Solve(const Scenario& scenario, const Plan& plan, Solved* out) {
   const int previous_nodes = out->derived.tree.num_nodes();
-  std::vector<double> tremble, types, resolute;  // tremble probabilities, type priors
+  // Tremble probabilities, erratic-type priors, resolute-type priors.
+  std::vector<double>& tremble = out->draw_tremble;
+  std::vector<double>& types = out->draw_types;
+  std::vector<double>& resolute = out->draw_resolute;
   detail::UnpredictabilityUnder(scenario, plan.models, {UnpredictabilityModel::kTremble}, &tremble);
   detail::UnpredictabilityUnder(scenario, plan.models, {UnpredictabilityModel::kType}, &types);
   detail::UnpredictabilityUnder(scenario, plan.models, {UnpredictabilityModel::kResolute}, &resolute);
-  out->derived = plan.any_resolute
-                     ? model::BuildSequentialGame(model::WithResoluteTypes(scenario, resolute))
-                     : model::BuildSequentialGame(scenario);
+  if (plan.rederive && out->built) {
+    model::RederiveTree(scenario, &out->derived);  // numbers change, never the stages
+  } else {
+    out->derived = plan.any_resolute
+                       ? model::BuildSequentialGame(model::WithResoluteTypes(scenario, resolute))
+                       : model::BuildSequentialGame(scenario);
+    out->built = plan.rederive;
+  }
   // The resolute priors are chance probabilities of the tree: a new prior is a new tree.
-  if (!out->trembled.origin.empty() && tremble == out->tremble && types == out->types &&
-      resolute == out->resolute && out->derived.tree.num_nodes() == previous_nodes) {
-    // Same trembles and the same tree shape as the previous draw (sampled numbers change
-    // payoffs, never the stages): the trembled tree only needs the new payoffs. Outcomes keep
-    // their indices in the copies (tremble_tree.h).
-    for (int o = 0; o < out->derived.tree.num_outcomes(); ++o)
-      out->trembled.tree.set_outcome_payoffs(o, out->derived.tree.outcome(o).payoffs);
+  if (!out->trembled.origin.empty() && SamePositive(tremble, out->tremble) &&
+      SamePositive(types, out->types) && resolute == out->resolute &&
+      out->derived.tree.num_nodes() == previous_nodes) {
+    // The same players tremble or have types, and the tree has the same shape as the previous
+    // draw's (sampled numbers change payoffs, never the stages): the trembled tree only needs
+    // the new payoffs (outcomes keep their indices in the copies, tremble_tree.h) and, when
+    // the probabilities changed, the new weights.
+    const GameTree& from = out->derived.tree;
+    for (int o = 0; o < from.num_outcomes(); ++o) {
+      const std::vector<double>& payoffs = from.outcome(o).payoffs;
+      std::copy(payoffs.begin(), payoffs.end(), out->trembled.tree.mutable_outcome_payoffs(o));
+    }
+    if (tremble != out->tremble || types != out->types) {
+      ReweightTransforms(&out->trembled, from, tremble, types);
+      out->tremble = tremble;
+      out->types = types;
+    }
   } else {
     out->trembled = Transform(out->derived.tree, tremble, types, plan);
-    out->tremble = std::move(tremble);
-    out->types = std::move(types);
-    out->resolute = std::move(resolute);
+    out->tremble = tremble;
+    out->types = types;
+    out->resolute = resolute;
+    out->pure_shape = out->spe.Prepare(out->trembled.tree);
   }
-  out->qre = out->qre_failed = false;
+  out->qre = out->qre_failed = out->pure = false;
+  out->kept.clear();
   if (SolveAgentQre(scenario, plan, out)) return;
+  const int players = out->trembled.tree.num_players();
+  if (out->pure_shape) {
+    out->pure = true;
+    out->equilibria.clear();
+    out->spe.Solve(out->trembled.tree, plan.spe);
+    for (int e = 0; e < out->spe.num_equilibria(); ++e)
+      if (TreatsCopiesAlike(out->trembled, out->spe, e)) out->kept.push_back(e);
+    if (out->kept.empty())
+      for (int e = 0; e < out->spe.num_equilibria(); ++e) out->kept.push_back(e);
+    PayoffDominant(out, players);
+    return;
+  }
   std::vector<solve::TreeEquilibrium> all =
       solve::SolveSubgamePerfect(out->trembled.tree, plan.spe).equilibria;
   out->equilibria.clear();
   for (solve::TreeEquilibrium& eq : all)
     if (TreatsCopiesAlike(out->trembled, eq)) out->equilibria.push_back(std::move(eq));
   if (out->equilibria.empty()) out->equilibria = std::move(all);
-  out->payoff_dominant = PayoffDominant(out->equilibria);
+  PayoffDominant(out, players);
 }
 
 class Worker {
@@ -250,9 +337,8 @@ class Worker {
     const double select_uniform = play.Uniform();
     ++tally.draws;
     int outcome = static_cast<int>(plan.num_outcomes) - 1;  // "unsolved"
-    const std::vector<solve::TreeEquilibrium>& equilibria = solved->equilibria;
-    if (!equilibria.empty()) {
-      const int count = static_cast<int>(equilibria.size());
+    if (solved->count() > 0) {
+      const int count = solved->count();
       int chosen = -1;
       if (solved->qre) {
         chosen = 0;  // the agent QRE is the draw's one profile: nothing to select
@@ -271,7 +357,8 @@ class Worker {
         ++tally.fallbacks;
       }
       if (chosen < 0) chosen = std::min(count - 1, static_cast<int>(select_uniform * count));
-      const BehaviourProfile& behaviour = equilibria[chosen].behaviour;
+      const BehaviourProfile* behaviour = solved->pure ? nullptr : &solved->equilibria[chosen].behaviour;
+      const int pure = solved->pure ? solved->kept[chosen] : -1;
 
       // 5. Realize play in the trembled tree.
       const GameTree& tree = solved->trembled.tree;
@@ -293,9 +380,12 @@ class Worker {
           continue;
         }
         const int player = tree.player(node);
-        const Eigen::VectorXd& strategy = behaviour.actions[set];
-        const int k = static_cast<int>(strategy.size());
-        const int intended = PickWeighted(strategy, k, play.Uniform());
+        const int k = static_cast<int>(tree.infoset(set).actions.size());
+        // A pure equilibrium's action is what PickWeighted returns on its point mass.
+        const double u_intended = play.Uniform();
+        const int intended = behaviour != nullptr
+                                 ? PickWeighted(behaviour->actions[set], k, u_intended)
+                                 : solved->spe.action(pure, set);
         const double u_tremble = play.Uniform();
         const int random_move = play.Below(k);
         int played = intended;
@@ -317,8 +407,7 @@ class Worker {
       outcome = derived.outcome_class[leaf];
       for (size_t k = 0; k < tally.positions.size(); ++k)
         tally.positions[k].Add(derived.positions[leaf][k]);
-      const Eigen::VectorXd payoffs = derived.tree.PathPayoffs(leaf);
-      for (int a = 0; a < n; ++a) tally.payoffs[a].Add(payoffs(a));
+      for (int a = 0; a < n; ++a) tally.payoffs[a].Add(PathPayoff(derived.tree, leaf, a));
     }
     if (solved->qre_failed) ++tally.qre_failures;
     tally.RecordOutcome(outcome, sampler_.ranks());
@@ -362,6 +451,7 @@ Plan MakePlan(const Scenario& scenario, const MonteCarloOptions& options) {
     }
   }
   plan.num_outcomes = scenario.outcomes.size() + 2;  // + "other", "unsolved"
+  plan.rederive = !plan.any_resolute && model::CanRederiveTree(scenario);
   plan.spe.analyse_threats = false;  // the report's business, not the draws'
   plan.spe.describe = false;         // draws need behaviour and payoffs only
   plan.spe.normal_form_methods = options.methods;

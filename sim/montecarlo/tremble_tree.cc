@@ -372,6 +372,33 @@ TrembledTree WithErraticTypes(const GameTree& tree, const std::vector<double>& u
   return Typer(tree, u, copy_sets).Build();
 }
 
+void ReweightTransforms(TrembledTree* t, const GameTree& original,
+                        const std::vector<double>& tremble, const std::vector<double>& types) {
+  GameTree& tree = t->tree;
+  for (int s = 0; s < tree.num_infosets(); ++s) {
+    const InfoSet& set = tree.infoset(s);
+    if (set.player != kChancePlayer || set.nodes.empty()) continue;
+    const Node n = set.nodes.front();
+    const Node from = t->origin[n];
+    if (t->tremble[n]) {
+      // Trembler::TrembleSet: intended move a keeps 1 - u + u/k, every other move u/k.
+      const int p = original.player(from);
+      const int k = static_cast<int>(set.actions.size());
+      const int a = tree.ActionInto(n);  // the intended move leads to its tremble node
+      const Rational u = ExactProbability(tremble[p]);
+      const Rational other = u / k;
+      const Rational same = Rational(1) - u + other;
+      for (int b = 0; b < k; ++b) tree.set_probability(s, b, Probability::Exact(b == a ? same : other));
+    } else if (original.kind(from) == NodeKind::kDecision &&
+               (t->erratic.empty() || t->erratic[n] < 0)) {
+      // Typer::Draw: normal 1 - u, erratic u.
+      const Rational u = ExactProbability(types[original.player(from)]);
+      tree.set_probability(s, 0, Probability::Exact(Rational(1) - u));
+      tree.set_probability(s, 1, Probability::Exact(u));
+    }
+  }
+}
+
 double TrembledSize(const GameTree& tree, const std::vector<double>& u) {
   return SubtreeSize(tree, u, tree.root());
 }

@@ -98,6 +98,37 @@ TEST(ImperfectRecallCli, TooLargeFormKeepsTheLocatedRefusalWithItsSize) {
                                "524288 pure strategies (limit 100000)"));
 }
 
+// `validate` accepts what `solve` accepts: Wichardt's game (its strategic form: player 1's
+// four plans (L,l), (L,r), (R,l), (R,r) against player 2's two guesses) is ok, with the note;
+// the tree whose form is too large gets solve's located refusal, exit 2.
+TEST(ImperfectRecallCli, ValidateAcceptsWhatSolveSolves) {
+  RunResult r = Simulate({"validate", "tests/data/efg/wichardt2008.efg"});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("tests/data/efg/wichardt2008.efg: ok (Gambit game tree: 2 players, "
+                               "15 nodes; lacks perfect recall: solved in mixed strategies of its "
+                               "reduced strategic form, 4 x 2 strategies)"));
+  std::string efg = "EFG 2 R \"large\" { \"P1\" \"P2\" }\n\"\"\n"
+                    "p \"root\" 1 1 \"\" { \"L\" \"R\" } 0\n"
+                    "p \"after L\" 1 2 \"\" { \"a\" \"b\" } 0\n";
+  for (int k = 0; k < 17; ++k) {
+    efg += "p \"c" + std::to_string(k) + "\" 1 " + std::to_string(k + 3) +
+           " \"\" { \"go\" \"stop\" } 0\n";
+    efg += "t \"\" " + std::to_string(k + 2) + " \"\" { " + std::to_string(k) + ", 0 }\n";
+  }
+  efg += "t \"\" 1 \"\" { 1, 1 }\n"
+         "t \"\" 1 \"\" { 1, 1 }\n"
+         "p \"after R\" 1 2 \"\" { \"a\" \"b\" } 0\n"
+         "t \"\" 1 \"\" { 1, 1 }\n"
+         "t \"\" 1 \"\" { 1, 1 }\n";
+  const fs::path file = TempDir() / "large_imperfect_recall_validate.efg";
+  std::ofstream(file) << efg;
+  r = Simulate({"validate", file.string()});
+  EXPECT_EQ(r.status, 2) << r.out;
+  EXPECT_THAT(r.err, HasSubstr("large_imperfect_recall_validate.efg:41:1: error: nodes 'after L' "
+                               "and 'after R' are in one information set of player 'P1'"));
+  EXPECT_THAT(r.err, HasSubstr("its strategic form, solved instead when it fits, is too large"));
+}
+
 // The driver of tests/data/bad (refused before this issue) is solved now: its best plan
 // (R, b) pays 1, in mixed strategies of a one-decision-maker form.
 TEST(ImperfectRecallCli, ForgetfulDriverIsSolvedThroughItsStrategicForm) {

@@ -124,6 +124,17 @@ class GameTree {
     outcomes_[outcome].payoffs = std::move(payoffs);
     outcomes_[outcome].exact.clear();
   }
+  // An outcome's payoffs to overwrite in place, without allocating (model::RederiveTree);
+  // the exact ones are dropped.
+  double* mutable_outcome_payoffs(int outcome) {
+    outcomes_[outcome].exact.clear();
+    return outcomes_[outcome].payoffs.data();
+  }
+  // Nature's probability of `action` at chance set `set` (re-weighting a tree of the same
+  // shape, montecarlo/tremble_tree.h); the caller keeps the set's probabilities summing to 1.
+  void set_probability(int set, int action, Probability p) {
+    infosets_[set].probabilities[action] = std::move(p);
+  }
   void set_outcome_exact(int outcome, std::vector<Rational> exact) {
     outcomes_[outcome].exact = std::move(exact);
   }

@@ -44,6 +44,9 @@ struct DerivedTree {
   std::vector<std::vector<double>> positions;  // final issue positions
   std::vector<int> outcome_class;              // index into outcome_names, -1 inside
   std::vector<std::vector<int>> moves;         // each actor's move on the path
+  // The summed effects of the chance branches on the path (trees of `stages` without types
+  // only, else empty): what RederiveTree needs besides `moves`.
+  std::vector<std::vector<double>> chance_effects;
   RoundsLayout rounds;                         // `rounds:` games only (else empty)
 };
 
@@ -57,6 +60,18 @@ struct DerivedTree {
 // with several parents, probabilities not summing to 1, an actor moving twice on a path
 // that derives its payoffs).
 DerivedTree BuildSequentialGame(const Scenario& scenario);
+
+// Whether RederiveTree applies to the trees of this scenario: `stages` without types (an
+// explicit tree, `rounds` or private types are built anew).
+bool CanRederiveTree(const Scenario& scenario);
+
+// The tree counterpart of RederiveGame (model/rederive.h), for the Monte Carlo's draws: writes
+// into `derived`, built by BuildSequentialGame from a scenario of the same structure as
+// `scenario` (the same actors, moves, stages and outcome classes; numbers may differ), the
+// leaves' positions, outcome classes and payoffs for `scenario`'s numbers. The result is
+// BuildSequentialGame(scenario)'s, bit for bit (one leaf evaluation serves both), without
+// allocating. SIM_CHECKs CanRederiveTree. Cost O(leaves * (actors * issues + effects)).
+void RederiveTree(const Scenario& scenario, DerivedTree* derived);
 
 // A simultaneous scenario written as stages: each actor in scenario order moves in a stage of
 // its own, seeing no other stage, so each actor has one information set and the tree's

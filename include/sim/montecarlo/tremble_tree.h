@@ -117,4 +117,14 @@ TrembledTree WithErraticTypes(const GameTree& tree, const std::vector<double>& u
 // The number of nodes WithErraticTypes would build.
 double ErraticTypesSize(const GameTree& tree, const std::vector<double>& u);
 
+// Re-weights in place `t`, built from `original` by WithTrembles(original, tremble0), by
+// WithErraticTypes(original, types0), or by WithTrembles over WithErraticTypes(original,
+// types0) with origin and erratic composed back to `original` (the tree Monte Carlo's
+// transform), for new probabilities `tremble` and `types` that are positive for the same
+// players as tremble0 and types0: the transforms' shapes depend only on which players have
+// u > 0, so only the tremble chance sets and the type draws change, and they get exactly the
+// probabilities (the same fractions) that building anew would give them. Cost O(sets).
+void ReweightTransforms(TrembledTree* t, const GameTree& original,
+                        const std::vector<double>& tremble, const std::vector<double>& types);
+
 }  // namespace sim::montecarlo
