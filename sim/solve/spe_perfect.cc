@@ -159,7 +159,7 @@ void PerfectInformationSpe::Solve(const GameTree& tree, const SpeOptions& option
   // solution assigns (none in a valid tree) plays its first action, as in spe.cc.
   actions_.resize(top_.size() * static_cast<size_t>(sets_));
   for (size_t e = 0; e < top_.size(); ++e) {
-    int* a = &actions_[e * sets_];
+    int* a = actions_.data() + e * static_cast<size_t>(sets_);  // sets_ may be 0: no [0] of an empty vector
     for (int s = 0; s < sets_; ++s) a[s] = chance_set_[s] ? -1 : 0;
     stack_.assign(1, top_[e]);
     while (!stack_.empty()) {
