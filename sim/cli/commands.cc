@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "sim/cli/commands.h"
+#include "sim/cli/command_support.h"
 #include "sim/cli/robustness.h"
 
 #include <unistd.h>
@@ -42,72 +43,6 @@
 namespace sim::cli {
 namespace {
 
-LoadOptions MakeLoadOptions(const CommonOptions& options) {
-  LoadOptions load;
-  for (const std::string& set : options.sets) load.overrides.push_back(ParseOverride(set));
-  load.max_profiles = options.max_profiles;
-  return load;
-}
-
-bool ToStdout(const CommonOptions& options) { return options.output.empty() || options.output == "-"; }
-
-// The manifest of a CSV written to --output FILE goes to FILE.manifest.json (the CSV stays a
-// plain table: comment lines would break spreadsheets). Nothing is written for stdout, nor
-// beside a device or FIFO (-o /dev/stdout).
-bool WantsManifestFile(const CommonOptions& options) {
-  return !ToStdout(options) && !IsSpecialOutput(options.output);
-}
-
-// Writes through `write` to stdout, or atomically to --output (core/atomic_file.h: a
-// device or FIFO is written through, a link followed): a run that throws midway leaves no
-// file behind. Stdout gets the whole text at once too, so `simulate ... > out.csv` never
-// holds half a report either; a failed write is an error (exit 1). With `manifest`, its
-// text goes to FILE.manifest.json, committed together with FILE (both or neither).
-void Emit(const CommonOptions& options, const std::function<void(std::ostream&)>& write,
-          const std::function<std::string()>& manifest = {}) {
-  if (ToStdout(options)) {
-    std::ostringstream text;
-    write(text);
-    WriteStandardOutput(text.str());
-    return;
-  }
-  AtomicFile file(options.output);
-  if (!manifest || !WantsManifestFile(options)) {
-    write(file.stream());
-    file.Commit();
-    return;
-  }
-  AtomicFile manifest_file(options.output + ".manifest.json");
-  write(file.stream());
-  manifest_file.stream() << manifest();
-  CommitTogether({&file, &manifest_file});
-}
-
-// Refuses an --output that would destroy an input of the run (the scenario or game file,
-// the run's checkpoint, any sim checkpoint), whatever name or link reaches it.
-void CheckOutputIsNoInput(const CommonOptions& options, const std::string& input) {
-  if (ToStdout(options)) return;
-  const std::vector<std::string> written = {options.output, options.output + ".manifest.json"};
-  const std::vector<std::string> inputs = {input, options.output + ".checkpoint"};
-  for (const std::string& out : written) {
-    for (const std::string& in : inputs) {
-      if (SameFile(out, in)) {
-        throw InputError(SourceLocation{"<command line>"},
-                         "--output " + options.output + " would overwrite the input file " + in,
-                         "choose another output file");
-      }
-    }
-  }
-  if (IsSpecialOutput(options.output)) return;  // never open a FIFO to look at it
-  std::ifstream existing(options.output, std::ios::binary);
-  char head[15] = {};
-  if (existing.read(head, sizeof head) && std::string_view(head, sizeof head) == "sim-checkpoint ") {
-    throw InputError(SourceLocation{"<command line>"},
-                     "--output " + options.output + " is a sweep checkpoint file",
-                     "overwriting it would lose the finished points; choose another output file");
-  }
-}
-
 solve::SolveOptions MakeSolveOptions(const CommonOptions& options) {
   solve::SolveOptions solve_options;
   solve_options.qre_lambda = options.qre_lambda;
@@ -134,18 +69,6 @@ void EmitGameReport(const CommonOptions& options, const io::GameReport& report) 
       io::WriteReportTable(out, report);
     }
   });
-}
-
-// --max-profiles caps an imported .efg's nodes too: a tree's size is what its import,
-// naming and solving cost, as the profile count is for a strategic game.
-TreeLimits EfgLimits(const CommonOptions& options) {
-  TreeLimits limits;
-  if (options.max_profiles > 0) limits.max_nodes = options.max_profiles;
-  return limits;
-}
-
-bool IsEfg(const std::string& path) {
-  return path.size() >= 4 && path.compare(path.size() - 4, 4, ".efg") == 0;
 }
 
 // Solves a game tree: subgame-perfect equilibria by default ("spe"), or the Nash equilibria
@@ -301,10 +224,6 @@ Outcome ReportScenario(const CommonOptions& options, const std::string& path,
   return OutcomeOf(report.results);
 }
 
-bool IsNfgPath(const std::string& path) {
-  return path.size() >= 4 && path.compare(path.size() - 4, 4, ".nfg") == 0;
-}
-
 // The report of an imported .nfg game: no scenario, so no outcomes or issue positions.
 Outcome ReportNfg(const CommonOptions& options, const std::string& path,
                   const std::vector<std::string>& methods) {
@@ -333,39 +252,6 @@ Outcome ReportNfg(const CommonOptions& options, const std::string& path,
 // strategic form (as Gambit does), when that form fits the limits; otherwise the located
 // perfect-recall refusal, with the form's size. Behaviour strategies may not suffice
 // without perfect recall (Kuhn 1953), so no tree solver applies.
-// The reduced strategic form through which a tree without perfect recall (`problem`, its
-// first recall problem) is solved; when it does not fit, the located recall problem with the
-// form's size (InputError). `solve` and `validate` accept the same trees.
-ReducedStrategicForm ImperfectRecallForm(const GameTree& tree, const Diagnostic& problem) {
-  StrategicFormLimits limits;
-  std::string too_large;
-  // Plans are counted for perfect recall; without it, bound them by the unreduced count.
-  for (int p = 0; p < tree.num_players() && too_large.empty(); ++p) {
-    long double pure = 1.0L;
-    for (int set : tree.PlayerInfoSets(p)) pure *= tree.infoset(set).actions.size();
-    if (pure > static_cast<long double>(limits.max_strategies)) {
-      too_large = "player '" + tree.player_name(p) + "' has up to " +
-                  io::FormatRoundTrip(static_cast<double>(pure)) + " pure strategies (limit " +
-                  std::to_string(limits.max_strategies) + ")";
-    }
-  }
-  ReducedStrategicForm form;
-  if (too_large.empty()) {
-    try {
-      form = ToStrategicForm(tree, GameTree::kNoNode, {}, limits);
-    } catch (const Error& e) {
-      too_large = e.what();
-    }
-  }
-  if (!too_large.empty()) {
-    throw InputError(problem.location,
-                     problem.message + "; its strategic form, solved instead when it fits, is too large: " +
-                         too_large,
-                     problem.hint);
-  }
-  return form;
-}
-
 Outcome ReportImperfectRecall(const CommonOptions& options, const std::string& path,
                               const GameTree& tree, const Diagnostic& problem,
                               const std::vector<std::string>& methods) {
@@ -740,118 +626,6 @@ Outcome RunSolve(const CommonOptions& options, const std::string& game_path,
   return ReportScenario(
       options, game_path,
       ParseScenario(ReadScenarioFile(game_path), game_path, MakeLoadOptions(options)), methods);
-}
-
-void RunExport(const CommonOptions& options, const std::string& game_path, const std::string& to) {
-  if (to != "nfg" && to != "efg" && to != "dot") {
-    throw InputError({"<command line>", 0, 0}, "cannot export to '" + to + "'",
-                     "available: nfg, efg, dot");
-  }
-  CheckOutputIsNoInput(options, game_path);
-  if (IsNfgPath(game_path)) {
-    throw InputError(SourceLocation{game_path}, "export takes a scenario or a Gambit .efg file, not a .nfg",
-                     "a .nfg file is already a strategic game in Gambit's format; to solve it: "
-                     "simulate solve " + game_path);
-  }
-  std::optional<Scenario> loaded;
-  if (!IsEfg(game_path)) {
-    loaded.emplace(ParseScenario(ReadScenarioFile(game_path), game_path, MakeLoadOptions(options)));
-  }
-  if (to == "nfg" && loaded) {
-    const Scenario& scenario = *loaded;
-    if (!scenario.tree_game()) {
-      const model::DerivedGame derived = model::BuildGame(scenario);
-      const std::string text = io::FormatNfg(derived.game, "exported by simulate from " + game_path);
-      Emit(options, [&](std::ostream& out) { out << text; });
-      return;
-    }
-  }
-  GameTree tree;
-  if (IsEfg(game_path)) {
-    tree = io::ReadEfgFile(game_path, EfgLimits(options));
-  } else {
-    const Scenario& scenario = *loaded;
-    // A simultaneous scenario is exported as the tree in which every actor moves without
-    // seeing the others (one information set each), as Gambit writes a normal-form game.
-    tree = model::BuildSequentialGame(scenario.tree_game() ? scenario
-                                                           : model::AsSimultaneousStages(scenario))
-               .tree;
-  }
-  if (to == "nfg") {
-    // A tree's reduced strategic form (Gambit's "reduced normal form").
-    const ReducedStrategicForm form = ToStrategicForm(tree);
-    const std::string text = io::FormatNfg(form.game, "reduced strategic form of " + game_path);
-    Emit(options, [&](std::ostream& out) { out << text; });
-    return;
-  }
-  Emit(options, [&](std::ostream& out) {
-    if (to == "efg") {
-      out << io::WriteEfg(tree);
-      return;
-    }
-    solve::SpeOptions spe;
-    spe.analyse_threats = false;
-    const solve::SpeResult result = solve::SolveSubgamePerfect(tree, spe);
-    io::DotHighlight highlight;
-    if (!result.equilibria.empty()) {
-      highlight = {result.equilibria[0].behaviour, result.equilibria[0].reach};
-    }
-    out << io::WriteTreeDot(tree, highlight);
-  });
-}
-
-int RunValidate(const CommonOptions& options, const std::vector<std::string>& paths,
-                std::ostream& out, std::ostream& err) {
-  const LoadOptions load = MakeLoadOptions(options);
-  int bad = 0;
-  for (const std::string& path : paths) {
-    try {
-      // Gambit files are checked by reading them, with the same limits as `solve`.
-      if (IsEfg(path)) {
-        // Without perfect recall, accepted as `solve` accepts it: when its strategic form fits.
-        TreeLimits limits = EfgLimits(options);
-        limits.require_perfect_recall = false;
-        const GameTree tree = io::ReadEfgFile(path, limits);
-        std::string recall;
-        if (auto problem = tree.RecallProblem()) {
-          const ReducedStrategicForm form = ImperfectRecallForm(tree, *problem);
-          recall = "; lacks perfect recall: solved in mixed strategies of its reduced strategic form, ";
-          for (int p = 0; p < form.game.num_players(); ++p)
-            recall += (p ? " x " : "") + std::to_string(form.game.num_strategies(p));
-          recall += " strategies";
-        }
-        out << path << ": ok (Gambit game tree: " << tree.num_players() << " players, "
-            << tree.num_nodes() << " nodes" << recall << ")\n";
-        continue;
-      }
-      if (IsNfgPath(path)) {
-        const NormalFormGame game = io::ReadNfgFile(path, /*comment=*/nullptr, options.max_profiles);
-        out << path << ": ok (Gambit strategic game: " << game.num_players() << " players, "
-            << game.num_profiles() << " pure profiles)\n";
-        continue;
-      }
-      const Scenario scenario = LoadScenario(path, load);
-      if (scenario.tree_game()) {
-        // The shape of an explicit tree (cycles, moves to undefined nodes) is checked when
-        // the tree is built.
-        const model::DerivedTree derived = model::BuildSequentialGame(scenario);
-        out << path << ": ok (" << (scenario.sequential() ? "sequential"
-                                   : scenario.rounds ? std::to_string(scenario.rounds->count) + " rounds"
-                                                     : "with types")
-            << ": " << scenario.actors.size() << " actors, " << derived.tree.num_nodes()
-            << " nodes)\n";
-        continue;
-      }
-      int64_t profiles = 1;
-      for (const Actor& actor : scenario.actors) profiles *= static_cast<int64_t>(actor.moves.size());
-      out << path << ": ok (" << scenario.actors.size() << " actors, " << scenario.issues.size()
-          << " issues, " << profiles << " move profiles)\n";
-    } catch (const InputError& e) {
-      err << e.what() << '\n';
-      ++bad;
-    }
-  }
-  return bad;
 }
 
 std::string MethodsHelp() {
