@@ -71,9 +71,10 @@ TEST(ImperfectRecallCli, ForgottenCardTeamWinsInEveryEquilibrium) {
   EXPECT_THAT(r.out, HasSubstr(kNote));
 }
 
-// A tree whose strategic form is far too large: the located perfect-recall refusal stays,
-// with the size in the message; exit 2.
-TEST(ImperfectRecallCli, TooLargeFormKeepsTheLocatedRefusalWithItsSize) {
+// A tree without perfect recall (player 1 forgets its first move: 'after L' and 'after R'
+// share a set, line 41) whose strategic form is far too large: 17 more decisions of player 1
+// under L give it up to 2^19 = 524,288 pure strategies.
+std::string LargeImperfectRecallEfg() {
   std::string efg = "EFG 2 R \"large\" { \"P1\" \"P2\" }\n\"\"\n"
                     "p \"root\" 1 1 \"\" { \"L\" \"R\" } 0\n"
                     "p \"after L\" 1 2 \"\" { \"a\" \"b\" } 0\n";
@@ -87,8 +88,14 @@ TEST(ImperfectRecallCli, TooLargeFormKeepsTheLocatedRefusalWithItsSize) {
          "p \"after R\" 1 2 \"\" { \"a\" \"b\" } 0\n"
          "t \"\" 1 \"\" { 1, 1 }\n"
          "t \"\" 1 \"\" { 1, 1 }\n";
+  return efg;
+}
+
+// A tree whose strategic form is far too large: the located perfect-recall refusal stays,
+// with the size in the message; exit 2.
+TEST(ImperfectRecallCli, TooLargeFormKeepsTheLocatedRefusalWithItsSize) {
   const fs::path file = TempDir() / "large_imperfect_recall.efg";
-  std::ofstream(file) << efg;
+  std::ofstream(file) << LargeImperfectRecallEfg();
   RunResult r = Simulate({"solve", file.string()});
   EXPECT_EQ(r.status, 2) << r.out;
   EXPECT_THAT(r.err, HasSubstr("large_imperfect_recall.efg:41:1: error: nodes 'after L' and "
@@ -107,21 +114,8 @@ TEST(ImperfectRecallCli, ValidateAcceptsWhatSolveSolves) {
   EXPECT_THAT(r.out, HasSubstr("tests/data/efg/wichardt2008.efg: ok (Gambit game tree: 2 players, "
                                "15 nodes; lacks perfect recall: solved in mixed strategies of its "
                                "reduced strategic form, 4 x 2 strategies)"));
-  std::string efg = "EFG 2 R \"large\" { \"P1\" \"P2\" }\n\"\"\n"
-                    "p \"root\" 1 1 \"\" { \"L\" \"R\" } 0\n"
-                    "p \"after L\" 1 2 \"\" { \"a\" \"b\" } 0\n";
-  for (int k = 0; k < 17; ++k) {
-    efg += "p \"c" + std::to_string(k) + "\" 1 " + std::to_string(k + 3) +
-           " \"\" { \"go\" \"stop\" } 0\n";
-    efg += "t \"\" " + std::to_string(k + 2) + " \"\" { " + std::to_string(k) + ", 0 }\n";
-  }
-  efg += "t \"\" 1 \"\" { 1, 1 }\n"
-         "t \"\" 1 \"\" { 1, 1 }\n"
-         "p \"after R\" 1 2 \"\" { \"a\" \"b\" } 0\n"
-         "t \"\" 1 \"\" { 1, 1 }\n"
-         "t \"\" 1 \"\" { 1, 1 }\n";
   const fs::path file = TempDir() / "large_imperfect_recall_validate.efg";
-  std::ofstream(file) << efg;
+  std::ofstream(file) << LargeImperfectRecallEfg();
   r = Simulate({"validate", file.string()});
   EXPECT_EQ(r.status, 2) << r.out;
   EXPECT_THAT(r.err, HasSubstr("large_imperfect_recall_validate.efg:41:1: error: nodes 'after L' "
